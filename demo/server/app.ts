@@ -1,0 +1,73 @@
+import cors from '@fastify/cors';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { existsSync } from 'node:fs';
+import type { SandboxContext } from './context.js';
+import { ApiError } from './errors.js';
+import { projectFlowRoutes } from './routes/project-flows.js';
+import { projectRoutes } from './routes/projects.js';
+
+export interface AppOptions {
+  /** Folder holding `index.html`, served at `/`. */
+  demoRoot?: string;
+  /** The widget's build output, served at `/dist/`. */
+  distRoot?: string;
+  /** Largest JSON body accepted, in bytes. */
+  bodyLimit?: number;
+}
+
+/** Fastify's own client-error codes, answered in Verifik's `{code, message}` style. */
+const FASTIFY_ERRORS: Record<string, { status: number; code: string; message: string }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'INVALID_JSON', message: 'request body is not valid JSON' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'INVALID_JSON', message: 'request body is empty' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'request body is too large' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 415,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    message: 'request body must be sent as Content-Type: application/json',
+  },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'INVALID_BODY', message: 'Content-Length does not match the body' },
+};
+
+/** The sandbox's HTTP application: Verifik-compatible routes, CORS for any page, the demo page. */
+export async function buildApp(context: SandboxContext, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({ logger: false, bodyLimit: options.bodyLimit ?? 1024 * 1024 });
+
+  app.setErrorHandler((error: FastifyError, _request, reply) => {
+    if (error instanceof ApiError) return reply.status(error.status).send(error.toBody());
+    const known = error.code ? FASTIFY_ERRORS[error.code] : undefined;
+    if (known) return reply.status(known.status).send({ code: known.code, message: known.message });
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      // Other client errors Fastify detects (e.g. a forbidden __proto__ key in the JSON body).
+      return reply.status(status).send({ code: 'BadRequest', message: error.message });
+    }
+    console.error(error);
+    return reply.status(500).send({ code: 'InternalError', message: 'internal_error' });
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send({ code: 'NotFound', message: `no route for ${request.method} ${request.url.split('?')[0]}` }),
+  );
+
+  // The widget runs on integrators' pages and calls the API from the browser, as Verifik's own
+  // hosted page does; no cookies are involved, so any origin may call.
+  await app.register(cors, {
+    origin: true,
+    methods: ['GET', 'POST', 'PUT', 'DELETE'],
+    allowedHeaders: ['Authorization', 'Content-Type'],
+    maxAge: 600,
+  });
+
+  projectRoutes(app, context);
+  projectFlowRoutes(app, context);
+
+  if (options.distRoot && existsSync(options.distRoot)) {
+    await app.register(fastifyStatic, { root: options.distRoot, prefix: '/dist/', decorateReply: false });
+  }
+  const { demoRoot } = options;
+  if (demoRoot) {
+    await app.register(fastifyStatic, { root: demoRoot, serve: false });
+    app.get('/', (_request, reply) => reply.sendFile('index.html', demoRoot));
+  }
+  return app;
+}

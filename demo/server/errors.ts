@@ -1,0 +1,30 @@
+/**
+ * Errors the sandbox answers with, in Verifik's envelope: `{code, message}` plus, for validation
+ * failures, `details[{field, code, message}]` (as Verifik's v3 API does).
+ */
+export interface ErrorDetail {
+  field: string;
+  code: string;
+  message: string;
+}
+
+/** An error that becomes an HTTP response with a stable `code`. Throw it from any handler. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: ErrorDetail[],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  /** The JSON body of this error. */
+  toBody(): { code: string; message: string; details?: ErrorDetail[] } {
+    return this.details ? { code: this.code, message: this.message, details: this.details } : { code: this.code, message: this.message };
+  }
+}
+
+/** 404 in Verifik's documented style: `{"code":"NotFound","message":"project_not_found"}`. */
+export const notFound = (what: string): ApiError => new ApiError(404, 'NotFound', `${what}_not_found`);

@@ -1,0 +1,104 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { authenticateClient } from '../auth.js';
+import { COLLECTIONS, type SandboxContext } from '../context.js';
+import type { StoredDoc } from '../db.js';
+import { ApiError, notFound } from '../errors.js';
+import { isObjectId, newObjectId } from '../ids.js';
+import { parseOrThrow } from '../validation/issues.js';
+import { FLOW_SCHEMAS, flowHeader, flowShape } from '../validation/project-flow.js';
+import {
+  type JsonObject,
+  listEnvelope,
+  mergeDeep,
+  objectBody,
+  paging,
+  queryString,
+  withoutServerFields,
+} from './shared.js';
+
+/** Filters `GET /v2/project-flows` takes, in Verifik's `where_<field>` style or plain. */
+const LIST_FILTERS = ['project', 'type', 'status'] as const;
+
+/**
+ * A checked flow body as stored and answered, with the defaults seed 002's response shows:
+ * `status` draft, `version` 1, empty `allowedCountries` and `redirectUrl`, the other type's
+ * settings null.
+ */
+export function newFlowRecord(body: JsonObject, owner: { _id: string; client: string; now: Date }): StoredDoc {
+  const now = owner.now.toISOString();
+  const otherSettings = body['type'] === 'login' ? { onboardingSettings: null } : { loginSettings: null };
+  return {
+    status: 'draft',
+    allowedCountries: [],
+    redirectUrl: '',
+    linkSettings: null,
+    ...otherSettings,
+    ...body,
+    _id: owner._id,
+    client: owner.client,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/** `POST/GET/PUT /v2/project-flows` (client token). */
+export function projectFlowRoutes(app: FastifyInstance, context: SandboxContext): void {
+  const { store } = context;
+  const auth = (request: FastifyRequest) => authenticateClient(request, context.client);
+
+  /** Checks a whole flow: its header, then the schema of its shape, then that its project is the caller's. */
+  function validateFlow(flow: JsonObject, clientId: string): void {
+    parseOrThrow(flowHeader, flow);
+    parseOrThrow(FLOW_SCHEMAS[flowShape(flow)], flow);
+    const project = store.get(COLLECTIONS.projects, flow['project'] as string);
+    if (!project || project.client !== clientId) {
+      throw new ApiError(404, 'INVALID_PROJECT_ID', `project ${String(flow['project'])} does not exist`);
+    }
+  }
+
+  function ownedFlow(clientId: string, id: string): StoredDoc {
+    const flow = isObjectId(id) ? store.get(COLLECTIONS.projectFlows, id) : undefined;
+    if (!flow || flow.client !== clientId) throw notFound('projectFlow');
+    return flow;
+  }
+
+  app.post('/v2/project-flows', async (request) => {
+    const clientId = auth(request);
+    const body = withoutServerFields(objectBody(request.body));
+    validateFlow(body, clientId);
+    const flow = newFlowRecord(body, { _id: newObjectId(context.now()), client: clientId, now: context.now() });
+    return { data: store.insert(COLLECTIONS.projectFlows, flow) };
+  });
+
+  app.get('/v2/project-flows', async (request) => {
+    const clientId = auth(request);
+    const page = paging(request.query);
+    const where: Record<string, string> = {};
+    for (const field of LIST_FILTERS) {
+      const value = queryString(request.query, `where_${field}`) ?? queryString(request.query, field);
+      if (value !== undefined) where[field] = value;
+    }
+    const { items, total } = store.list(COLLECTIONS.projectFlows, clientId, where, page);
+    return listEnvelope(items, total, page);
+  });
+
+  app.get<{ Params: { id: string } }>('/v2/project-flows/:id', async (request) => {
+    const clientId = auth(request);
+    return { data: ownedFlow(clientId, request.params.id) };
+  });
+
+  /** A partial update: the body is merged into the stored flow, the result checked whole, the version bumped. */
+  app.put<{ Params: { id: string } }>('/v2/project-flows/:id', async (request) => {
+    const clientId = auth(request);
+    const flow = ownedFlow(clientId, request.params.id);
+    const merged = mergeDeep(flow, withoutServerFields(objectBody(request.body)));
+    validateFlow(withoutServerFields(merged), clientId);
+    const updated = store.replace(COLLECTIONS.projectFlows, {
+      ...(merged as StoredDoc),
+      version: (Number(flow['version']) || 1) + 1,
+      updatedAt: context.now().toISOString(),
+    });
+    return { data: updated };
+  });
+}

@@ -1,0 +1,98 @@
+import type { FastifyInstance } from 'fastify';
+import { authenticateClient } from '../auth.js';
+import { COLLECTIONS, type SandboxContext } from '../context.js';
+import type { StoredDoc } from '../db.js';
+import { ApiError, notFound } from '../errors.js';
+import { isObjectId, newObjectId } from '../ids.js';
+import { parseOrThrow } from '../validation/issues.js';
+import { FLOW_TYPES } from '../validation/project-flow.js';
+import { projectSchema } from '../validation/project.js';
+import { listEnvelope, mergeDeep, objectBody, paging, queryString, withoutServerFields } from './shared.js';
+
+/** Fields of a project or flow that only its owner may read. */
+const PRIVATE_PROJECT_FIELDS = ['demoOTP'];
+const PRIVATE_FLOW_FIELDS = ['security', 'integrations', 'webhook', 'webhookUrl', 'identityUrl'];
+
+const omit = (doc: StoredDoc, fields: string[]) =>
+  Object.fromEntries(Object.entries(doc).filter(([key]) => !fields.includes(key)));
+
+/** The project of `id` owned by the calling client, or a 404. */
+export function ownedProject(context: SandboxContext, clientId: string, id: string): StoredDoc {
+  const project = isObjectId(id) ? context.store.get(COLLECTIONS.projects, id) : undefined;
+  if (!project || project.client !== clientId) throw notFound('project');
+  return project;
+}
+
+/** `POST/GET/PUT /v2/projects` (client token) and the public `GET /v2/projects/kyc`. */
+export function projectRoutes(app: FastifyInstance, context: SandboxContext): void {
+  const { store } = context;
+  const auth = (request: Parameters<typeof authenticateClient>[0]) => authenticateClient(request, context.client);
+
+  app.post('/v2/projects', async (request) => {
+    const clientId = auth(request);
+    const body = withoutServerFields(objectBody(request.body));
+    parseOrThrow(projectSchema, body);
+    const now = context.now().toISOString();
+    const project = store.insert(COLLECTIONS.projects, {
+      status: 'active',
+      ...body,
+      _id: newObjectId(context.now()),
+      client: clientId,
+      createdAt: now,
+      updatedAt: now,
+    });
+    return { data: project };
+  });
+
+  app.get('/v2/projects', async (request) => {
+    const clientId = auth(request);
+    const page = paging(request.query);
+    const { items, total } = store.list(COLLECTIONS.projects, clientId, {}, page);
+    return listEnvelope(items, total, page);
+  });
+
+  app.get<{ Params: { id: string } }>('/v2/projects/:id', async (request) => {
+    const clientId = auth(request);
+    return { data: ownedProject(context, clientId, request.params.id) };
+  });
+
+  app.put<{ Params: { id: string } }>('/v2/projects/:id', async (request) => {
+    const clientId = auth(request);
+    const project = ownedProject(context, clientId, request.params.id);
+    const merged = mergeDeep(project, withoutServerFields(objectBody(request.body)));
+    parseOrThrow(projectSchema, merged);
+    const updated = store.replace(COLLECTIONS.projects, {
+      ...(merged as StoredDoc),
+      updatedAt: context.now().toISOString(),
+    });
+    return { data: updated };
+  });
+
+  /**
+   * Public, as Verifik's hosted page calls it before anyone has a token: the project and its
+   * active flows of one type, oldest first, without what only the owner should see.
+   */
+  app.get('/v2/projects/kyc', async (request) => {
+    const id = queryString(request.query, 'id');
+    const type = queryString(request.query, 'type') ?? 'onboarding';
+    if (!id) throw new ApiError(400, 'MISSING_FIELD', 'id is required');
+    if (!isObjectId(id)) throw new ApiError(400, 'INVALID_PROJECT_ID', 'id must be a 24-hex-digit id');
+    if (!(FLOW_TYPES as readonly string[]).includes(type)) {
+      throw new ApiError(400, 'INVALID_FLOW_TYPE', `type must be one of ${FLOW_TYPES.join(', ')}`);
+    }
+    const project = store.get(COLLECTIONS.projects, id);
+    if (!project) throw notFound('project');
+    const flows = store.list(
+      COLLECTIONS.projectFlows,
+      project.client,
+      { project: id, type, status: 'active' },
+      { offset: 0, limit: 100, order: 'asc' },
+    );
+    return {
+      data: {
+        ...omit(project, PRIVATE_PROJECT_FIELDS),
+        projectFlows: flows.items.map((flow) => omit(flow, PRIVATE_FLOW_FIELDS)),
+      },
+    };
+  });
+}

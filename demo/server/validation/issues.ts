@@ -1,0 +1,72 @@
+import type { z } from 'zod';
+import { ApiError, type ErrorDetail } from '../errors.js';
+
+/**
+ * Turns schema violations into the sandbox's error codes, so a client can tell a missing field
+ * from a value out of range without parsing the message. Every message starts with the field.
+ */
+export const ERROR_CODES = {
+  missing: 'MISSING_FIELD',
+  type: 'INVALID_TYPE',
+  enum: 'INVALID_ENUM',
+  range: 'OUT_OF_RANGE',
+  format: 'INVALID_FORMAT',
+  url: 'INVALID_URL',
+  id: 'INVALID_ID',
+} as const;
+
+/** Per-field codes that the seeds name explicitly; they win over the generic ones above. */
+const FIELD_CODES: Record<string, string> = {
+  type: 'INVALID_FLOW_TYPE',
+  project: 'INVALID_PROJECT_ID',
+};
+
+/** `a.b[0].c` from zod's path array. */
+export function fieldName(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((name, key) => {
+    if (typeof key === 'number') return `${name}[${key}]`;
+    return name ? `${name}.${String(key)}` : String(key);
+  }, '');
+}
+
+const ARTICLES: Record<string, string> = { array: 'an array', object: 'an object', integer: 'an integer' };
+
+function describe(issue: z.core.$ZodIssue): { code: string; text: string } {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined) return { code: ERROR_CODES.missing, text: 'is required' };
+      return { code: ERROR_CODES.type, text: `must be ${ARTICLES[issue.expected] ?? `a ${issue.expected}`}` };
+    case 'invalid_value':
+      return {
+        code: ERROR_CODES.enum,
+        text: `must be one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`,
+      };
+    case 'too_small':
+    case 'too_big':
+      return { code: ERROR_CODES.range, text: issue.message };
+    case 'custom':
+      return { code: (issue.params?.['code'] as string | undefined) ?? ERROR_CODES.format, text: issue.message };
+    default:
+      return { code: ERROR_CODES.format, text: issue.message };
+  }
+}
+
+/** One detail per violation, with the seeds' own codes for `type` and `project`. */
+export function toDetails(issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[] = []): ErrorDetail[] {
+  return issues.map((issue) => {
+    const path = [...prefix, ...issue.path];
+    const field = fieldName(path);
+    const { code, text } = describe(issue);
+    const fieldCode = path.length === 1 && code !== ERROR_CODES.missing ? FIELD_CODES[field] : undefined;
+    return { field, code: fieldCode ?? code, message: `${field} ${text}` };
+  });
+}
+
+/** Parses `input` with `schema` or throws a 400 whose code and message are the first violation's. */
+export function parseOrThrow<T>(schema: z.ZodType<T>, input: unknown): T {
+  const result = schema.safeParse(input, { reportInput: true });
+  if (result.success) return result.data;
+  const details = toDetails(result.error.issues);
+  const [first] = details;
+  throw new ApiError(400, first?.code ?? ERROR_CODES.format, first?.message ?? 'invalid body', details);
+}
