@@ -29,12 +29,13 @@ export function fieldName(path: readonly PropertyKey[]): string {
   }, '');
 }
 
-const ARTICLES: Record<string, string> = { array: 'an array', object: 'an object', integer: 'an integer' };
+const ARTICLES: Record<string, string> = { array: 'an array', object: 'an object', int: 'an integer' };
 
 function describe(issue: z.core.$ZodIssue): { code: string; text: string } {
+  const absent = issue.input === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value');
+  if (absent) return { code: ERROR_CODES.missing, text: 'is required' };
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input === undefined) return { code: ERROR_CODES.missing, text: 'is required' };
       return { code: ERROR_CODES.type, text: `must be ${ARTICLES[issue.expected] ?? `a ${issue.expected}`}` };
     case 'invalid_value':
       return {

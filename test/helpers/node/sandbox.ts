@@ -1,0 +1,72 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Sandbox, type SandboxOptions, startSandbox } from '../../../demo/server/sandbox.js';
+
+export interface ApiResponse {
+  status: number;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON from the server under test
+}
+
+export interface TestSandbox {
+  sandbox: Sandbox;
+  dataDir: string;
+  /** Calls the sandbox over real HTTP with the client token unless `token` is given (null: none). */
+  api(method: string, path: string, body?: unknown, options?: { token?: string | null; raw?: string; contentType?: string }): Promise<ApiResponse>;
+  /** Stops the server and starts it again on the same data folder. */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A sandbox on a free port with its own temporary data folder, removed on close. */
+export async function startTestSandbox(options: SandboxOptions = {}): Promise<TestSandbox> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'verifik-sandbox-'));
+  let sandbox = await startSandbox({ ...options, dataDir, port: 0 });
+  const test: TestSandbox = {
+    get sandbox() {
+      return sandbox;
+    },
+    dataDir,
+    async api(method, path, body, { token, raw, contentType } = {}) {
+      const headers: Record<string, string> = {};
+      const bearer = token === undefined ? sandbox.client.token : token;
+      if (bearer !== null) headers['authorization'] = `Bearer ${bearer}`;
+      const payload = raw ?? (body === undefined ? undefined : JSON.stringify(body));
+      if (payload !== undefined) headers['content-type'] = contentType ?? 'application/json';
+      const response = await fetch(sandbox.url + path, { method, headers, body: payload });
+      const text = await response.text();
+      return { status: response.status, body: text ? JSON.parse(text) : undefined };
+    },
+    async restart() {
+      await sandbox.close();
+      sandbox = await startSandbox({ ...options, dataDir, port: 0 });
+    },
+    async close() {
+      await sandbox.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return test;
+}
+
+const FIXTURES = new URL('../../fixtures/seed-flows/', import.meta.url);
+
+/** The documented flow payloads of `test/fixtures/seed-flows`, by file name. */
+export function seedFlowPayloads(): Map<string, Record<string, unknown>> {
+  const files = readdirSync(FIXTURES).filter((name) => name.endsWith('.json'));
+  return new Map(files.map((name) => [name, JSON.parse(readFileSync(new URL(name, FIXTURES), 'utf8'))]));
+}
+
+/** A project to attach flows to. */
+export async function createProject(sandbox: TestSandbox, overrides: Record<string, unknown> = {}): Promise<string> {
+  const response = await sandbox.api('POST', '/v2/projects', {
+    name: 'Test bank',
+    allowedCountries: ['Colombia', 'Mexico'],
+    contactEmail: 'kyc@bank.example',
+    privacyUrl: 'https://bank.example/privacy',
+    termsAndConditionsUrl: 'https://bank.example/terms',
+    ...overrides,
+  });
+  if (response.status !== 200) throw new Error(`project not created: ${JSON.stringify(response.body)}`);
+  return response.body.data._id as string;
+}
