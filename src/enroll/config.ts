@@ -1,0 +1,50 @@
+import { EnrollError } from './enroll-error.js';
+
+/** Verifik's production API. */
+export const DEFAULT_API_URL = 'https://api.verifik.co';
+
+const OBJECT_ID = /^[0-9a-fA-F]{24}$/;
+
+/** The element's attributes, checked: what the widget needs before it can call anything. */
+export interface EnrollConfig {
+  project: string;
+  flow: string | undefined;
+  apiUrl: string;
+  tokenEndpoint: string | undefined;
+}
+
+/**
+ * `value` resolved against the page (so `/verifik` or `https://…` both work), if it is http(s).
+ * Nothing else is ever fetched: no `javascript:`, `data:` or `file:` URLs.
+ */
+export function httpUrl(value: string, base: string): URL | undefined {
+  try {
+    const url = new URL(value, base);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Checks the attributes, throwing the {@link EnrollError} that names the first problem. */
+export function readConfig(
+  attributes: { project: string; flow: string; apiUrl: string; tokenEndpoint: string },
+  base: string,
+): EnrollConfig {
+  const project = attributes.project.trim();
+  if (!project) throw new EnrollError('missing_project', 'the project attribute is required');
+  if (!OBJECT_ID.test(project)) throw new EnrollError('invalid_project', `project "${project}" is not a 24-hex-digit id`);
+  const apiUrl = httpUrl(attributes.apiUrl.trim() || DEFAULT_API_URL, base);
+  if (!apiUrl) throw new EnrollError('invalid_api_url', `api-url "${attributes.apiUrl}" is not an http(s) URL`);
+  const tokenEndpointText = attributes.tokenEndpoint.trim();
+  const tokenEndpoint = tokenEndpointText ? httpUrl(tokenEndpointText, base) : undefined;
+  if (tokenEndpointText && !tokenEndpoint) {
+    throw new EnrollError('invalid_token_endpoint', `token-endpoint "${tokenEndpointText}" is not an http(s) URL`);
+  }
+  return {
+    project,
+    flow: attributes.flow.trim() || undefined,
+    apiUrl: apiUrl.href,
+    tokenEndpoint: tokenEndpoint?.href,
+  };
+}

@@ -1,0 +1,94 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    font-family: var(--_font);
+    color: var(--_text);
+    line-height: 1.5;
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  [part~='panel'] {
+    box-sizing: border-box;
+    max-width: 32rem;
+    margin-inline: auto;
+    padding: calc(var(--_space) * 1.5);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+
+  h2 {
+    margin: 0 0 calc(var(--_space) / 2);
+    font-size: 1.375rem;
+    line-height: 1.3;
+  }
+
+  p {
+    margin: 0 0 var(--_space);
+  }
+
+  .muted {
+    color: var(--_text-muted);
+  }
+
+  [part~='status'] {
+    display: flex;
+    align-items: center;
+    gap: calc(var(--_space) * 0.75);
+    min-height: 3rem;
+  }
+
+  .spinner {
+    inline-size: 1.5rem;
+    block-size: 1.5rem;
+    border: 3px solid var(--_border);
+    border-block-start-color: var(--_primary);
+    border-radius: 50%;
+    animation: spin 0.9s linear infinite;
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    .spinner {
+      animation-duration: 3s;
+    }
+  }
+
+  @keyframes spin {
+    to {
+      transform: rotate(1turn);
+    }
+  }
+
+  [part~='error'] h2 {
+    color: var(--_danger);
+  }
+
+  [part~='logo'] {
+    display: block;
+    max-block-size: 3rem;
+    max-inline-size: 12rem;
+    margin-block-end: var(--_space);
+  }
+
+  button {
+    font: inherit;
+    font-weight: 600;
+    min-block-size: 2.75rem;
+    padding: 0.5rem 1.25rem;
+    color: var(--_on-primary);
+    background: var(--_primary);
+    border: 0;
+    border-radius: calc(var(--_radius) / 1.5);
+    cursor: pointer;
+  }
+
+  button:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+`;

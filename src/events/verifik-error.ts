@@ -1,0 +1,50 @@
+/** Name of the event fired when something goes wrong. */
+export const VERIFIK_ERROR = 'verifik-error';
+
+/**
+ * Stable error codes of `verifik-error`. Integrators may switch on them; they never change
+ * meaning. Codes answered by the Verifik API that the widget does not map itself arrive as
+ * `api_error`, with the API's own code in the message.
+ */
+export type VerifikErrorCode =
+  /** The `project` attribute is missing. */
+  | 'missing_project'
+  /** The `project` attribute is not a Verifik project id (24 hex digits). */
+  | 'invalid_project'
+  /** `api-url` is not an http(s) URL. */
+  | 'invalid_api_url'
+  /** `token-endpoint` is not an http(s) URL. */
+  | 'invalid_token_endpoint'
+  /** No project with this id exists. */
+  | 'project_not_found'
+  /** The `flow` attribute names no active onboarding flow of the project. */
+  | 'flow_not_found'
+  /** The project has no active onboarding flow. */
+  | 'no_active_flow'
+  /** The network failed before the API answered. Recoverable. */
+  | 'network_error'
+  /** The API failed (5xx, 429, 408). Recoverable. */
+  | 'server_error'
+  /** The API answered something the widget cannot read. */
+  | 'invalid_response'
+  /** Any other API error. */
+  | 'api_error';
+
+export interface VerifikErrorDetail {
+  /** Stable code: see {@link VerifikErrorCode}. */
+  code: VerifikErrorCode;
+  /** The message shown to the person, in the widget's language. */
+  message: string;
+  /** The step the error happened in; `setup` while the project and flow load. */
+  step: string;
+  /** Whether the person can retry (the widget shows a retry button). */
+  recoverable: boolean;
+}
+
+export type VerifikErrorEvent = CustomEvent<VerifikErrorDetail>;
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    [VERIFIK_ERROR]: VerifikErrorEvent;
+  }
+}
