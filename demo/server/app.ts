@@ -26,7 +26,11 @@ const FASTIFY_ERRORS: Record<string, { status: number; code: string; message: st
     code: 'UNSUPPORTED_MEDIA_TYPE',
     message: 'request body must be sent as Content-Type: application/json',
   },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'INVALID_BODY', message: 'Content-Length does not match the body' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    status: 400,
+    code: 'INVALID_BODY',
+    message: 'Content-Length does not match the body',
+  },
 };
 
 /** The sandbox's HTTP application: Verifik-compatible routes, CORS for any page, the demo page. */
@@ -46,7 +50,9 @@ export async function buildApp(context: SandboxContext, options: AppOptions = {}
     return reply.status(500).send({ code: 'InternalError', message: 'internal_error' });
   });
   app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({ code: 'NotFound', message: `no route for ${request.method} ${request.url.split('?')[0]}` }),
+    reply
+      .status(404)
+      .send({ code: 'NotFound', message: `no route for ${request.method} ${request.url.split('?')[0]}` }),
   );
 
   // The widget runs on integrators' pages and calls the API from the browser, as Verifik's own

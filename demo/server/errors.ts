@@ -22,7 +22,9 @@ export class ApiError extends Error {
 
   /** The JSON body of this error. */
   toBody(): { code: string; message: string; details?: ErrorDetail[] } {
-    return this.details ? { code: this.code, message: this.message, details: this.details } : { code: this.code, message: this.message };
+    return this.details
+      ? { code: this.code, message: this.message, details: this.details }
+      : { code: this.code, message: this.message };
   }
 }
 

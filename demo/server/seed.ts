@@ -37,7 +37,13 @@ const DEMO_FLOWS = [
     status: 'active',
     onboardingSettings: {
       requiresSignature: false,
-      steps: { signUpForm: 'mandatory', basicInformation: 'skip', document: 'optional', liveness: 'optional', form: 'skip' },
+      steps: {
+        signUpForm: 'mandatory',
+        basicInformation: 'skip',
+        document: 'optional',
+        liveness: 'optional',
+        form: 'skip',
+      },
       signUpForm,
     },
   },
@@ -48,7 +54,13 @@ const DEMO_FLOWS = [
     status: 'active',
     onboardingSettings: {
       requiresSignature: false,
-      steps: { signUpForm: 'mandatory', basicInformation: 'skip', document: 'mandatory', liveness: 'mandatory', form: 'skip' },
+      steps: {
+        signUpForm: 'mandatory',
+        basicInformation: 'skip',
+        document: 'mandatory',
+        liveness: 'mandatory',
+        form: 'skip',
+      },
       signUpForm,
       document: {
         compareMinScore: 0.67,
@@ -99,7 +111,13 @@ export function seedDemo(context: SandboxContext): boolean {
     status: 'active',
   };
   parseOrThrow(projectSchema, project);
-  store.insert(COLLECTIONS.projects, { ...project, _id: DEMO_IDS.project, client: client.id, createdAt: now, updatedAt: now });
+  store.insert(COLLECTIONS.projects, {
+    ...project,
+    _id: DEMO_IDS.project,
+    client: client.id,
+    createdAt: now,
+    updatedAt: now,
+  });
   for (const { _id, ...flow } of DEMO_FLOWS) {
     const body = { ...flow, project: DEMO_IDS.project };
     parseOrThrow(FLOW_SCHEMAS[flowShape(body)], body);

@@ -33,7 +33,8 @@ export function readConfig(
 ): EnrollConfig {
   const project = attributes.project.trim();
   if (!project) throw new EnrollError('missing_project', 'the project attribute is required');
-  if (!OBJECT_ID.test(project)) throw new EnrollError('invalid_project', `project "${project}" is not a 24-hex-digit id`);
+  if (!OBJECT_ID.test(project))
+    throw new EnrollError('invalid_project', `project "${project}" is not a 24-hex-digit id`);
   const apiUrl = httpUrl(attributes.apiUrl.trim() || DEFAULT_API_URL, base);
   if (!apiUrl) throw new EnrollError('invalid_api_url', `api-url "${attributes.apiUrl}" is not an http(s) URL`);
   const tokenEndpointText = attributes.tokenEndpoint.trim();

@@ -177,7 +177,8 @@ export class VerifikEnroll extends LitElement {
   }
 
   private renderReady({ project, flow }: Loaded) {
-    const logo = typeof project.branding?.logo === 'string' ? httpUrl(project.branding.logo, document.baseURI) : undefined;
+    const logo =
+      typeof project.branding?.logo === 'string' ? httpUrl(project.branding.logo, document.baseURI) : undefined;
     return html`
       ${logo ? html`<img part="logo" src=${logo.href} alt=${project.name ?? ''} />` : nothing}
       <h2 part="title">${this.translation.readyTitle}</h2>
@@ -190,9 +191,11 @@ export class VerifikEnroll extends LitElement {
     return html`<div part="error" role="alert">
       <h2 part="title">${this.translation.setupErrorTitle}</h2>
       <p>${this.translation.errors[error.code]}</p>
-      ${error.recoverable
-        ? html`<button part="retry" type="button" @click=${this.handleRetry}>${this.translation.retry}</button>`
-        : nothing}
+      ${
+        error.recoverable
+          ? html`<button part="retry" type="button" @click=${this.handleRetry}>${this.translation.retry}</button>`
+          : nothing
+      }
     </div>`;
   }
 }

@@ -8,11 +8,15 @@ import { EnrollError } from '../enroll/enroll-error.js';
 export function selectFlow(project: KycProject, flowId: string | undefined): ProjectFlow {
   const flows = Array.isArray(project.projectFlows) ? project.projectFlows : [];
   const usable = flows.filter(
-    (flow) => typeof flow?._id === 'string' && (flow.type ?? 'onboarding') === 'onboarding' && (flow.status ?? 'active') === 'active',
+    (flow) =>
+      typeof flow?._id === 'string' &&
+      (flow.type ?? 'onboarding') === 'onboarding' &&
+      (flow.status ?? 'active') === 'active',
   );
   if (flowId) {
     const named = usable.find((flow) => flow._id === flowId);
-    if (!named) throw new EnrollError('flow_not_found', `no active onboarding flow ${flowId} in project ${project._id}`);
+    if (!named)
+      throw new EnrollError('flow_not_found', `no active onboarding flow ${flowId} in project ${project._id}`);
     return named;
   }
   const [first] = usable;

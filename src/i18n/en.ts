@@ -9,7 +9,8 @@ export const en: Translation = {
   readyTitle: 'Verify your identity',
   readyFlow: (flowName) => `You are about to start: ${flowName}.`,
   errors: {
-    missing_project: 'This page is not set up correctly: the verification has no project (the project attribute is missing).',
+    missing_project:
+      'This page is not set up correctly: the verification has no project (the project attribute is missing).',
     invalid_project: 'This page is not set up correctly: the project id is not a valid Verifik project id.',
     invalid_api_url: 'This page is not set up correctly: api-url must be an http(s) address.',
     invalid_token_endpoint: 'This page is not set up correctly: token-endpoint must be an http(s) address.',

@@ -113,7 +113,13 @@ describe('project flows', () => {
     [V3, 'documents.attemptLimit', 0, 400, 'OUT_OF_RANGE'],
     [V3, 'documents.attemptLimit', 6, 400, 'OUT_OF_RANGE'],
     [V3, 'documents.verificationMethods', ['fax'], 400, 'INVALID_ENUM'],
-    [V3, 'documents.documentTypes', [{ country: 'Colombia', configurations: [{ documentCategory: 'visa' }] }], 400, 'INVALID_ENUM'],
+    [
+      V3,
+      'documents.documentTypes',
+      [{ country: 'Colombia', configurations: [{ documentCategory: 'visa' }] }],
+      400,
+      'INVALID_ENUM',
+    ],
     [V3, 'liveness.attemptLimit', 6, 400, 'OUT_OF_RANGE'],
     [V3, 'liveness.minScore', 0.95, 400, 'OUT_OF_RANGE'],
     [V3, 'liveness.searchMinScore', 0.5, 400, 'OUT_OF_RANGE'],
@@ -217,7 +223,11 @@ describe('project flows', () => {
     assert.equal(updated.body.data.onboardingSettings.liveness.searchMode, 'FAST', 'untouched fields are kept');
     assert.equal(updated.body.data.createdAt, created.data.createdAt);
 
-    const again = await sandbox.api('PUT', `/v2/project-flows/${id}`, { version: 99, _id: 'x', redirectUrl: 'https://bank.example/done' });
+    const again = await sandbox.api('PUT', `/v2/project-flows/${id}`, {
+      version: 99,
+      _id: 'x',
+      redirectUrl: 'https://bank.example/done',
+    });
     assert.equal(again.body.data.version, 3, 'the server owns the version');
     assert.equal(again.body.data._id, id);
   });
@@ -254,7 +264,10 @@ describe('project flows', () => {
       logins.body.data.map((flow: { type: string }) => flow.type),
       ['login'],
     );
-    const active = await sandbox.api('GET', `/v2/project-flows?where_project=${other}&where_type=onboarding&where_status=active`);
+    const active = await sandbox.api(
+      'GET',
+      `/v2/project-flows?where_project=${other}&where_type=onboarding&where_status=active`,
+    );
     assert.equal(active.body.total, 1);
 
     const first = await sandbox.api('GET', `/v2/project-flows?where_project=${other}&limit=2`);

@@ -17,7 +17,10 @@ describe('projects', () => {
     assert.equal(fetched.body.data.name, 'Test bank');
     assert.equal(fetched.body.data.status, 'active');
 
-    const updated = await sandbox.api('PUT', `/v2/projects/${id}`, { name: 'Test bank S.A.', branding: { bgColor: '#003366' } });
+    const updated = await sandbox.api('PUT', `/v2/projects/${id}`, {
+      name: 'Test bank S.A.',
+      branding: { bgColor: '#003366' },
+    });
     assert.equal(updated.status, 200);
     assert.equal(updated.body.data.name, 'Test bank S.A.');
     assert.deepEqual(updated.body.data.allowedCountries, ['Colombia', 'Mexico']);
@@ -80,7 +83,9 @@ describe('GET /v2/projects/kyc (public)', () => {
     const login = seedFlowPayloads().get('login-settings.json')!;
     await sandbox.api('POST', '/v2/project-flows', { ...login, project });
 
-    const response = await sandbox.api('GET', `/v2/projects/kyc?id=${project}&type=onboarding`, undefined, { token: null });
+    const response = await sandbox.api('GET', `/v2/projects/kyc?id=${project}&type=onboarding`, undefined, {
+      token: null,
+    });
     assert.equal(response.status, 200);
     const { data } = response.body;
     assert.equal(data._id, project);
@@ -99,7 +104,9 @@ describe('GET /v2/projects/kyc (public)', () => {
   });
 
   test('the demo project is seeded with the tutorial’s flows', async () => {
-    const response = await sandbox.api('GET', `/v2/projects/kyc?id=${DEMO_IDS.project}&type=onboarding`, undefined, { token: null });
+    const response = await sandbox.api('GET', `/v2/projects/kyc?id=${DEMO_IDS.project}&type=onboarding`, undefined, {
+      token: null,
+    });
     assert.deepEqual(
       response.body.data.projectFlows.map((flow: { _id: string }) => flow._id),
       [DEMO_IDS.basicFlow, DEMO_IDS.fullFlow],

@@ -232,7 +232,9 @@ const onboardingGeneric = z.looseObject({
   name: text(120),
   configuration: z.looseObject({
     emailVerification: verification(['verificationCode', 'manual']).optional(),
-    phoneVerification: verification(PHONE_GATEWAYS.filter((gateway) => gateway !== 'none') as [string, ...string[]]).optional(),
+    phoneVerification: verification(
+      PHONE_GATEWAYS.filter((gateway) => gateway !== 'none') as [string, ...string[]],
+    ).optional(),
     biometricVerification: z
       .looseObject({ enabled: flag().optional(), required: flag().optional(), livenessDetection: flag().optional() })
       .optional(),

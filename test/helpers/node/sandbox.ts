@@ -12,7 +12,12 @@ export interface TestSandbox {
   sandbox: Sandbox;
   dataDir: string;
   /** Calls the sandbox over real HTTP with the client token unless `token` is given (null: none). */
-  api(method: string, path: string, body?: unknown, options?: { token?: string | null; raw?: string; contentType?: string }): Promise<ApiResponse>;
+  api(
+    method: string,
+    path: string,
+    body?: unknown,
+    options?: { token?: string | null; raw?: string; contentType?: string },
+  ): Promise<ApiResponse>;
   /** Stops the server and starts it again on the same data folder. */
   restart(): Promise<void>;
   close(): Promise<void>;

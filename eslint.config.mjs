@@ -1,0 +1,43 @@
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import lit from 'eslint-plugin-lit';
+import litA11y from 'eslint-plugin-lit-a11y';
+import wc from 'eslint-plugin-wc';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const browserFiles = ['src/**/*.ts', 'test/elements/**/*.ts', 'test/e2e/**/*.ts', 'test/helpers/browser/**/*.ts'];
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', '.sandbox-data/', '.tmp/', 'custom-elements.json'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: browserFiles,
+    ...lit.configs['flat/recommended'],
+    languageOptions: { globals: globals.browser },
+  },
+  { files: browserFiles, ...wc.configs['flat/recommended'] },
+  { files: browserFiles, ...litA11y.configs.recommended },
+  {
+    files: [
+      'demo/server/**/*.ts',
+      'scripts/**/*.mjs',
+      'test/server/**/*.ts',
+      'test/unit/**/*.ts',
+      'test/helpers/**',
+      '*.mjs',
+    ],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      eqeqeq: ['error', 'always'],
+      'no-console': ['error', { allow: ['error', 'warn'] }],
+    },
+  },
+  { files: ['demo/server/main.ts', 'scripts/**/*.mjs'], rules: { 'no-console': 'off' } },
+  prettier,
+);

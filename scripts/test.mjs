@@ -1,0 +1,146 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: every check and every test runner, then one summary line `N passed, N failed`.
+ *   node scripts/test.mjs            all of it
+ *   node scripts/test.mjs checks     lint, format, type-check, manifest
+ *   node scripts/test.mjs server     unit and sandbox tests (Node)
+ *   node scripts/test.mjs browser    element tests in Chromium against the sandbox
+ * Each check counts as one test; each runner counts its own tests.
+ */
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureSystemTools } from './system-tools.mjs';
+
+const bin = (name) => join('node_modules', '.bin', name);
+const testFiles = (folder) =>
+  readdirSync(folder, { recursive: true })
+    .filter((name) => name.endsWith('.test.ts'))
+    .map((name) => join(folder, name))
+    .sort();
+
+/** Runs a command, echoing its output, and resolves to its exit code and output. */
+function run(command, args, env = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    for (const stream of [child.stdout, child.stderr]) {
+      stream.on('data', (chunk) => {
+        output += chunk;
+        (stream === child.stdout ? process.stdout : process.stderr).write(chunk);
+      });
+    }
+    child.on('error', (error) => resolve({ code: 127, output: `${output}\n${error.message}` }));
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+const lastCount = (output, pattern) => {
+  const matches = [...output.matchAll(pattern)];
+  return matches.length ? Number(matches.at(-1)[1]) : undefined;
+};
+
+/** A check passes or fails as one test. */
+const check = (name, commands) => ({
+  name,
+  async run() {
+    for (const [command, ...args] of commands) {
+      const { code } = await run(command, args);
+      if (code !== 0) return { passed: 0, failed: 1 };
+    }
+    return { passed: 1, failed: 0 };
+  },
+});
+
+const manifestCheck = {
+  name: 'custom-elements.json is up to date',
+  async run() {
+    // The analyzer resolves --outdir against the working directory.
+    const outdir = join('.tmp', 'manifest-check');
+    try {
+      const { code } = await run('npm', ['run', '--silent', 'analyze', '--', '--outdir', outdir]);
+      const fresh = code === 0 && readFileSync(join(outdir, 'custom-elements.json'), 'utf8');
+      const committed = readFileSync('custom-elements.json', 'utf8');
+      if (fresh && JSON.stringify(JSON.parse(fresh)) === JSON.stringify(JSON.parse(committed))) {
+        return { passed: 1, failed: 0 };
+      }
+      console.error('custom-elements.json does not match the source: run `npm run analyze` and commit it.');
+      return { passed: 0, failed: 1 };
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  },
+};
+
+const nodeTests = {
+  name: 'node tests (unit, sandbox)',
+  async run() {
+    const files = [...testFiles('test/unit'), ...testFiles('test/server')];
+    const { code, output } = await run(process.execPath, [
+      '--import',
+      'tsx',
+      '--test',
+      '--test-reporter=spec',
+      ...files,
+    ]);
+    const passed = lastCount(output, /^ℹ pass (\d+)$/gm);
+    const failed = lastCount(output, /^ℹ fail (\d+)$/gm);
+    if (passed === undefined || failed === undefined) return { passed: 0, failed: 1 };
+    return { passed, failed: code !== 0 && failed === 0 ? 1 : failed };
+  },
+};
+
+const browserTests = {
+  name: 'browser tests (Chromium)',
+  async run() {
+    const chrome = ensureSystemTools();
+    const { code, output } = await run(bin('wtr'), [], { CHROME_PATH: chrome });
+    const passed = lastCount(output, /(\d+) passed, \d+ failed/g);
+    const failed = lastCount(output, /\d+ passed, (\d+) failed/g);
+    if (passed === undefined || failed === undefined) return { passed: 0, failed: 1 };
+    return { passed, failed: code !== 0 && failed === 0 ? 1 : failed };
+  },
+};
+
+const checks = [
+  check('lint (eslint)', [[bin('eslint'), '.']]),
+  check('format (prettier)', [[bin('prettier'), '--check', '.']]),
+  check('type-check (tsc)', [
+    [bin('tsc'), '--noEmit', '-p', 'tsconfig.json'],
+    [bin('tsc'), '--noEmit', '-p', 'tsconfig.node.json'],
+  ]),
+  manifestCheck,
+];
+
+const SELECTIONS = {
+  all: [...checks, nodeTests, browserTests],
+  checks,
+  server: [nodeTests],
+  browser: [browserTests],
+};
+
+const selection = SELECTIONS[process.argv[2] ?? 'all'];
+if (!selection) {
+  console.error(`unknown selection ${process.argv[2]}: use one of ${Object.keys(SELECTIONS).join(', ')}`);
+  process.exit(2);
+}
+
+const results = [];
+for (const stage of selection) {
+  console.log(`\n── ${stage.name}`);
+  let result;
+  try {
+    result = await stage.run();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    result = { passed: 0, failed: 1 };
+  }
+  results.push({ name: stage.name, ...result });
+}
+
+console.log('\n── summary');
+for (const { name, passed, failed } of results) console.log(`  ${name.padEnd(36)} ${passed} passed, ${failed} failed`);
+const passed = results.reduce((sum, result) => sum + result.passed, 0);
+const failed = results.reduce((sum, result) => sum + result.failed, 0);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
