@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FastifyRequest } from 'fastify';
+import type { onRequestAsyncHookHandler } from 'fastify';
 import type { Store } from './db.js';
 import { ApiError } from './errors.js';
 import { newObjectId } from './ids.js';
@@ -45,18 +45,29 @@ export function ensureDevClient(store: Store, dataDir: string, fixedToken?: stri
   return { id, token, issued: true, tokenFile };
 }
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The Verifik client (account) an admin request acts for, set by {@link clientGuard}. */
+    clientId: string;
+  }
+}
+
 /**
- * The client a request acts for: `Authorization: Bearer <client token>` is required (401 when
- * absent) and must be the dev client's (403 otherwise, Verifik's documented body).
+ * An `onRequest` hook for admin routes, so it runs before the body is even read:
+ * `Authorization: Bearer <client token>` is required (401 when absent) and must be the dev
+ * client's (403 otherwise, Verifik's documented body). Sets `request.clientId`.
  */
-export function authenticateClient(request: FastifyRequest, client: DevClient): string {
-  const header = request.headers.authorization;
-  const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-  if (!match?.[1]) {
-    throw new ApiError(401, 'Unauthorized', 'Authorization: Bearer <client token> is required');
-  }
-  if (!timingSafeEqual(sha256(match[1]), sha256(client.token))) {
-    throw new ApiError(403, 'Forbidden', 'Access forbidden');
-  }
-  return client.id;
+export function clientGuard(client: DevClient): onRequestAsyncHookHandler {
+  const expected = sha256(client.token);
+  return async (request) => {
+    const header = request.headers.authorization;
+    const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+    if (!match?.[1]) {
+      throw new ApiError(401, 'Unauthorized', 'Authorization: Bearer <client token> is required');
+    }
+    if (!timingSafeEqual(sha256(match[1]), expected)) {
+      throw new ApiError(403, 'Forbidden', 'Access forbidden');
+    }
+    request.clientId = client.id;
+  };
 }

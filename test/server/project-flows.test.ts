@@ -206,6 +206,10 @@ describe('project flows', () => {
       const wrong = await sandbox.api(method, path, body, { token: 'sbx_not-the-token' });
       assert.equal(wrong.status, 403);
       assert.deepEqual(wrong.body, { code: 'Forbidden', message: 'Access forbidden' });
+      if (method !== 'GET') {
+        const unreadable = await sandbox.api(method, path, undefined, { token: null, raw: '{not json' });
+        assert.equal(unreadable.status, 401, 'authentication comes before reading the body');
+      }
     });
   }
 

@@ -1,5 +1,5 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { authenticateClient } from '../auth.js';
+import type { FastifyInstance } from 'fastify';
+import { clientGuard } from '../auth.js';
 import { COLLECTIONS, type SandboxContext } from '../context.js';
 import type { StoredDoc } from '../db.js';
 import { ApiError, notFound } from '../errors.js';
@@ -45,7 +45,7 @@ export function newFlowRecord(body: JsonObject, owner: { _id: string; client: st
 /** `POST/GET/PUT /v2/project-flows` (client token). */
 export function projectFlowRoutes(app: FastifyInstance, context: SandboxContext): void {
   const { store } = context;
-  const auth = (request: FastifyRequest) => authenticateClient(request, context.client);
+  const admin = { onRequest: clientGuard(context.client) };
 
   /** Checks a whole flow: its header, then the schema of its shape, then that its project is the caller's. */
   function validateFlow(flow: JsonObject, clientId: string): void {
@@ -63,16 +63,16 @@ export function projectFlowRoutes(app: FastifyInstance, context: SandboxContext)
     return flow;
   }
 
-  app.post('/v2/project-flows', async (request) => {
-    const clientId = auth(request);
+  app.post('/v2/project-flows', admin, async (request) => {
+    const { clientId } = request;
     const body = withoutServerFields(objectBody(request.body));
     validateFlow(body, clientId);
     const flow = newFlowRecord(body, { _id: newObjectId(context.now()), client: clientId, now: context.now() });
     return { data: store.insert(COLLECTIONS.projectFlows, flow) };
   });
 
-  app.get('/v2/project-flows', async (request) => {
-    const clientId = auth(request);
+  app.get('/v2/project-flows', admin, async (request) => {
+    const { clientId } = request;
     const page = paging(request.query);
     const where: Record<string, string> = {};
     for (const field of LIST_FILTERS) {
@@ -83,14 +83,13 @@ export function projectFlowRoutes(app: FastifyInstance, context: SandboxContext)
     return listEnvelope(items, total, page);
   });
 
-  app.get<{ Params: { id: string } }>('/v2/project-flows/:id', async (request) => {
-    const clientId = auth(request);
-    return { data: ownedFlow(clientId, request.params.id) };
+  app.get<{ Params: { id: string } }>('/v2/project-flows/:id', admin, async (request) => {
+    return { data: ownedFlow(request.clientId, request.params.id) };
   });
 
   /** A partial update: the body is merged into the stored flow, the result checked whole, the version bumped. */
-  app.put<{ Params: { id: string } }>('/v2/project-flows/:id', async (request) => {
-    const clientId = auth(request);
+  app.put<{ Params: { id: string } }>('/v2/project-flows/:id', admin, async (request) => {
+    const { clientId } = request;
     const flow = ownedFlow(clientId, request.params.id);
     const merged = mergeDeep(flow, withoutServerFields(objectBody(request.body)));
     validateFlow(withoutServerFields(merged), clientId);

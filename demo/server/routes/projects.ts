@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { authenticateClient } from '../auth.js';
+import { clientGuard } from '../auth.js';
 import { COLLECTIONS, type SandboxContext } from '../context.js';
 import type { StoredDoc } from '../db.js';
 import { ApiError, notFound } from '../errors.js';
@@ -26,10 +26,10 @@ export function ownedProject(context: SandboxContext, clientId: string, id: stri
 /** `POST/GET/PUT /v2/projects` (client token) and the public `GET /v2/projects/kyc`. */
 export function projectRoutes(app: FastifyInstance, context: SandboxContext): void {
   const { store } = context;
-  const auth = (request: Parameters<typeof authenticateClient>[0]) => authenticateClient(request, context.client);
+  const admin = { onRequest: clientGuard(context.client) };
 
-  app.post('/v2/projects', async (request) => {
-    const clientId = auth(request);
+  app.post('/v2/projects', admin, async (request) => {
+    const { clientId } = request;
     const body = withoutServerFields(objectBody(request.body));
     parseOrThrow(projectSchema, body);
     const now = context.now().toISOString();
@@ -44,21 +44,19 @@ export function projectRoutes(app: FastifyInstance, context: SandboxContext): vo
     return { data: project };
   });
 
-  app.get('/v2/projects', async (request) => {
-    const clientId = auth(request);
+  app.get('/v2/projects', admin, async (request) => {
+    const { clientId } = request;
     const page = paging(request.query);
     const { items, total } = store.list(COLLECTIONS.projects, clientId, {}, page);
     return listEnvelope(items, total, page);
   });
 
-  app.get<{ Params: { id: string } }>('/v2/projects/:id', async (request) => {
-    const clientId = auth(request);
-    return { data: ownedProject(context, clientId, request.params.id) };
+  app.get<{ Params: { id: string } }>('/v2/projects/:id', admin, async (request) => {
+    return { data: ownedProject(context, request.clientId, request.params.id) };
   });
 
-  app.put<{ Params: { id: string } }>('/v2/projects/:id', async (request) => {
-    const clientId = auth(request);
-    const project = ownedProject(context, clientId, request.params.id);
+  app.put<{ Params: { id: string } }>('/v2/projects/:id', admin, async (request) => {
+    const project = ownedProject(context, request.clientId, request.params.id);
     const merged = mergeDeep(project, withoutServerFields(objectBody(request.body)));
     parseOrThrow(projectSchema, merged);
     const updated = store.replace(COLLECTIONS.projects, {
