@@ -1,7 +1,8 @@
 import { COLLECTIONS, type SandboxContext } from './context.js';
 import { newFlowRecord } from './routes/project-flows.js';
 import { parseOrThrow } from './validation/issues.js';
-import { FLOW_SCHEMAS, flowShape } from './validation/project-flow.js';
+import { flowShape } from '../../src/flow/flow-shape.js';
+import { FLOW_SCHEMAS } from './validation/project-flow.js';
 import { projectSchema } from './validation/project.js';
 
 /**

@@ -5,7 +5,8 @@ import type { StoredDoc } from '../db.js';
 import { ApiError, notFound } from '../errors.js';
 import { isObjectId, newObjectId } from '../ids.js';
 import { parseOrThrow } from '../validation/issues.js';
-import { FLOW_SCHEMAS, flowHeader, flowShape } from '../validation/project-flow.js';
+import { flowShape } from '../../../src/flow/flow-shape.js';
+import { FLOW_SCHEMAS, flowHeader } from '../validation/project-flow.js';
 import {
   type JsonObject,
   listEnvelope,

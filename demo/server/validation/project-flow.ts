@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FlowShape } from '../../../src/flow/flow-shape.js';
 import { between, httpUrl, intBetween, objectId, text } from './fields.js';
 
 /**
@@ -270,23 +271,6 @@ const login = z.looseObject({
   onboardingSettings: z.null().optional(),
   linkSettings: z.null().optional(),
 });
-
-export type FlowShape = 'login' | 'generic' | 'v2' | 'v3';
-
-const isPresent = (value: unknown) => value !== undefined && value !== null;
-
-/**
- * Which documented shape a body is written in. The type field decides login; among onboarding
- * flows, `configuration` or a `steps` array means the generic shape, v3-only fields (`target`,
- * `documents`) or a top-level `steps` object mean v3, anything else is v2.
- */
-export function flowShape(body: Record<string, unknown>): FlowShape {
-  if (body['type'] === 'login') return 'login';
-  if (isPresent(body['configuration']) || Array.isArray(body['steps'])) return 'generic';
-  if (isPresent(body['target']) || isPresent(body['documents'])) return 'v3';
-  if (isPresent(body['steps']) && !isPresent(body['onboardingSettings'])) return 'v3';
-  return 'v2';
-}
 
 export const FLOW_SCHEMAS: Record<FlowShape, z.ZodType<Record<string, unknown>>> = {
   login,
