@@ -4,7 +4,11 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
 import type { SandboxContext } from './context.js';
 import { ApiError } from './errors.js';
+import { referenceBackend, type ReferenceBackendOptions } from './integrator/reference-backend.js';
+import { appRegistrationRoutes } from './routes/app-registrations.js';
+import { biometricRoutes } from './routes/biometrics.js';
 import { projectFlowRoutes } from './routes/project-flows.js';
+import { validationRoutes } from './routes/validations.js';
 import { projectRoutes } from './routes/projects.js';
 
 export interface AppOptions {
@@ -12,8 +16,10 @@ export interface AppOptions {
   demoRoot?: string;
   /** The widget's build output, served at `/dist/`. */
   distRoot?: string;
-  /** Largest JSON body accepted, in bytes. */
+  /** Largest JSON body accepted, in bytes (image endpoints accept more). */
   bodyLimit?: number;
+  /** Mount the reference integrator backend, calling this Verifik API with this client token. */
+  integrator?: Omit<ReferenceBackendOptions, 'cookieSecret'>;
 }
 
 /** Fastify's own client-error codes, answered in Verifik's `{code, message}` style. */
@@ -66,6 +72,13 @@ export async function buildApp(context: SandboxContext, options: AppOptions = {}
 
   projectRoutes(app, context);
   projectFlowRoutes(app, context);
+  appRegistrationRoutes(app, context);
+  validationRoutes(app, context);
+  biometricRoutes(app, context);
+  app.get('/.well-known/jwks.json', async () => context.tokens.jwks);
+  if (options.integrator) {
+    referenceBackend(app, { ...options.integrator, cookieSecret: context.secret('integrator_cookie') });
+  }
 
   if (options.distRoot && existsSync(options.distRoot)) {
     await app.register(fastifyStatic, { root: options.distRoot, prefix: '/dist/', decorateReply: false });

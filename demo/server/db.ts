@@ -75,6 +75,10 @@ export class Store {
     return doc;
   }
 
+  delete(collection: string, id: string): void {
+    this.db.prepare('DELETE FROM documents WHERE collection = ? AND _id = ?').run(collection, id);
+  }
+
   get<T extends StoredDoc>(collection: string, id: string): T | undefined {
     const row = this.db.prepare('SELECT doc FROM documents WHERE collection = ? AND _id = ?').get(collection, id) as
       { doc: string } | undefined;

@@ -30,3 +30,12 @@ export class ApiError extends Error {
 
 /** 404 in Verifik's documented style: `{"code":"NotFound","message":"project_not_found"}`. */
 export const notFound = (what: string): ApiError => new ApiError(404, 'NotFound', `${what}_not_found`);
+
+/**
+ * An error in Verifik's status-prefixed style, which its clients split on `@`:
+ * `{"code":"liveness_failed","message":"409:liveness_failed@0.45"}`.
+ */
+export function verifikError(status: number, code: string, detail?: string | number): ApiError {
+  const suffix = detail === undefined ? '' : `@${detail}`;
+  return new ApiError(status, code, `${status}:${code}${suffix}`);
+}

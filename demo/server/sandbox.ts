@@ -1,11 +1,14 @@
 import type { FastifyInstance } from 'fastify';
+import { randomBytes } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.js';
 import { type DevClient, ensureDevClient } from './auth.js';
+import { FaceEngine } from './biometrics/face-engine.js';
 import type { SandboxContext } from './context.js';
 import { Store } from './db.js';
 import { seedDemo } from './seed.js';
+import { TokenService } from './tokens.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -38,15 +41,41 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const store = Store.open(dataDir);
   try {
     const client = ensureDevClient(store, dataDir, options.clientToken);
-    const context: SandboxContext = { store, client, now: options.now ?? (() => new Date()) };
+    const secrets = new Map<string, Buffer>();
+    const secret = (name: string) => {
+      if (!secrets.has(name)) {
+        const stored = store.getMeta(`secret:${name}`) ?? randomBytes(32).toString('hex');
+        store.setMeta(`secret:${name}`, stored);
+        secrets.set(name, Buffer.from(stored, 'hex'));
+      }
+      return secrets.get(name)!;
+    };
+    let faces: Promise<FaceEngine> | undefined;
+    const context: SandboxContext = {
+      store,
+      client,
+      tokens: await TokenService.load(store),
+      faces: () => (faces ??= FaceEngine.load()),
+      secret,
+      now: options.now ?? (() => new Date()),
+    };
     const seeded = seedDemo(context);
-    const app = await buildApp(context, { demoRoot: join(ROOT, 'demo'), distRoot: join(ROOT, 'dist') });
+    let url = '';
+    const app = await buildApp(context, {
+      demoRoot: join(ROOT, 'demo'),
+      distRoot: join(ROOT, 'dist'),
+      integrator: {
+        apiUrl: () => process.env['VERIFIK_API_URL'] ?? url,
+        clientToken: () => process.env['VERIFIK_CLIENT_TOKEN'] ?? client.token,
+      },
+    });
     const host = options.host ?? '127.0.0.1';
     await app.listen({ port: options.port ?? 8787, host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : options.port;
+    url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
     return {
-      url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+      url,
       client,
       dataDir,
       app,

@@ -4,17 +4,11 @@ import { COLLECTIONS, type SandboxContext } from '../context.js';
 import type { StoredDoc } from '../db.js';
 import { ApiError, notFound } from '../errors.js';
 import { isObjectId, newObjectId } from '../ids.js';
+import { publicFlow, publicProject } from '../public-views.js';
 import { parseOrThrow } from '../validation/issues.js';
 import { FLOW_TYPES } from '../validation/project-flow.js';
 import { projectSchema } from '../validation/project.js';
 import { listEnvelope, mergeDeep, objectBody, paging, queryString, withoutServerFields } from './shared.js';
-
-/** Fields of a project or flow that only its owner may read. */
-const PRIVATE_PROJECT_FIELDS = ['demoOTP'];
-const PRIVATE_FLOW_FIELDS = ['security', 'integrations', 'webhook', 'webhookUrl', 'identityUrl'];
-
-const omit = (doc: StoredDoc, fields: string[]) =>
-  Object.fromEntries(Object.entries(doc).filter(([key]) => !fields.includes(key)));
 
 /** The project of `id` owned by the calling client, or a 404. */
 export function ownedProject(context: SandboxContext, clientId: string, id: string): StoredDoc {
@@ -88,8 +82,8 @@ export function projectRoutes(app: FastifyInstance, context: SandboxContext): vo
     );
     return {
       data: {
-        ...omit(project, PRIVATE_PROJECT_FIELDS),
-        projectFlows: flows.items.map((flow) => omit(flow, PRIVATE_FLOW_FIELDS)),
+        ...publicProject(project),
+        projectFlows: flows.items.map(publicFlow),
       },
     };
   });

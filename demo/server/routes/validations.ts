@@ -1,0 +1,159 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { COLLECTIONS, type SandboxContext } from '../context.js';
+import type { StoredDoc } from '../db.js';
+import { ApiError, notFound, verifikError } from '../errors.js';
+import { isObjectId } from '../ids.js';
+import { readCode, sendCode, verifyCode } from '../otp/codes.js';
+import { publicDoc } from '../public-views.js';
+import { flowOf, registrantGuard, requireOpen, updateRegistration } from '../registrants/registration.js';
+import { text } from '../validation/fields.js';
+import { parseRegistrantBody } from './registrant-body.js';
+
+/**
+ * Email and phone one-time codes of an app registration (verifik-api.md §4–§5), with the
+ * registrant token.
+ */
+
+const VALIDATION_TYPES = ['onboarding', 'validation', 'login', 'oneTimeLink'] as const;
+
+const common = {
+  project: z.string(),
+  validationMethod: z.enum(['verificationCode', 'manual']),
+  type: z.enum(VALIDATION_TYPES),
+  projectFlow: z.string().optional(),
+  language: text(10).optional(),
+};
+
+const createEmailSchema = z.looseObject({ ...common, email: text(254) });
+const createPhoneSchema = z.looseObject({
+  ...common,
+  phone: text(32),
+  countryCode: text(8),
+  phoneGateway: z.enum(['sms', 'whatsapp']).optional(),
+});
+const checkEmailSchema = z.looseObject({ email: text(254).optional(), otp: z.unknown().optional() });
+const checkPhoneSchema = z.looseObject({ phone: text(32), countryCode: text(8), otp: z.unknown() });
+
+const digits = (value: string) => value.replace(/\D/g, '');
+
+export function validationRoutes(app: FastifyInstance, context: SandboxContext): void {
+  const registrant = { onRequest: registrantGuard(context) };
+
+  /** The checks both create endpoints share: the registration's own project and flow, still open. */
+  function checkScope(
+    registration: StoredDoc,
+    body: { project: string; projectFlow?: string | undefined; validationMethod: string },
+  ) {
+    if (body.project !== registration['project']) throw notFound('project');
+    if (body.projectFlow !== undefined && body.projectFlow !== registration['projectFlow'])
+      throw notFound('projectFlow');
+    if (body.validationMethod !== 'verificationCode')
+      throw verifikError(409, 'validation_method_not_supported', body.validationMethod);
+    requireOpen(registration);
+  }
+
+  /** The answer to a create: the validation without its code, plus Verifik's flags. */
+  const sentAnswer = (validation: StoredDoc & { existing: boolean }) => ({
+    data: { ...publicDoc(validation), new: !validation.existing, sent: true },
+  });
+
+  app.post('/v2/email-validations/app-registration', registrant, async (request) => {
+    const { registration } = request;
+    const body = parseRegistrantBody(createEmailSchema, request.body);
+    checkScope(registration, body);
+    const email = body.email.replace(/\s+/g, '').toLowerCase();
+    if (email !== registration['email']) throw verifikError(409, 'email_does_not_match_registration');
+    const { signUpForm } = flowOf(context, registration);
+    if (!signUpForm.email || signUpForm.emailGateway === 'none')
+      throw verifikError(409, 'email_validation_not_enabled');
+    const validation = sendCode(
+      context,
+      COLLECTIONS.emailValidations,
+      registration,
+      { email },
+      { type: body.type, validationMethod: body.validationMethod, emailGateway: signUpForm.emailGateway },
+      { channel: 'email', to: email },
+    );
+    return sentAnswer(validation);
+  });
+
+  app.put<{ Params: { id: string } }>('/v2/email-validations/:id', registrant, async (request) => {
+    const { registration } = request;
+    const body = parseRegistrantBody(checkEmailSchema, request.body);
+    if (body.email === undefined || body.otp === undefined) throw verifikError(409, 'missing_email_and_otp');
+    const validation = isObjectId(request.params.id)
+      ? context.store.get(COLLECTIONS.emailValidations, request.params.id)
+      : undefined;
+    const email = body.email.replace(/\s+/g, '').toLowerCase();
+    if (!validation || validation['appRegistration'] !== registration._id || validation['email'] !== email) {
+      throw verifikError(404, 'email_validation_not_found');
+    }
+    requireOpen(registration);
+    const validated = verifyCode(context, COLLECTIONS.emailValidations, validation, readCode(body.otp), 'email');
+    updateRegistration(context, registration, { emailValidation: validated._id });
+    return { data: validatedAnswer(validated, registration) };
+  });
+
+  app.post('/v2/phone-validations/app-registration', registrant, async (request) => {
+    const { registration } = request;
+    const body = parseRegistrantBody(createPhoneSchema, request.body);
+    checkScope(registration, body);
+    const phone = digits(body.phone);
+    if (phone !== registration['phone'] || body.countryCode.trim() !== registration['countryCode']) {
+      throw verifikError(409, 'phone_does_not_match_registration');
+    }
+    const { signUpForm } = flowOf(context, registration);
+    if (!signUpForm.phone || signUpForm.phoneGateway === 'none')
+      throw verifikError(409, 'phone_validation_not_enabled');
+    const gateway = signUpForm.phoneGateway === 'both' ? (body.phoneGateway ?? 'whatsapp') : signUpForm.phoneGateway;
+    const validation = sendCode(
+      context,
+      COLLECTIONS.phoneValidations,
+      registration,
+      { phone, countryCode: registration['countryCode'] as string },
+      { type: body.type, validationMethod: body.validationMethod, phoneGateway: gateway },
+      { channel: gateway, to: `${registration['countryCode']}${phone}` },
+    );
+    return sentAnswer(validation);
+  });
+
+  /** Verifik validates phone codes without an id: the registration's latest code for that number. */
+  app.put('/v2/phone-validations', registrant, async (request) => {
+    const { registration } = request;
+    const body = parseRegistrantBody(checkPhoneSchema, request.body);
+    const [validation] = context.store.list(
+      COLLECTIONS.phoneValidations,
+      registration.client,
+      { appRegistration: registration._id, phone: digits(body.phone), countryCode: body.countryCode.trim() },
+      { offset: 0, limit: 1 },
+    ).items;
+    if (!validation) throw verifikError(404, 'phone_validation_not_found');
+    requireOpen(registration);
+    const validated = verifyCode(context, COLLECTIONS.phoneValidations, validation, readCode(body.otp), 'phone');
+    updateRegistration(context, registration, { phoneValidation: validated._id });
+    return { data: validatedAnswer(validated, registration) };
+  });
+
+  /** Verifik's answer to a good code. */
+  function validatedAnswer(validation: StoredDoc, registration: StoredDoc) {
+    const { steps } = flowOf(context, registration);
+    return {
+      ...publicDoc(validation),
+      status: 'validated',
+      showFaceLivenessRecommendation: steps.liveness !== 'skip',
+    };
+  }
+
+  /** Development only: the messages the sandbox "sent", newest first. */
+  app.get('/dev/outbox', async (request) => {
+    const where: Record<string, string> = {};
+    for (const field of ['to', 'channel', 'appRegistration'] as const) {
+      const value = (request.query as Record<string, unknown>)[field];
+      if (typeof value === 'string') where[field] = value;
+      else if (value !== undefined) throw new ApiError(400, 'INVALID_TYPE', `${field} must be given once`);
+    }
+    const { items } = context.store.list(COLLECTIONS.outbox, context.client.id, where, { offset: 0, limit: 50 });
+    return { data: items.map(publicDoc) };
+  });
+}

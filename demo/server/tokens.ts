@@ -1,0 +1,90 @@
+import {
+  calculateJwkThumbprint,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  type JWK,
+  type JWTPayload,
+  jwtVerify,
+  SignJWT,
+} from 'jose';
+import type { Store } from './db.js';
+import { ApiError } from './errors.js';
+
+/** What a token lets its bearer do. */
+export type TokenScope = 'registrant' | 'final';
+
+export interface TokenClaims extends JWTPayload {
+  /** The app registration the token belongs to. */
+  sub: string;
+  scope: TokenScope;
+  project: string;
+  projectFlow: string;
+  /** The registration's status when the token was issued (final tokens). */
+  status?: string;
+}
+
+const ISSUER = 'verifik-sandbox';
+const ALGORITHM = 'ES256';
+
+/**
+ * Signs and checks the sandbox's JWTs with one ES256 key kept in the database. The public key is
+ * published at `/.well-known/jwks.json`, so an integrator's backend can check a final token's
+ * signature without sharing a secret.
+ */
+export class TokenService {
+  private constructor(
+    private readonly privateKey: CryptoKey,
+    private readonly publicKey: CryptoKey,
+    private readonly publicJwk: JWK,
+  ) {}
+
+  static async load(store: Store): Promise<TokenService> {
+    let stored = store.getMeta('jwt_private_jwk');
+    if (!stored) {
+      const { privateKey } = await generateKeyPair(ALGORITHM, { extractable: true });
+      stored = JSON.stringify(await exportJWK(privateKey));
+      store.setMeta('jwt_private_jwk', stored);
+    }
+    const privateJwk = JSON.parse(stored) as JWK;
+    const { d: _secret, ...publicJwk } = privateJwk;
+    const kid = await calculateJwkThumbprint(publicJwk);
+    const privateKey = (await importJWK(privateJwk, ALGORITHM)) as CryptoKey;
+    const publicKey = (await importJWK(publicJwk, ALGORITHM)) as CryptoKey;
+    return new TokenService(privateKey, publicKey, { ...publicJwk, kid, alg: ALGORITHM, use: 'sig' });
+  }
+
+  /** The JSON Web Key Set to publish. */
+  get jwks(): { keys: JWK[] } {
+    return { keys: [this.publicJwk] };
+  }
+
+  /** A signed token for `claims`, valid `minutes` from `now`. */
+  async sign(claims: TokenClaims, now: Date, minutes: number): Promise<{ token: string; expiresAt: Date }> {
+    const issuedAt = Math.floor(now.getTime() / 1000);
+    const expiresAt = new Date((issuedAt + minutes * 60) * 1000);
+    const token = await new SignJWT({ ...claims })
+      .setProtectedHeader({ alg: ALGORITHM, kid: this.publicJwk.kid! })
+      .setIssuer(ISSUER)
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+      .sign(this.privateKey);
+    return { token, expiresAt };
+  }
+
+  /** The claims of a valid, unexpired token of `scope`; a 401 otherwise. */
+  async verify(token: string, scope: TokenScope, now: Date): Promise<TokenClaims> {
+    try {
+      const { payload } = await jwtVerify<TokenClaims>(token, this.publicKey, {
+        issuer: ISSUER,
+        algorithms: [ALGORITHM],
+        currentDate: now,
+      });
+      if (payload.scope !== scope || typeof payload.sub !== 'string') throw new Error('wrong scope');
+      return payload;
+    } catch (error) {
+      const expired = (error as { code?: string }).code === 'ERR_JWT_EXPIRED';
+      throw new ApiError(401, 'Unauthorized', expired ? 'token_expired' : 'invalid_token');
+    }
+  }
+}
