@@ -60,16 +60,21 @@ export class TokenService {
   }
 
   /** A signed token for `claims`, valid `minutes` from `now`. */
-  async sign(claims: TokenClaims, now: Date, minutes: number): Promise<{ token: string; expiresAt: Date }> {
-    const issuedAt = Math.floor(now.getTime() / 1000);
-    const expiresAt = new Date((issuedAt + minutes * 60) * 1000);
+  async sign(
+    claims: TokenClaims,
+    now: Date,
+    minutes: number,
+  ): Promise<{ token: string; issuedAt: Date; expiresAt: Date }> {
+    const issuedAtSeconds = Math.floor(now.getTime() / 1000);
+    const issuedAt = new Date(issuedAtSeconds * 1000);
+    const expiresAt = new Date((issuedAtSeconds + minutes * 60) * 1000);
     const token = await new SignJWT({ ...claims })
       .setProtectedHeader({ alg: ALGORITHM, kid: this.publicJwk.kid! })
       .setIssuer(ISSUER)
-      .setIssuedAt(issuedAt)
+      .setIssuedAt(issuedAtSeconds)
       .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
       .sign(this.privateKey);
-    return { token, expiresAt };
+    return { token, issuedAt, expiresAt };
   }
 
   /** The claims of a valid, unexpired token of `scope`; a 401 otherwise. */

@@ -62,17 +62,17 @@ const createSchema = z.looseObject({
 
 const syncSchema = z.looseObject({ step: z.string(), status: z.string() });
 
-/** Allowed statuses per sync step (Verifik's table). */
-const SYNC_STEPS: Record<string, readonly string[]> = {
-  instructions: ['ONGOING'],
-  signUpForm: ['ONGOING'],
-  basicInformation: ['ONGOING'],
-  document: ['ONGOING'],
-  liveness: ['ONGOING'],
-  form: ['ONGOING'],
-  skipKYC: ['COMPLETED_WITHOUT_KYC'],
-  end: ['COMPLETED', 'FAILED', 'NEEDS_MANUAL_VERIFICATION'],
-};
+/** Allowed statuses per sync step (Verifik's table). A Map: steps come from the request. */
+const SYNC_STEPS = new Map<string, readonly string[]>([
+  ['instructions', ['ONGOING']],
+  ['signUpForm', ['ONGOING']],
+  ['basicInformation', ['ONGOING']],
+  ['document', ['ONGOING']],
+  ['liveness', ['ONGOING']],
+  ['form', ['ONGOING']],
+  ['skipKYC', ['COMPLETED_WITHOUT_KYC']],
+  ['end', ['COMPLETED', 'FAILED', 'NEEDS_MANUAL_VERIFICATION']],
+]);
 
 const emailFormat = z.email();
 const blank = (value: string | undefined) => (value ?? '').trim() === '';
@@ -281,7 +281,7 @@ export function appRegistrationRoutes(app: FastifyInstance, context: SandboxCont
     const { registration } = request;
     if (request.params.id !== registration._id) throw new ApiError(403, 'Forbidden', 'Access forbidden');
     const { step, status } = parseRegistrantBody(syncSchema, request.body);
-    const allowed = SYNC_STEPS[step];
+    const allowed = SYNC_STEPS.get(step);
     if (!allowed) throw verifikError(400, 'step_not_supported', step);
     if (!allowed.includes(status)) throw verifikError(409, 'status_not_allowed_for_step', `${step}:${status}`);
     requireOpen(registration);
@@ -338,8 +338,7 @@ export function appRegistrationRoutes(app: FastifyInstance, context: SandboxCont
     if (FINAL_STATUSES.includes(registration['status'] as string)) {
       throw verifikError(409, 'cannot_resend_link_for_this_status', registration['status'] as string);
     }
-    const issuedAt = context.now();
-    const { token, expiresAt } = await registrantToken(registration, LINK_TOKEN_MINUTES);
+    const { token, issuedAt, expiresAt } = await registrantToken(registration, LINK_TOKEN_MINUTES);
     const origin = `${request.protocol}://${request.host}`;
     const link = `${origin}/?project=${registration['project']}&token=${token}`;
     const recipient = body.recipientEmail ?? (registration['email'] as string | undefined);

@@ -6,7 +6,7 @@ import { ApiError, notFound } from '../errors.js';
 import { isObjectId, newObjectId } from '../ids.js';
 import { parseOrThrow } from '../validation/issues.js';
 import { flowShape } from '../../../src/flow/flow-shape.js';
-import { FLOW_SCHEMAS, flowHeader } from '../validation/project-flow.js';
+import { FLOW_FIELD_CODES, FLOW_SCHEMAS, flowHeader } from '../validation/project-flow.js';
 import {
   type JsonObject,
   listEnvelope,
@@ -50,8 +50,8 @@ export function projectFlowRoutes(app: FastifyInstance, context: SandboxContext)
 
   /** Checks a whole flow: its header, then the schema of its shape, then that its project is the caller's. */
   function validateFlow(flow: JsonObject, clientId: string): void {
-    parseOrThrow(flowHeader, flow);
-    parseOrThrow(FLOW_SCHEMAS[flowShape(flow)], flow);
+    parseOrThrow(flowHeader, flow, FLOW_FIELD_CODES);
+    parseOrThrow(FLOW_SCHEMAS[flowShape(flow)], flow, FLOW_FIELD_CODES);
     const project = store.get(COLLECTIONS.projects, flow['project'] as string);
     if (!project || project.client !== clientId) {
       throw new ApiError(404, 'INVALID_PROJECT_ID', `project ${String(flow['project'])} does not exist`);

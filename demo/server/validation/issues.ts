@@ -15,12 +15,6 @@ export const ERROR_CODES = {
   id: 'INVALID_ID',
 } as const;
 
-/** Per-field codes that the seeds name explicitly; they win over the generic ones above. */
-const FIELD_CODES: Record<string, string> = {
-  type: 'INVALID_FLOW_TYPE',
-  project: 'INVALID_PROJECT_ID',
-};
-
 /** `a.b[0].c` from zod's path array. */
 export function fieldName(path: readonly PropertyKey[]): string {
   return path.reduce<string>((name, key) => {
@@ -52,22 +46,24 @@ function describe(issue: z.core.$ZodIssue): { code: string; text: string } {
   }
 }
 
-/** One detail per violation, with the seeds' own codes for `type` and `project`. */
-export function toDetails(issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[] = []): ErrorDetail[] {
+/**
+ * One detail per violation. `fieldCodes` replaces the generic code of an invalid (not missing)
+ * top-level field, e.g. the seeds' `INVALID_FLOW_TYPE` for `type`.
+ */
+function toDetails(issues: readonly z.core.$ZodIssue[], fieldCodes: Record<string, string> = {}): ErrorDetail[] {
   return issues.map((issue) => {
-    const path = [...prefix, ...issue.path];
-    const field = fieldName(path);
+    const field = fieldName(issue.path);
     const { code, text } = describe(issue);
-    const fieldCode = path.length === 1 && code !== ERROR_CODES.missing ? FIELD_CODES[field] : undefined;
+    const fieldCode = issue.path.length === 1 && code !== ERROR_CODES.missing ? fieldCodes[field] : undefined;
     return { field, code: fieldCode ?? code, message: `${field} ${text}` };
   });
 }
 
 /** Parses `input` with `schema` or throws a 400 whose code and message are the first violation's. */
-export function parseOrThrow<T>(schema: z.ZodType<T>, input: unknown): T {
+export function parseOrThrow<T>(schema: z.ZodType<T>, input: unknown, fieldCodes: Record<string, string> = {}): T {
   const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return result.data;
-  const details = toDetails(result.error.issues);
+  const details = toDetails(result.error.issues, fieldCodes);
   const [first] = details;
   throw new ApiError(400, first?.code ?? ERROR_CODES.format, first?.message ?? 'invalid body', details);
 }

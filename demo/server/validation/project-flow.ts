@@ -279,5 +279,8 @@ export const FLOW_SCHEMAS: Record<FlowShape, z.ZodType<Record<string, unknown>>>
   v3: onboardingV3,
 };
 
+/** The codes seeds 001 and 003 give to a bad flow type and project id. */
+export const FLOW_FIELD_CODES = { type: 'INVALID_FLOW_TYPE', project: 'INVALID_PROJECT_ID' };
+
 /** Checked before the shape is chosen, so a wrong `type` is reported as such, not as a shape error. */
 export const flowHeader = z.looseObject({ project: common.project, type: common.type });
