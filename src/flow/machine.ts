@@ -1,0 +1,159 @@
+import type { NormalizedFlow, Requirement } from './flow.types.js';
+
+/**
+ * The step machine: a pure reducer over a serialisable state, so the whole flow logic is testable
+ * without a DOM and a reload can resume where the person was.
+ */
+
+/** Every screen the widget can show, in the order they run. */
+export const STEP_IDS = [
+  'signUp',
+  'emailCode',
+  'phoneCode',
+  'basicInformation',
+  'document',
+  'liveness',
+  'faceMatch',
+  'form',
+  'done',
+] as const;
+export type StepId = (typeof STEP_IDS)[number];
+
+export interface PlannedStep {
+  id: StepId;
+  requirement: Exclude<Requirement, 'skip'>;
+  /** Tries allowed before the step counts as failed (document and liveness). */
+  maxAttempts: number;
+}
+
+export type StepOutcome = 'passed' | 'skipped' | 'failed';
+
+export interface MachineState {
+  flowId: string;
+  steps: PlannedStep[];
+  /** Index of the current step in `steps`. */
+  index: number;
+  outcomes: Partial<Record<StepId, StepOutcome>>;
+  attempts: Partial<Record<StepId, number>>;
+  /** `failed` when a mandatory step used every attempt; `completed` at the done step. */
+  status: 'running' | 'completed' | 'failed';
+}
+
+export type MachineEvent =
+  /** The current step succeeded. */
+  | { type: 'COMPLETE' }
+  /** The person skipped the current (optional) step. */
+  | { type: 'SKIP' }
+  /** One attempt at the current step failed. */
+  | { type: 'FAIL' }
+  /** Back to the previous step, where that makes sense (see {@link canGoBack}). */
+  | { type: 'BACK' };
+
+/** The steps a flow runs, in order, with what each requires. */
+export function planSteps(flow: NormalizedFlow): PlannedStep[] {
+  const { signUpForm, steps } = flow;
+  const plan: PlannedStep[] = [];
+  const add = (id: StepId, requirement: Requirement, maxAttempts = 1) => {
+    if (requirement !== 'skip') plan.push({ id, requirement, maxAttempts });
+  };
+  add('signUp', 'mandatory');
+  add('emailCode', signUpForm.email && signUpForm.emailGateway !== 'none' ? 'mandatory' : 'skip');
+  add('phoneCode', signUpForm.phone && signUpForm.phoneGateway !== 'none' ? 'mandatory' : 'skip');
+  add('basicInformation', steps.basicInformation);
+  add('document', steps.document, flow.document.maxAttempts);
+  add('liveness', steps.liveness, flow.liveness.maxAttempts);
+  if (steps.document !== 'skip' && steps.liveness !== 'skip') {
+    // The face match follows the two captures; it is only as required as they are.
+    add('faceMatch', steps.document === 'mandatory' || steps.liveness === 'mandatory' ? 'mandatory' : 'optional');
+  }
+  add('form', flow.requiresSignature && steps.form === 'skip' ? 'mandatory' : steps.form);
+  add('done', 'mandatory');
+  return plan;
+}
+
+export function initialState(flow: NormalizedFlow): MachineState {
+  return { flowId: flow.id, steps: planSteps(flow), index: 0, outcomes: {}, attempts: {}, status: 'running' };
+}
+
+/** The step the person is on. */
+export const currentStep = (state: MachineState): PlannedStep => state.steps[state.index]!;
+
+/** Whether the current step offers a visible Skip. */
+export const canSkip = (state: MachineState): boolean =>
+  state.status === 'running' && currentStep(state).requirement === 'optional';
+
+/**
+ * Whether Back makes sense: only from the code steps to the sign-up, to fix a mistyped email or
+ * phone. Nothing already sent for verification is undone.
+ */
+export function canGoBack(state: MachineState): boolean {
+  if (state.status !== 'running' || state.index === 0) return false;
+  const { id } = currentStep(state);
+  return id === 'emailCode' || id === 'phoneCode';
+}
+
+/** Moves on from the current step with `outcome`; at the done step the flow completes. */
+function advance(state: MachineState, outcome: StepOutcome): MachineState {
+  const { id } = currentStep(state);
+  const index = Math.min(state.index + 1, state.steps.length - 1);
+  const next = { ...state, index, outcomes: { ...state.outcomes, [id]: outcome } };
+  return currentStep(next).id === 'done' ? { ...next, status: 'completed' } : next;
+}
+
+/** The next state. Events that make no sense in the current state leave it unchanged. */
+export function transition(state: MachineState, event: MachineEvent): MachineState {
+  if (state.status !== 'running') return state;
+  const step = currentStep(state);
+  switch (event.type) {
+    case 'COMPLETE':
+      return advance(state, 'passed');
+    case 'SKIP':
+      return canSkip(state) ? advance(state, 'skipped') : state;
+    case 'FAIL': {
+      const attempts = (state.attempts[step.id] ?? 0) + 1;
+      const counted = { ...state, attempts: { ...state.attempts, [step.id]: attempts } };
+      if (attempts < step.maxAttempts) return counted;
+      if (step.requirement === 'optional') return advance(counted, 'failed');
+      return { ...counted, outcomes: { ...counted.outcomes, [step.id]: 'failed' }, status: 'failed' };
+    }
+    case 'BACK': {
+      if (!canGoBack(state)) return state;
+      const signUp = state.steps.findIndex((planned) => planned.id === 'signUp');
+      return { ...state, index: signUp };
+    }
+  }
+}
+
+/** Attempts left at the current step. */
+export const attemptsLeft = (state: MachineState): number =>
+  currentStep(state).maxAttempts - (state.attempts[currentStep(state).id] ?? 0);
+
+/**
+ * A state read back from storage, if it is one this flow could have produced; undefined
+ * otherwise (another flow, an older plan, tampered data).
+ */
+export function restoreState(value: unknown, flow: NormalizedFlow): MachineState | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const state = value as MachineState;
+  const plan = planSteps(flow);
+  const samePlan = Array.isArray(state.steps) && JSON.stringify(state.steps) === JSON.stringify(plan);
+  const validIndex = Number.isInteger(state.index) && state.index >= 0 && state.index < plan.length;
+  const validStatus = ['running', 'completed', 'failed'].includes(state.status);
+  if (state.flowId !== flow.id || !samePlan || !validIndex || !validStatus) return undefined;
+  const pick = <T>(record: unknown, valid: (value: unknown) => value is T) =>
+    Object.fromEntries(
+      Object.entries(typeof record === 'object' && record !== null ? record : {}).filter(
+        ([key, entry]) => (STEP_IDS as readonly string[]).includes(key) && valid(entry),
+      ),
+    );
+  return {
+    flowId: flow.id,
+    steps: plan,
+    index: state.index,
+    status: state.status,
+    outcomes: pick(state.outcomes, (entry): entry is StepOutcome =>
+      ['passed', 'skipped', 'failed'].includes(entry as string),
+    ),
+    attempts: pick(state.attempts, (entry): entry is number => Number.isInteger(entry) && (entry as number) >= 0),
+  };
+}

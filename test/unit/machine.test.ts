@@ -1,0 +1,148 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { NormalizedFlow } from '../../src/flow/flow.types.js';
+import {
+  attemptsLeft,
+  canGoBack,
+  canSkip,
+  currentStep,
+  initialState,
+  type MachineEvent,
+  type MachineState,
+  planSteps,
+  restoreState,
+  transition,
+} from '../../src/flow/machine.js';
+import { normalizeFlow } from '../../src/flow/normalize-flow.js';
+
+/** A v2 flow with `steps` and `signUpForm` settings. */
+function flow(
+  steps: Record<string, string>,
+  signUpForm: Record<string, unknown> = {},
+  extra: Record<string, unknown> = {},
+): NormalizedFlow {
+  return normalizeFlow({
+    _id: 'flow-1',
+    project: 'project-1',
+    type: 'onboarding',
+    onboardingSettings: {
+      steps,
+      signUpForm: { email: true, emailGateway: 'mailgun', phone: false, ...signUpForm },
+      document: { maxAttempts: 3 },
+      liveness: { maxAttempts: 3 },
+      ...extra,
+    },
+  });
+}
+
+const ids = (state: MachineState) => state.steps.map((step) => step.id);
+const run = (state: MachineState, ...events: MachineEvent['type'][]) =>
+  events.reduce((current, type) => transition(current, { type }), state);
+
+describe('planSteps', () => {
+  test('Basic Enrollment: sign-up, email code, optional document and liveness, face match, done', () => {
+    const plan = planSteps(
+      flow({
+        signUpForm: 'mandatory',
+        basicInformation: 'skip',
+        document: 'optional',
+        liveness: 'optional',
+        form: 'skip',
+      }),
+    );
+    assert.deepEqual(
+      plan.map((step) => `${step.id}:${step.requirement}`),
+      [
+        'signUp:mandatory',
+        'emailCode:mandatory',
+        'document:optional',
+        'liveness:optional',
+        'faceMatch:optional',
+        'done:mandatory',
+      ],
+    );
+  });
+
+  test('codes follow the gateways; skipped steps are left out; a signature adds the form', () => {
+    const plan = planSteps(
+      flow(
+        { basicInformation: 'mandatory', document: 'skip', liveness: 'mandatory', form: 'skip' },
+        { email: true, emailGateway: 'none', phone: true, phoneGateway: 'sms' },
+        { requiresSignature: true },
+      ),
+    );
+    assert.deepEqual(
+      plan.map((step) => step.id),
+      ['signUp', 'phoneCode', 'basicInformation', 'liveness', 'form', 'done'],
+    );
+  });
+
+  test('document and liveness carry the flow’s attempt limits', () => {
+    const plan = planSteps(flow({ document: 'mandatory', liveness: 'mandatory' }));
+    assert.equal(plan.find((step) => step.id === 'document')!.maxAttempts, 3);
+    assert.equal(plan.find((step) => step.id === 'faceMatch')!.requirement, 'mandatory');
+  });
+});
+
+describe('transition', () => {
+  const basic = flow({ document: 'optional', liveness: 'optional' });
+
+  test('walks the plan to done and completes', () => {
+    const state = run(initialState(basic), 'COMPLETE', 'COMPLETE', 'SKIP', 'SKIP', 'SKIP');
+    assert.equal(currentStep(state).id, 'done');
+    assert.equal(state.status, 'completed');
+    assert.deepEqual(state.outcomes, {
+      signUp: 'passed',
+      emailCode: 'passed',
+      document: 'skipped',
+      liveness: 'skipped',
+      faceMatch: 'skipped',
+    });
+    assert.equal(run(state, 'COMPLETE'), state, 'a finished flow ignores events');
+  });
+
+  test('only optional steps can be skipped', () => {
+    const start = initialState(basic);
+    assert.equal(canSkip(start), false);
+    assert.equal(transition(start, { type: 'SKIP' }), start);
+    assert.equal(canSkip(run(start, 'COMPLETE', 'COMPLETE')), true);
+  });
+
+  test('failed attempts: an optional step moves on after the last, a mandatory one fails the flow', () => {
+    const optional = run(initialState(basic), 'COMPLETE', 'COMPLETE', 'FAIL', 'FAIL');
+    assert.equal(currentStep(optional).id, 'document');
+    assert.equal(attemptsLeft(optional), 1);
+    const moved = run(optional, 'FAIL');
+    assert.equal(currentStep(moved).id, 'liveness');
+    assert.equal(moved.outcomes.document, 'failed');
+
+    const full = flow({ document: 'mandatory', liveness: 'mandatory' });
+    const failed = run(initialState(full), 'COMPLETE', 'COMPLETE', 'FAIL', 'FAIL', 'FAIL');
+    assert.equal(failed.status, 'failed');
+    assert.equal(currentStep(failed).id, 'document');
+  });
+
+  test('back from a code step returns to the sign-up, nowhere else', () => {
+    const atCode = run(initialState(basic), 'COMPLETE');
+    assert.equal(canGoBack(atCode), true);
+    assert.equal(currentStep(run(atCode, 'BACK')).id, 'signUp');
+    const atDocument = run(atCode, 'COMPLETE');
+    assert.equal(canGoBack(atDocument), false);
+    assert.equal(run(atDocument, 'BACK'), atDocument);
+  });
+
+  test('the state survives JSON and is restored only for the same flow and plan', () => {
+    const state = run(initialState(basic), 'COMPLETE', 'COMPLETE', 'FAIL');
+    const restored = restoreState(JSON.parse(JSON.stringify(state)), basic);
+    assert.deepEqual(restored, state);
+    assert.equal(restoreState(state, flow({ document: 'mandatory', liveness: 'optional' })), undefined, 'another plan');
+    assert.equal(restoreState({ ...state, index: 99 }, basic), undefined);
+    assert.equal(restoreState({ ...state, status: 'hacked' }, basic), undefined);
+    assert.equal(restoreState('nope', basic), undefined);
+    const cleaned = restoreState(
+      { ...state, outcomes: { signUp: 'passed', evil: 'x', emailCode: 42 }, attempts: { document: -1 } },
+      basic,
+    )!;
+    assert.deepEqual([cleaned.outcomes, cleaned.attempts], [{ signUp: 'passed' }, {}]);
+  });
+});
