@@ -35,7 +35,6 @@ function flow(
   });
 }
 
-const ids = (state: MachineState) => state.steps.map((step) => step.id);
 const run = (state: MachineState, ...events: MachineEvent['type'][]) =>
   events.reduce((current, type) => transition(current, { type }), state);
 
