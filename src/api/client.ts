@@ -5,6 +5,10 @@ export interface ApiClientOptions {
   baseUrl: string;
   /** The `fetch` to call; defaults to the page's. */
   fetch?: typeof fetch;
+  /** Extra tries after a network error or a 5xx (default 2). Nothing else is retried. */
+  retries?: number;
+  /** First pause before a retry, doubled each time, with jitter (default 400 ms). */
+  retryDelayMs?: number;
 }
 
 export interface RequestOptions {
@@ -23,14 +27,33 @@ export interface RequestOptions {
 export class VerifikApiClient {
   private readonly baseUrl: string;
   private readonly fetchImpl: typeof fetch;
+  private readonly retries: number;
+  private readonly retryDelayMs: number;
 
   constructor(options: ApiClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.retries = options.retries ?? 2;
+    this.retryDelayMs = options.retryDelayMs ?? 400;
   }
 
-  /** Sends one request and resolves to the response's `data`. */
+  /**
+   * Sends a request and resolves to the response's `data`. Network errors and 5xx answers are
+   * retried with exponential backoff; the last error is thrown. An abort stops at once.
+   */
   async request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.send<T>(path, options);
+      } catch (error) {
+        const transient = error instanceof VerifikApiError && (error.status === 0 || error.status >= 500);
+        if (!transient || attempt >= this.retries) throw error;
+        await pause(this.retryDelayMs * 2 ** attempt * (0.75 + Math.random() / 2), options.signal);
+      }
+    }
+  }
+
+  private async send<T>(path: string, options: RequestOptions): Promise<T> {
     const url = new URL(this.baseUrl + path);
     for (const [key, value] of Object.entries(options.query ?? {})) url.searchParams.set(key, value);
     const headers: Record<string, string> = { accept: 'application/json' };
@@ -58,4 +81,20 @@ export class VerifikApiClient {
     }
     return (body as { data: T }).data;
   }
+}
+
+/** Waits `ms`, or rejects as soon as `signal` aborts. */
+function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
+  });
 }

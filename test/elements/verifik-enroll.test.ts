@@ -151,7 +151,7 @@ describe('<verifik-enroll> errors', () => {
   }
 
   it('a server error is recoverable: Try again loads the flow once the API is back', async () => {
-    let failures = 1;
+    let failures = 3; // the first try and both automatic retries
     const flaky: typeof fetch = async (input, init) => {
       if (failures-- > 0) return answering(503, { code: 'ServiceUnavailable', message: 'try later' })(input, init);
       return fetch(input, init);
