@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { VerifikApiClient } from '../../src/api/client.js';
-import { VerifikApiError } from '../../src/api/errors.js';
+import type { VerifikApiError } from '../../src/api/errors.js';
 
 /** A fetch that answers from a script, recording each request. (A unit test of the client alone.) */
 function scripted(...answers: (Response | Error)[]) {
