@@ -9,6 +9,8 @@ export interface ApiClientOptions {
   retries?: number;
   /** First pause before a retry, doubled each time, with jitter (default 400 ms). */
   retryDelayMs?: number;
+  /** Cookies: `omit` for Verifik (default); `same-origin` for the integrator's token endpoint. */
+  credentials?: RequestCredentials;
 }
 
 export interface RequestOptions {
@@ -29,12 +31,14 @@ export class VerifikApiClient {
   private readonly fetchImpl: typeof fetch;
   private readonly retries: number;
   private readonly retryDelayMs: number;
+  private readonly credentials: RequestCredentials;
 
   constructor(options: ApiClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.retries = options.retries ?? 2;
     this.retryDelayMs = options.retryDelayMs ?? 400;
+    this.credentials = options.credentials ?? 'omit';
   }
 
   /**
@@ -67,7 +71,7 @@ export class VerifikApiClient {
         headers,
         body: options.body === undefined ? null : JSON.stringify(options.body),
         signal: options.signal ?? null,
-        credentials: 'omit',
+        credentials: this.credentials,
       });
     } catch (cause) {
       if (options.signal?.aborted) throw cause;

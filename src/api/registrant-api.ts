@@ -1,0 +1,139 @@
+import { VerifikApiClient } from './client.js';
+import { VerifikApiError } from './errors.js';
+
+/** What the sign-up form collected. */
+export interface SignUpInput {
+  email?: string;
+  phone?: string;
+  countryCode?: string;
+  firstName?: string;
+  lastName?: string;
+  fullName?: string;
+  language: string;
+  /** The flow's extra fields, by name. */
+  extra?: Record<string, string>;
+}
+
+export interface RegistrantApiOptions {
+  apiUrl: string;
+  project: string;
+  projectFlow: string;
+  /** The integrator's endpoint; without it the widget signs up at Verifik directly. */
+  tokenEndpoint: string | undefined;
+  fetch: typeof fetch | undefined;
+  /** Called whenever the registrant token changes (sign-up, refresh), e.g. to save it. */
+  onToken: (token: string) => void;
+}
+
+export interface SentValidation {
+  _id: string;
+  expiresAt?: string;
+  resendAvailableAt?: string;
+}
+
+/**
+ * The registrant's side of the Verifik API: sign-up through the integrator's token endpoint (or
+ * Verifik directly), then every call with the registrant token, refreshed once through the token
+ * endpoint when Verifik answers 401.
+ */
+export class RegistrantApi {
+  private readonly api: VerifikApiClient;
+  private readonly tokenEndpoint: VerifikApiClient | undefined;
+  private token: string | undefined;
+  private appRegistrationId: string | undefined;
+
+  constructor(private readonly options: RegistrantApiOptions) {
+    this.api = new VerifikApiClient({ baseUrl: options.apiUrl, fetch: options.fetch });
+    this.tokenEndpoint = options.tokenEndpoint
+      ? new VerifikApiClient({ baseUrl: options.tokenEndpoint, fetch: options.fetch, credentials: 'same-origin' })
+      : undefined;
+  }
+
+  /** Continues an earlier session. */
+  resume(appRegistrationId: string, token: string): void {
+    this.appRegistrationId = appRegistrationId;
+    this.token = token;
+  }
+
+  /** Creates the app registration; resolves to its id. */
+  async signUp(input: SignUpInput, signal?: AbortSignal): Promise<string> {
+    const { extra, ...fields } = input;
+    const body = { ...extra, ...fields, project: this.options.project, projectFlow: this.options.projectFlow };
+    const request = { method: 'POST' as const, body, signal };
+    const data = await (this.tokenEndpoint
+      ? this.tokenEndpoint.request<RegistrationAnswer>('', request)
+      : this.api.request<RegistrationAnswer>('/v2/app-registrations', request));
+    const id = data?.appRegistration?._id;
+    if (typeof id !== 'string' || typeof data.token !== 'string') {
+      throw new VerifikApiError(200, 'invalid_response', 'the sign-up answer has no registration or token');
+    }
+    this.appRegistrationId = id;
+    this.setToken(data.token);
+    return id;
+  }
+
+  sendEmailCode(email: string, language: string, signal?: AbortSignal): Promise<SentValidation> {
+    return this.call('/v2/email-validations/app-registration', 'POST', { ...this.codeRequest(language), email }, signal);
+  }
+
+  checkEmailCode(validationId: string, email: string, code: string, signal?: AbortSignal): Promise<unknown> {
+    return this.call(`/v2/email-validations/${encodeURIComponent(validationId)}`, 'PUT', { email, otp: Number(code) }, signal);
+  }
+
+  sendPhoneCode(phone: string, countryCode: string, gateway: 'sms' | 'whatsapp', language: string, signal?: AbortSignal): Promise<SentValidation> {
+    const body = { ...this.codeRequest(language), phone, countryCode, phoneGateway: gateway };
+    return this.call('/v2/phone-validations/app-registration', 'POST', body, signal);
+  }
+
+  checkPhoneCode(phone: string, countryCode: string, code: string, signal?: AbortSignal): Promise<unknown> {
+    return this.call('/v2/phone-validations', 'PUT', { phone, countryCode, otp: Number(code) }, signal);
+  }
+
+  /** Reports progress; `end` and `skipKYC` answer the final token. */
+  sync(step: string, status: string, signal?: AbortSignal): Promise<{ token: string; status: string }> {
+    return this.call(`/v2/app-registrations/${encodeURIComponent(this.registrationId())}/sync`, 'PUT', { step, status }, signal);
+  }
+
+  private codeRequest(language: string) {
+    return {
+      project: this.options.project,
+      projectFlow: this.options.projectFlow,
+      validationMethod: 'verificationCode',
+      type: 'onboarding',
+      language,
+    };
+  }
+
+  private registrationId(): string {
+    if (!this.appRegistrationId) throw new VerifikApiError(0, 'no_registration', 'sign up first');
+    return this.appRegistrationId;
+  }
+
+  private setToken(token: string): void {
+    this.token = token;
+    this.options.onToken(token);
+  }
+
+  /** A registrant call; on a 401, one refresh through the token endpoint and one more try. */
+  private async call<T>(path: string, method: 'POST' | 'PUT', body: unknown, signal?: AbortSignal): Promise<T> {
+    const send = () => this.api.request<T>(path, { method, body, token: this.token, signal });
+    try {
+      return await send();
+    } catch (error) {
+      if (!(error instanceof VerifikApiError) || error.status !== 401 || !this.tokenEndpoint) throw error;
+      const refreshed = await this.tokenEndpoint.request<RegistrationAnswer>('', {
+        method: 'POST',
+        body: { appRegistrationId: this.registrationId(), refresh: true },
+        signal,
+      });
+      if (typeof refreshed?.token !== 'string') throw error;
+      this.setToken(refreshed.token);
+      return send();
+    }
+  }
+}
+
+interface RegistrationAnswer {
+  appRegistration?: { _id?: unknown };
+  token?: unknown;
+}
