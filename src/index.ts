@@ -1,5 +1,6 @@
 /** Public API without side effects: import the class and types; `verifik-enroll.js` defines the tag. */
 export { VerifikEnroll } from './enroll/verifik-enroll.js';
+export { VerifikOtpInput } from './ui/otp-input.js';
 export { VerifikApiError } from './api/errors.js';
 export type { KycProject, ProjectFlow } from './api/types.js';
 export { VERIFIK_READY, type VerifikReadyDetail, type VerifikReadyEvent } from './events/verifik-ready.js';

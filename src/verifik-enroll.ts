@@ -3,13 +3,22 @@
  * loaded twice) and re-exports the public API.
  */
 import { VerifikEnroll } from './enroll/verifik-enroll.js';
+import { VerifikOtpInput } from './ui/otp-input.js';
 
 export * from './index.js';
 
-if (!customElements.get('verifik-enroll')) customElements.define('verifik-enroll', VerifikEnroll);
+const TAGS = {
+  'verifik-enroll': VerifikEnroll,
+  'verifik-otp-input': VerifikOtpInput,
+};
+
+for (const [tag, element] of Object.entries(TAGS)) {
+  if (!customElements.get(tag)) customElements.define(tag, element);
+}
 
 declare global {
   interface HTMLElementTagNameMap {
     'verifik-enroll': VerifikEnroll;
+    'verifik-otp-input': VerifikOtpInput;
   }
 }

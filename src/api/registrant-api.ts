@@ -73,14 +73,30 @@ export class RegistrantApi {
   }
 
   sendEmailCode(email: string, language: string, signal?: AbortSignal): Promise<SentValidation> {
-    return this.call('/v2/email-validations/app-registration', 'POST', { ...this.codeRequest(language), email }, signal);
+    return this.call(
+      '/v2/email-validations/app-registration',
+      'POST',
+      { ...this.codeRequest(language), email },
+      signal,
+    );
   }
 
   checkEmailCode(validationId: string, email: string, code: string, signal?: AbortSignal): Promise<unknown> {
-    return this.call(`/v2/email-validations/${encodeURIComponent(validationId)}`, 'PUT', { email, otp: Number(code) }, signal);
+    return this.call(
+      `/v2/email-validations/${encodeURIComponent(validationId)}`,
+      'PUT',
+      { email, otp: Number(code) },
+      signal,
+    );
   }
 
-  sendPhoneCode(phone: string, countryCode: string, gateway: 'sms' | 'whatsapp', language: string, signal?: AbortSignal): Promise<SentValidation> {
+  sendPhoneCode(
+    phone: string,
+    countryCode: string,
+    gateway: 'sms' | 'whatsapp',
+    language: string,
+    signal?: AbortSignal,
+  ): Promise<SentValidation> {
     const body = { ...this.codeRequest(language), phone, countryCode, phoneGateway: gateway };
     return this.call('/v2/phone-validations/app-registration', 'POST', body, signal);
   }
@@ -91,7 +107,12 @@ export class RegistrantApi {
 
   /** Reports progress; `end` and `skipKYC` answer the final token. */
   sync(step: string, status: string, signal?: AbortSignal): Promise<{ token: string; status: string }> {
-    return this.call(`/v2/app-registrations/${encodeURIComponent(this.registrationId())}/sync`, 'PUT', { step, status }, signal);
+    return this.call(
+      `/v2/app-registrations/${encodeURIComponent(this.registrationId())}/sync`,
+      'PUT',
+      { step, status },
+      signal,
+    );
   }
 
   private codeRequest(language: string) {
