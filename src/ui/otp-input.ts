@@ -79,7 +79,8 @@ export class VerifikOtpInput extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('length') || this.slots.length !== this.length) this.value = this.value;
+    // One slot per box, keeping the digits already typed.
+    if (changed.has('length') || this.slots.length !== this.length) this.value = this.slots.join('');
   }
 
   /** Puts the cursor in the first empty box. */
