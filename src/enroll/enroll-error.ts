@@ -7,19 +7,39 @@ export class EnrollError extends Error {
     readonly code: VerifikErrorCode,
     message: string,
     readonly recoverable = false,
+    /** What followed `@` in Verifik's message: tries left, seconds to wait, a score. */
+    readonly detail?: string,
   ) {
     super(message);
     this.name = 'EnrollError';
   }
 }
 
+/** Verifik's codes the widget explains itself, and whether the person can act on them. */
+const API_CODES: Record<string, [VerifikErrorCode, boolean]> = {
+  invalid_email: ['invalid_email', true],
+  invalid_phone: ['invalid_phone', true],
+  email_is_registered_already: ['already_registered', false],
+  phone_is_registered_already: ['already_registered', false],
+  user_not_allowed: ['registration_refused', false],
+  otp_does_not_match: ['otp_does_not_match', true],
+  otp_attempts_exceeded: ['otp_attempts_exceeded', true],
+  emailValidation_has_expired: ['otp_expired', true],
+  phoneValidation_has_expired: ['otp_expired', true],
+  otp_resend_too_soon: ['otp_resend_too_soon', true],
+  appRegistration_already_finished: ['session_expired', false],
+};
+
 /**
- * Any error met while loading, as an {@link EnrollError}. `notFound` is the code a 404 means in
- * this context (a project, a flow…). Aborts are passed through untouched.
+ * Any error as an {@link EnrollError}. `notFound` is the code a 404 means in this context (a
+ * project, a flow…).
  */
 export function toEnrollError(error: unknown, notFound: VerifikErrorCode = 'api_error'): EnrollError {
   if (error instanceof EnrollError) return error;
   if (error instanceof VerifikApiError) {
+    const known = Object.hasOwn(API_CODES, error.code) ? API_CODES[error.code] : undefined;
+    if (known) return new EnrollError(known[0], error.message, known[1], error.detail);
+    if (error.status === 401) return new EnrollError('session_expired', error.message);
     if (error.status === 404) return new EnrollError(notFound, error.message);
     if (error.code === 'network_error') return new EnrollError('network_error', error.message, true);
     if (error.code === 'invalid_response') return new EnrollError('invalid_response', error.message, true);

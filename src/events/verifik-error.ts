@@ -27,6 +27,28 @@ export type VerifikErrorCode =
   | 'server_error'
   /** The API answered something the widget cannot read. */
   | 'invalid_response'
+  /** The flow's configuration cannot be run (the message names the field). */
+  | 'invalid_flow'
+  /** The sign-up's email is not valid for Verifik. */
+  | 'invalid_email'
+  /** The sign-up's phone number is not valid. */
+  | 'invalid_phone'
+  /** This email or phone has already completed this flow. */
+  | 'already_registered'
+  /** The flow's security list does not admit this person. */
+  | 'registration_refused'
+  /** The one-time code is wrong (tries may be left). */
+  | 'otp_does_not_match'
+  /** Too many wrong codes: a new code is needed. */
+  | 'otp_attempts_exceeded'
+  /** The one-time code expired: a new code is needed. */
+  | 'otp_expired'
+  /** A new code was asked for too soon. */
+  | 'otp_resend_too_soon'
+  /** The registration expired or its token could not be refreshed. */
+  | 'session_expired'
+  /** This version of the widget cannot run this step. */
+  | 'step_unavailable'
   /** Any other API error. */
   | 'api_error';
 

@@ -1,4 +1,5 @@
 import type { VerifikErrorCode } from '../events/verifik-error.js';
+import type { StepId } from '../flow/machine.js';
 
 /**
  * Every string the widget shows. `en` is complete and bundled; other languages implement the same
@@ -13,16 +14,82 @@ export interface Translation {
   readyTitle: string;
   /** Names the flow about to run. */
   readyFlow: (flowName: string) => string;
+  /** Step names, as the progress indicator shows them. */
+  steps: Record<StepId, string>;
+  /** "Step 2 of 5: Email code". */
+  progress: (index: number, total: number, name: string) => string;
+  actions: {
+    back: string;
+    skip: string;
+    continue: string;
+    sending: string;
+  };
+  signUp: {
+    title: string;
+    intro: string;
+    firstName: string;
+    lastName: string;
+    fullName: string;
+    email: string;
+    phone: string;
+    country: string;
+    terms: string;
+    privacy: string;
+    required: string;
+    invalidEmail: string;
+    invalidPhone: string;
+    mustAccept: string;
+  };
+  code: {
+    emailTitle: string;
+    phoneTitle: string;
+    sentTo: (destination: string) => string;
+    label: string;
+    /** One box: `{n}` and `{total}` are replaced. */
+    digit: string;
+    verify: string;
+    resend: string;
+    resendIn: (seconds: number) => string;
+    wrong: (triesLeft: number) => string;
+    channel: string;
+    sms: string;
+    whatsapp: string;
+    send: string;
+  };
+  done: {
+    title: string;
+    text: string;
+  };
+  /** Shown for a step this version cannot run. */
+  unavailable: string;
   errors: Record<VerifikErrorCode, string>;
 }
 
-/** Per-key overrides: any top-level string, and any error message. */
-export type TranslationOverrides = Partial<Omit<Translation, 'errors'>> & {
-  errors?: Partial<Translation['errors']>;
+type Group = Exclude<
+  {
+    [K in keyof Translation]: Translation[K] extends (...args: never[]) => unknown
+      ? never
+      : Translation[K] extends object
+        ? K
+        : never;
+  }[keyof Translation],
+  undefined
+>;
+
+/** Per-key overrides: any string, or any key of a group (`errors`, `signUp`, `code`…). */
+export type TranslationOverrides = {
+  [K in keyof Translation]?: K extends Group ? Partial<Translation[K]> : Translation[K];
 };
 
-/** `base` with `overrides` applied key by key. */
+const isGroup = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+/** `base` with `overrides` applied key by key, one level into groups. */
 export function withOverrides(base: Translation, overrides: TranslationOverrides | undefined): Translation {
   if (!overrides) return base;
-  return { ...base, ...overrides, errors: { ...base.errors, ...overrides.errors } };
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(overrides)) {
+    const current = merged[key];
+    merged[key] = isGroup(current) && isGroup(value) ? { ...current, ...value } : value;
+  }
+  return merged as unknown as Translation;
 }
