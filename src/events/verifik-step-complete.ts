@@ -1,0 +1,17 @@
+import type { StepId, StepOutcome } from '../flow/machine.js';
+
+/** Name of the event fired when a step ends: passed, skipped, or failed after its last attempt. */
+export const VERIFIK_STEP_COMPLETE = 'verifik-step-complete';
+
+export interface VerifikStepCompleteDetail {
+  step: StepId;
+  outcome: StepOutcome;
+}
+
+export type VerifikStepCompleteEvent = CustomEvent<VerifikStepCompleteDetail>;
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    [VERIFIK_STEP_COMPLETE]: VerifikStepCompleteEvent;
+  }
+}

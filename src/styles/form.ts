@@ -1,0 +1,103 @@
+import { css } from 'lit';
+
+/** Headings, fields, errors and buttons shared by the steps. */
+export const formStyles = css`
+  :host {
+    display: block;
+  }
+  h2 {
+    margin: 0 0 0.5rem;
+    font-size: 1.375rem;
+    line-height: 1.3;
+  }
+  h2:focus {
+    outline: none;
+  }
+  p {
+    margin: 0 0 1rem;
+  }
+  .muted {
+    color: var(--_text-muted);
+  }
+  .field {
+    display: grid;
+    gap: 0.25rem;
+    margin-block-end: 1rem;
+  }
+  .row {
+    display: grid;
+    grid-template-columns: minmax(8rem, 2fr) 3fr;
+    gap: 0.5rem;
+  }
+  label {
+    font-weight: 600;
+  }
+  input,
+  select {
+    box-sizing: border-box;
+    inline-size: 100%;
+    min-block-size: 2.75rem;
+    padding: 0.5rem 0.75rem;
+    font: inherit;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) / 1.5);
+  }
+  input[type='checkbox'],
+  input[type='radio'] {
+    inline-size: 1.25rem;
+    min-block-size: 1.25rem;
+    margin: 0;
+  }
+  .check {
+    display: flex;
+    gap: 0.5rem;
+    align-items: center;
+    font-weight: 400;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_danger);
+  }
+  .error {
+    margin: 0;
+    color: var(--_danger);
+  }
+  input:focus-visible,
+  select:focus-visible,
+  button:focus-visible,
+  a:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  a {
+    color: var(--_primary);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75rem;
+    align-items: center;
+    margin-block-start: 1.5rem;
+  }
+  button {
+    font: inherit;
+    font-weight: 600;
+    min-block-size: 2.75rem;
+    padding: 0.5rem 1.25rem;
+    color: var(--_on-primary);
+    background: var(--_primary);
+    border: 0;
+    border-radius: calc(var(--_radius) / 1.5);
+    cursor: pointer;
+  }
+  button.secondary {
+    color: var(--_primary);
+    background: transparent;
+    border: 1px solid var(--_border);
+  }
+  button:disabled {
+    cursor: progress;
+    opacity: 0.7;
+  }
+`;

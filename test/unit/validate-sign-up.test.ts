@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { SignUpFormSettings } from '../../src/flow/flow.types.js';
+import { callingCode, phoneParts, signUpFields, validateSignUp } from '../../src/steps/sign-up/validate-sign-up.js';
+
+const form: SignUpFormSettings = {
+  nameStyle: 'separate',
+  email: true,
+  emailGateway: 'mailgun',
+  phone: true,
+  phoneGateway: 'both',
+  defaultCountry: undefined,
+  showTermsAndConditions: true,
+  showPrivacyNotice: false,
+  extraFields: [
+    { name: 'company', label: 'Company', type: 'text', required: true },
+    { name: 'role', label: 'Role', type: 'text', required: false },
+  ],
+};
+
+describe('sign-up validation', () => {
+  const fields = signUpFields(form, true, false);
+
+  test('lists the fields the flow enables, in order', () => {
+    assert.deepEqual(fields, ['firstName', 'lastName', 'email', 'phone', 'extra.company', 'extra.role', 'acceptTerms']);
+    assert.deepEqual(signUpFields({ ...form, nameStyle: 'together', phone: false, extraFields: [] }, false, true), [
+      'fullName',
+      'email',
+      'acceptPrivacy',
+    ]);
+  });
+
+  test('a complete, valid form has no problems', () => {
+    const values = {
+      firstName: 'Ana',
+      lastName: 'García',
+      email: 'ana@example.com',
+      country: 'CO',
+      phone: '300 123 4567',
+      'extra.company': 'ACME',
+      acceptTerms: 'true',
+    };
+    assert.deepEqual([...validateSignUp(values, fields, form)], []);
+  });
+
+  test('names each problem', () => {
+    const problems = validateSignUp({ firstName: ' ', email: 'ana@', country: 'CO', phone: '12345' }, fields, form);
+    assert.deepEqual(Object.fromEntries(problems), {
+      firstName: 'required',
+      lastName: 'required',
+      email: 'invalidEmail',
+      phone: 'invalidPhone',
+      'extra.company': 'required',
+      acceptTerms: 'mustAccept',
+    });
+  });
+
+  test('phone numbers are checked for the chosen country with libphonenumber', () => {
+    assert.deepEqual(phoneParts('300 123 4567', 'CO'), { countryCode: '+57', phone: '3001234567' });
+    assert.deepEqual(phoneParts('(11) 91234-5678', 'BR'), { countryCode: '+55', phone: '11912345678' });
+    assert.deepEqual(
+      phoneParts('+52 55 1234 5678', 'CO'),
+      { countryCode: '+52', phone: '5512345678' },
+      'an international number wins',
+    );
+    assert.equal(phoneParts('300 123 4567', 'PT'), undefined, 'too long for Portugal');
+    assert.equal(phoneParts('300 123 4567', 'XX'), undefined);
+    assert.equal(callingCode('PT'), '+351');
+    assert.equal(callingCode('XX'), undefined);
+  });
+});
