@@ -1,6 +1,21 @@
 /** Public API without side effects: import the class and types; `verifik-enroll.js` defines the tag. */
 export { VerifikEnroll } from './enroll/verifik-enroll.js';
 export { VerifikOtpInput } from './ui/otp-input.js';
+export { VerifikSignUpStep } from './steps/sign-up/sign-up-step.js';
+export { VerifikCodeStep } from './steps/code/code-step.js';
+export { VerifikDoneStep } from './steps/done/done-step.js';
+export {
+  VERIFIK_STEP_CHANGE,
+  type VerifikStepChangeDetail,
+  type VerifikStepChangeEvent,
+} from './events/verifik-step-change.js';
+export {
+  VERIFIK_STEP_COMPLETE,
+  type VerifikStepCompleteDetail,
+  type VerifikStepCompleteEvent,
+} from './events/verifik-step-complete.js';
+export { VERIFIK_COMPLETE, type VerifikCompleteDetail, type VerifikCompleteEvent } from './events/verifik-complete.js';
+export type { StepId, StepOutcome } from './flow/machine.js';
 export { VerifikApiError } from './api/errors.js';
 export type { KycProject, ProjectFlow } from './api/types.js';
 export { VERIFIK_READY, type VerifikReadyDetail, type VerifikReadyEvent } from './events/verifik-ready.js';

@@ -3,6 +3,9 @@
  * loaded twice) and re-exports the public API.
  */
 import { VerifikEnroll } from './enroll/verifik-enroll.js';
+import { VerifikCodeStep } from './steps/code/code-step.js';
+import { VerifikDoneStep } from './steps/done/done-step.js';
+import { VerifikSignUpStep } from './steps/sign-up/sign-up-step.js';
 import { VerifikOtpInput } from './ui/otp-input.js';
 
 export * from './index.js';
@@ -10,6 +13,9 @@ export * from './index.js';
 const TAGS = {
   'verifik-enroll': VerifikEnroll,
   'verifik-otp-input': VerifikOtpInput,
+  'verifik-sign-up-step': VerifikSignUpStep,
+  'verifik-code-step': VerifikCodeStep,
+  'verifik-done-step': VerifikDoneStep,
 };
 
 for (const [tag, element] of Object.entries(TAGS)) {
@@ -20,5 +26,8 @@ declare global {
   interface HTMLElementTagNameMap {
     'verifik-enroll': VerifikEnroll;
     'verifik-otp-input': VerifikOtpInput;
+    'verifik-sign-up-step': VerifikSignUpStep;
+    'verifik-code-step': VerifikCodeStep;
+    'verifik-done-step': VerifikDoneStep;
   }
 }

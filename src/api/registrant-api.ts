@@ -22,7 +22,7 @@ export interface RegistrantApiOptions {
   tokenEndpoint: string | undefined;
   fetch: typeof fetch | undefined;
   /** Called whenever the registrant token changes (sign-up, refresh), e.g. to save it. */
-  onToken: (token: string) => void;
+  onToken: (appRegistrationId: string, token: string) => void;
 }
 
 export interface SentValidation {
@@ -40,7 +40,7 @@ export class RegistrantApi {
   private readonly api: VerifikApiClient;
   private readonly tokenEndpoint: VerifikApiClient | undefined;
   private token: string | undefined;
-  private appRegistrationId: string | undefined;
+  private registrationIdValue: string | undefined;
 
   constructor(private readonly options: RegistrantApiOptions) {
     this.api = new VerifikApiClient({ baseUrl: options.apiUrl, fetch: options.fetch });
@@ -51,7 +51,7 @@ export class RegistrantApi {
 
   /** Continues an earlier session. */
   resume(appRegistrationId: string, token: string): void {
-    this.appRegistrationId = appRegistrationId;
+    this.registrationIdValue = appRegistrationId;
     this.token = token;
   }
 
@@ -67,7 +67,7 @@ export class RegistrantApi {
     if (typeof id !== 'string' || typeof data.token !== 'string') {
       throw new VerifikApiError(200, 'invalid_response', 'the sign-up answer has no registration or token');
     }
-    this.appRegistrationId = id;
+    this.registrationIdValue = id;
     this.setToken(data.token);
     return id;
   }
@@ -126,13 +126,18 @@ export class RegistrantApi {
   }
 
   private registrationId(): string {
-    if (!this.appRegistrationId) throw new VerifikApiError(0, 'no_registration', 'sign up first');
-    return this.appRegistrationId;
+    if (!this.registrationIdValue) throw new VerifikApiError(0, 'no_registration', 'sign up first');
+    return this.registrationIdValue;
   }
 
   private setToken(token: string): void {
     this.token = token;
-    this.options.onToken(token);
+    this.options.onToken(this.registrationId(), token);
+  }
+
+  /** The registration this client acts for, once signed up or resumed. */
+  get appRegistrationId(): string | undefined {
+    return this.registrationIdValue;
   }
 
   /** A registrant call; on a 401, one refresh through the token endpoint and one more try. */

@@ -87,6 +87,33 @@ export const styles = css`
     cursor: pointer;
   }
 
+  button.secondary {
+    color: var(--_primary);
+    background: transparent;
+    border: 1px solid var(--_border);
+  }
+
+  .nav {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75rem;
+    margin-block-start: 1rem;
+  }
+
+  .nav:empty {
+    display: none;
+  }
+
+  .project {
+    margin: 0 0 0.25rem;
+    font-weight: 600;
+  }
+
+  [part~='progress'] {
+    margin: 0 0 1rem;
+    font-size: 0.9rem;
+  }
+
   button:focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;

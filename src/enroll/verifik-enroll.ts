@@ -2,10 +2,14 @@ import { Task, TaskStatus } from '@lit/task';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { VerifikApiClient } from '../api/client.js';
-import type { KycProject, ProjectFlow } from '../api/types.js';
+import type { KycProject } from '../api/types.js';
 import { emit } from '../events/emit.js';
+import { VERIFIK_COMPLETE } from '../events/verifik-complete.js';
 import { VERIFIK_ERROR } from '../events/verifik-error.js';
 import { VERIFIK_READY } from '../events/verifik-ready.js';
+import { VERIFIK_STEP_CHANGE } from '../events/verifik-step-change.js';
+import { VERIFIK_STEP_COMPLETE } from '../events/verifik-step-complete.js';
+import { canGoBack, canSkip, currentStep, type MachineEvent, type StepId } from '../flow/machine.js';
 import { selectFlow } from '../flow/select-flow.js';
 import { en } from '../i18n/en.js';
 import { loadTranslation, matchLanguage } from '../i18n/load-translation.js';
@@ -13,12 +17,11 @@ import { type Translation, type TranslationOverrides, withOverrides } from '../i
 import { tokens } from '../styles/tokens.js';
 import { DEFAULT_API_URL, httpUrl, readConfig } from './config.js';
 import { EnrollError, toEnrollError } from './enroll-error.js';
+import { Enrollment } from './enrollment.js';
 import { styles } from './verifik-enroll.styles.js';
 
-interface Loaded {
-  project: KycProject;
-  flow: ProjectFlow;
-}
+/** Steps this version renders; the others show as unavailable (skippable when optional). */
+const RENDERED_STEPS: readonly StepId[] = ['signUp', 'emailCode', 'phoneCode', 'done'];
 
 /**
  * Runs a Verifik Smart Enroll identity verification inside the page: it loads the project's
@@ -27,14 +30,20 @@ interface Loaded {
  * @summary Embeddable Verifik Smart Enroll onboarding.
  *
  * @fires verifik-ready - The project and its flow are loaded. `detail: {projectId, flow: {id, name, version}}`.
+ * @fires verifik-step-change - Another step is shown. `detail: {from, to, index, total}`.
+ * @fires verifik-step-complete - A step ended. `detail: {step, outcome}` (`passed`, `skipped`, `failed`).
+ * @fires verifik-complete - The registration ended. `detail: {appRegistrationId, status, token}`. Cancelable: `preventDefault()` stops the redirect.
  * @fires verifik-error - Something failed. `detail: {code, message, step, recoverable}`; `code` is stable.
  *
  * @csspart panel - The card that holds every screen.
+ * @csspart progress - The "step n of m" line.
  * @csspart status - The loading indicator.
  * @csspart error - The error screen.
  * @csspart retry - The button that retries after a recoverable error.
  * @csspart logo - The project's logo, when its branding has one.
  * @csspart title - The heading of the current screen.
+ * @csspart back - The Back button.
+ * @csspart skip - The Skip button of optional steps.
  *
  * @cssprop [--verifik-color-primary=#1f4fd8] - Buttons, focus and progress.
  * @cssprop [--verifik-color-on-primary=#ffffff] - Text on primary.
@@ -69,30 +78,66 @@ export class VerifikEnroll extends LitElement {
   /** Language (`en`, `es`, `pt`, or a regional tag such as `es-CO`). Default: the page's. */
   @property({ reflect: true }) override lang = '';
 
-  /** Per-key overrides of the displayed strings, e.g. `{readyTitle: 'Open your account'}`. */
+  /** `session` (default) resumes after a reload, from sessionStorage; `none` keeps nothing. */
+  @property() persist: 'session' | 'none' = 'session';
+
+  /** Per-key overrides of the displayed strings, e.g. `{signUp: {title: 'Open your account'}}`. */
   @property({ attribute: false }) strings: TranslationOverrides | undefined;
 
   /** The `fetch` used for API calls, e.g. to add headers through a proxy. Default: the page's. */
   @property({ attribute: false }) fetch: typeof fetch | undefined;
 
+  /** The step shown, reflected so pages can style by step (`verifik-enroll[step="emailCode"]`). */
+  @property({ reflect: true }) step: StepId | undefined;
+
   @state() private translation: Translation = en;
 
   private readonly loadTask = new Task(this, {
-    args: () => [this.project, this.flow, this.apiUrl, this.tokenEndpoint, this.fetch] as const,
-    task: ([project, flow, apiUrl, tokenEndpoint, fetchImpl], { signal }) =>
-      this.load({ project, flow, apiUrl, tokenEndpoint }, fetchImpl, signal),
-    onComplete: ({ project, flow }) =>
+    args: () => [this.project, this.flow, this.apiUrl, this.tokenEndpoint, this.fetch, this.persist] as const,
+    task: ([project, flow, apiUrl, tokenEndpoint, fetchImpl, persist], { signal }) =>
+      this.load({ project, flow, apiUrl, tokenEndpoint }, fetchImpl, persist !== 'none', signal),
+    onComplete: (enrollment) => {
+      const { flow } = enrollment;
       emit(this, VERIFIK_READY, {
-        projectId: project._id,
-        flow: { id: flow._id, name: flow.name, version: flow.version },
-      }),
+        projectId: enrollment.project._id,
+        flow: { id: flow.id, name: flow.name, version: flow.version },
+      });
+      this.announceStep(null, enrollment);
+    },
     onError: (error) => {
-      if (error instanceof EnrollError) this.reportError(error);
+      if (error instanceof EnrollError) this.reportError(error, 'setup');
+    },
+  });
+
+  private readonly finishTask = new Task(this, {
+    autoRun: false,
+    args: () => [] as const,
+    task: async (_args, { signal }) => {
+      const enrollment = this.enrollment!;
+      try {
+        const result = await enrollment.finish(signal);
+        const proceed = emit(this, VERIFIK_COMPLETE, result, { cancelable: true });
+        if (proceed && enrollment.flow.redirectUrl) {
+          const target = new URL(enrollment.flow.redirectUrl);
+          target.searchParams.set('type', 'onboarding');
+          target.searchParams.set('token', result.token);
+          window.location.assign(target.href);
+        }
+        return result;
+      } catch (error) {
+        const enrollError = toEnrollError(error);
+        if (!signal.aborted) this.reportError(enrollError, 'done');
+        throw enrollError;
+      }
     },
   });
 
   /** Set while the element is out of the page, so a load it aborted runs again on return. */
   private abortedLoad = false;
+
+  private get enrollment(): Enrollment | undefined {
+    return this.loadTask.status === TaskStatus.COMPLETE ? this.loadTask.value : undefined;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -129,42 +174,93 @@ export class VerifikEnroll extends LitElement {
   private async load(
     attributes: { project: string; flow: string; apiUrl: string; tokenEndpoint: string },
     fetchImpl: typeof fetch | undefined,
+    persist: boolean,
     signal: AbortSignal,
-  ): Promise<Loaded> {
+  ): Promise<Enrollment> {
     const config = readConfig(attributes, document.baseURI);
     const client = new VerifikApiClient({ baseUrl: config.apiUrl, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
+    let project: KycProject;
     try {
-      const project = await client.request<KycProject>('/v2/projects/kyc', {
+      project = await client.request<KycProject>('/v2/projects/kyc', {
         query: { id: config.project, type: 'onboarding' },
         signal,
       });
-      return { project, flow: selectFlow(project, config.flow) };
     } catch (error) {
       if (signal.aborted) throw error;
       throw toEnrollError(error, 'project_not_found');
     }
+    return new Enrollment(project, selectFlow(project, config.flow), {
+      apiUrl: config.apiUrl,
+      tokenEndpoint: config.tokenEndpoint,
+      fetch: fetchImpl,
+      persist,
+    });
   }
 
-  private reportError(error: EnrollError): void {
+  private reportError(error: EnrollError, step: string): void {
     emit(this, VERIFIK_ERROR, {
       code: error.code,
       message: this.translation.errors[error.code],
-      step: 'setup',
+      step,
       recoverable: error.recoverable,
     });
   }
 
-  private handleRetry(): void {
-    void this.loadTask.run();
+  /** Fires `verifik-step-change`, reflects the step, and moves focus to the new screen's heading. */
+  private announceStep(from: StepId | null, enrollment: Enrollment): void {
+    const { machine } = enrollment;
+    const to = currentStep(machine).id;
+    this.step = to;
+    emit(this, VERIFIK_STEP_CHANGE, { from, to, index: machine.index + 1, total: machine.steps.length });
+    if (!RENDERED_STEPS.includes(to) && currentStep(machine).requirement === 'mandatory') {
+      this.reportError(new EnrollError('step_unavailable', `this version cannot run the ${to} step`), to);
+    }
+    if (to === 'done' && this.finishTask.status === TaskStatus.INITIAL) void this.finishTask.run();
+    if (from === null) return;
+    void this.updateComplete.then(() => {
+      const screen = this.renderRoot.querySelector('[data-step]');
+      (screen?.shadowRoot?.querySelector<HTMLElement>('h2') ?? screen?.querySelector<HTMLElement>('h2'))?.focus();
+    });
+  }
+
+  private dispatch(event: MachineEvent): void {
+    const enrollment = this.enrollment;
+    if (!enrollment) return;
+    const from = currentStep(enrollment.machine).id;
+    if (!enrollment.apply(event)) return;
+    const outcome = enrollment.machine.outcomes[from];
+    if (outcome) emit(this, VERIFIK_STEP_COMPLETE, { step: from, outcome });
+    if (enrollment.machine.status === 'failed') void this.finishTask.run();
+    this.announceStep(from, enrollment);
+    this.requestUpdate();
+  }
+
+  private handleStepFields(event: CustomEvent<Record<string, string>>): void {
+    this.enrollment?.keep(event.detail);
+  }
+
+  private handleStepError(event: CustomEvent<EnrollError>): void {
+    event.stopPropagation();
+    this.reportError(event.detail, this.step ?? 'setup');
   }
 
   protected override render() {
-    return html`<div part="panel" lang=${this.translation.$lang}>
+    return html`<div
+      part="panel"
+      lang=${this.translation.$lang}
+      @step-complete=${(event: Event) => (event.stopPropagation(), this.dispatch({ type: 'COMPLETE' }))}
+      @step-fields=${this.handleStepFields}
+      @step-error=${this.handleStepError}
+    >
       ${this.loadTask.render({
         initial: () => this.renderLoading(),
         pending: () => this.renderLoading(),
-        complete: (loaded) => this.renderReady(loaded),
-        error: (error) => this.renderError(error instanceof EnrollError ? error : toEnrollError(error)),
+        complete: (enrollment) => this.renderEnrollment(enrollment),
+        error: (error) =>
+          this.renderError(
+            error instanceof EnrollError ? error : toEnrollError(error),
+            this.translation.setupErrorTitle,
+          ),
       })}
     </div>`;
   }
@@ -176,24 +272,95 @@ export class VerifikEnroll extends LitElement {
     </div>`;
   }
 
-  private renderReady({ project, flow }: Loaded) {
+  private renderEnrollment(enrollment: Enrollment) {
+    const { machine, project } = enrollment;
+    const step = currentStep(machine);
+    const total = machine.steps.length - 1;
     const logo =
       typeof project.branding?.logo === 'string' ? httpUrl(project.branding.logo, document.baseURI) : undefined;
     return html`
       ${logo ? html`<img part="logo" src=${logo.href} alt=${project.name ?? ''} />` : nothing}
-      <h2 part="title">${this.translation.readyTitle}</h2>
-      ${project.name ? html`<p class="muted">${project.name}</p>` : nothing}
-      ${flow.name ? html`<p>${this.translation.readyFlow(flow.name)}</p>` : nothing}
+      ${project.name ? html`<p class="project">${project.name}</p>` : nothing}
+      ${
+        step.id === 'done'
+          ? nothing
+          : html`<p part="progress" class="muted">
+              ${this.translation.progress(machine.index + 1, total, this.translation.steps[step.id])}
+            </p>`
+      }
+      ${this.renderStep(enrollment)}
+      <div class="nav">
+        ${
+          canGoBack(machine)
+            ? html`<button part="back" type="button" class="secondary" @click=${() => this.dispatch({ type: 'BACK' })}>
+                ${this.translation.actions.back}
+              </button>`
+            : nothing
+        }
+        ${
+          canSkip(machine)
+            ? html`<button part="skip" type="button" class="secondary" @click=${() => this.dispatch({ type: 'SKIP' })}>
+                ${this.translation.actions.skip}
+              </button>`
+            : nothing
+        }
+      </div>
     `;
   }
 
-  private renderError(error: EnrollError) {
+  private renderStep(enrollment: Enrollment) {
+    const { flow, api, fields, machine } = enrollment;
+    const t = this.translation;
+    const step = currentStep(machine);
+    switch (step.id) {
+      case 'signUp':
+        return html`<verifik-sign-up-step
+          data-step
+          .flow=${flow}
+          .project=${enrollment.project}
+          .api=${api}
+          .t=${t}
+          .fields=${fields}
+          language=${t.$lang}
+        ></verifik-sign-up-step>`;
+      case 'emailCode':
+      case 'phoneCode':
+        return html`<verifik-code-step
+          data-step
+          channel=${step.id === 'emailCode' ? 'email' : 'phone'}
+          .flow=${flow}
+          .api=${api}
+          .t=${t}
+          .fields=${fields}
+          language=${t.$lang}
+        ></verifik-code-step>`;
+      case 'done':
+        return this.finishTask.render({
+          initial: () => this.renderLoading(),
+          pending: () => this.renderLoading(),
+          complete: () => html`<verifik-done-step data-step .t=${t}></verifik-done-step>`,
+          error: (error) =>
+            this.renderError(
+              error instanceof EnrollError ? error : toEnrollError(error),
+              this.translation.finishErrorTitle,
+              () => this.finishTask.run(),
+            ),
+        });
+      default:
+        return html`<div data-step>
+          <h2 part="title" tabindex="-1">${t.steps[step.id]}</h2>
+          <p>${step.requirement === 'optional' ? t.unavailable : t.errors.step_unavailable}</p>
+        </div>`;
+    }
+  }
+
+  private renderError(error: EnrollError, title: string, retry = () => this.loadTask.run()) {
     return html`<div part="error" role="alert">
-      <h2 part="title">${this.translation.setupErrorTitle}</h2>
+      <h2 part="title">${title}</h2>
       <p>${this.translation.errors[error.code]}</p>
       ${
         error.recoverable
-          ? html`<button part="retry" type="button" @click=${this.handleRetry}>${this.translation.retry}</button>`
+          ? html`<button part="retry" type="button" @click=${() => void retry()}>${this.translation.retry}</button>`
           : nothing
       }
     </div>`;

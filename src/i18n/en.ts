@@ -6,8 +6,7 @@ export const en: Translation = {
   loading: 'Loading the verification…',
   setupErrorTitle: 'The verification can’t start',
   retry: 'Try again',
-  readyTitle: 'Verify your identity',
-  readyFlow: (flowName) => `You are about to start: ${flowName}.`,
+  finishErrorTitle: 'We couldn’t finish your verification',
   steps: {
     signUp: 'Your details',
     emailCode: 'Email code',

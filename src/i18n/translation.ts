@@ -11,9 +11,7 @@ export interface Translation {
   loading: string;
   setupErrorTitle: string;
   retry: string;
-  readyTitle: string;
-  /** Names the flow about to run. */
-  readyFlow: (flowName: string) => string;
+  finishErrorTitle: string;
   /** Step names, as the progress indicator shows them. */
   steps: Record<StepId, string>;
   /** "Step 2 of 5: Email code". */

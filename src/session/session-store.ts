@@ -8,8 +8,6 @@ import type { MachineState } from '../flow/machine.js';
 export interface SavedSession {
   appRegistrationId: string;
   token: string;
-  /** When the registrant token expires (ms since the epoch), if known. */
-  tokenExpiresAt: number | undefined;
   machine: MachineState;
   /** Sign-up and form fields as typed, by field name. */
   fields: Record<string, string>;
@@ -38,7 +36,6 @@ export class SessionStore {
       return {
         appRegistrationId: value.appRegistrationId,
         token: value.token,
-        tokenExpiresAt: typeof value.tokenExpiresAt === 'number' ? value.tokenExpiresAt : undefined,
         machine: value.machine as MachineState,
         fields: isRecordOfStrings(value.fields) ? value.fields : {},
       };

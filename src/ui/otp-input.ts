@@ -83,6 +83,11 @@ export class VerifikOtpInput extends LitElement {
     if (changed.has('length') || this.slots.length !== this.length) this.value = this.slots.join('');
   }
 
+  /** Empties every box. */
+  clear(): void {
+    this.value = '';
+  }
+
   /** Puts the cursor in the first empty box. */
   override focus(): void {
     const boxes = [...this.boxes];

@@ -62,15 +62,17 @@ describe('<verifik-enroll> loading a project', () => {
     await ready;
   });
 
-  it('loads the project’s first active onboarding flow from the sandbox', async () => {
+  it('loads the project’s first active onboarding flow from the sandbox and starts with the sign-up', async () => {
     const { element, outcome } = await mount({ project: DEMO.project, 'api-url': sandbox.url });
     expect(outcome.type).to.equal('verifik-ready');
     const detail = outcome.detail as VerifikReadyDetail;
     expect(detail.projectId).to.equal(DEMO.project);
     expect(detail.flow).to.deep.equal({ id: DEMO.basicFlow, name: 'Basic Enrollment (optional KYC)', version: 1 });
-    expect(shadowText(element)).to.contain('Verify your identity');
     expect(shadowText(element)).to.contain('Verifik Enroll demo');
-    expect(shadowText(element)).to.contain('Basic Enrollment (optional KYC)');
+    expect(shadowText(element)).to.match(/Step 1 of \d+: Your details/);
+    expect(element.getAttribute('step')).to.equal('signUp');
+    const signUp = element.shadowRoot!.querySelector('verifik-sign-up-step')!;
+    expect(signUp.shadowRoot!.textContent).to.contain('Tell us about you');
     await expect(element).shadowDom.to.be.accessible();
   });
 
@@ -90,10 +92,12 @@ describe('<verifik-enroll> loading a project', () => {
   it('speaks Spanish with lang="es" and takes per-key overrides', async () => {
     const { element } = await mount(
       { project: DEMO.project, 'api-url': sandbox.url, lang: 'es-CO' },
-      { strings: { readyTitle: 'Abre tu cuenta' } },
+      { strings: { signUp: { title: 'Abre tu cuenta' } } },
     );
-    await waitUntil(() => shadowText(element).includes('Vas a comenzar'));
-    expect(shadowText(element)).to.contain('Abre tu cuenta');
+    await waitUntil(() => shadowText(element).includes('Paso 1 de'));
+    const signUp = element.shadowRoot!.querySelector('verifik-sign-up-step')!;
+    await waitUntil(() => signUp.shadowRoot!.textContent!.includes('Abre tu cuenta'));
+    expect(signUp.shadowRoot!.textContent).to.contain('Nombres');
     expect(element.shadowRoot!.querySelector('[part="panel"]')!.getAttribute('lang')).to.equal('es');
   });
 
@@ -103,7 +107,11 @@ describe('<verifik-enroll> loading a project', () => {
       { project: DEMO.project, 'api-url': 'https://api.example.test' },
       {
         fetch: answering(200, {
-          data: { _id: DEMO.project, name: hostile, projectFlows: [{ _id: DEMO.basicFlow, name: hostile }] },
+          data: {
+            _id: DEMO.project,
+            name: hostile,
+            projectFlows: [{ _id: DEMO.basicFlow, project: DEMO.project, name: hostile, status: 'active' }],
+          },
         }),
       },
     );
@@ -164,7 +172,7 @@ describe('<verifik-enroll> errors', () => {
     retry.click();
     await ready;
     await element.updateComplete;
-    expect(shadowText(element)).to.contain('Basic Enrollment');
+    expect(shadowText(element)).to.contain('Your details');
   });
 
   it('an answer without data is reported as invalid_response', async () => {

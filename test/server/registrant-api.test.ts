@@ -35,7 +35,7 @@ describe('RegistrantApi against the sandbox', () => {
       projectFlow: DEMO_IDS.basicFlow,
       tokenEndpoint,
       fetch: browserLikeFetch(),
-      onToken: (token) => tokens.push(token),
+      onToken: (_id, token) => tokens.push(token),
     });
 
   test('signs up through the token endpoint, validates the email code and finishes', async () => {

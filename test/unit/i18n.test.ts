@@ -36,7 +36,7 @@ describe('i18n', () => {
   test('Spanish and Portuguese are translated, not copies of English', async () => {
     const [es, pt] = await Promise.all([loadTranslation('es'), loadTranslation('pt')]);
     for (const translation of [es, pt]) {
-      assert.notEqual(translation.readyTitle, en.readyTitle);
+      assert.notEqual(translation.signUp.title, en.signUp.title);
       assert.notEqual(translation.errors.network_error, en.errors.network_error);
     }
   });
@@ -47,5 +47,8 @@ describe('i18n', () => {
     assert.equal(custom.errors.network_error, 'Offline.');
     assert.equal(custom.errors.server_error, en.errors.server_error);
     assert.equal(custom.loading, en.loading);
+    const grouped = withOverrides(en, { signUp: { title: 'Open your account' } });
+    assert.equal(grouped.signUp.title, 'Open your account');
+    assert.equal(grouped.signUp.email, en.signUp.email, 'the rest of the group is kept');
   });
 });

@@ -16,7 +16,6 @@ function memoryStorage() {
 const session: SavedSession = {
   appRegistrationId: 'r1',
   token: 'jwt',
-  tokenExpiresAt: 1,
   machine: { flowId: 'f', steps: [], index: 0, outcomes: {}, attempts: {}, status: 'running' },
   fields: { email: 'ana@example.com' },
 };

@@ -100,9 +100,13 @@ export function referenceBackend(app: FastifyInstance, options: ReferenceBackend
     const registration = await verifik('GET', `/v2/app-registrations/${registrationId}`);
     if (registration.status !== 200) return reply.status(registration.status).send(registration.body);
     const { status, email, phone, countryCode, fullName } = registration.body['data'];
-    if (status !== 'COMPLETED') {
+    // COMPLETED_WITHOUT_KYC: finished a flow whose identity checks were optional and skipped.
+    if (status !== 'COMPLETED' && status !== 'COMPLETED_WITHOUT_KYC') {
       return reply.status(409).send({ code: 'not_completed', message: `the registration is ${status}` });
     }
-    return { data: { verified: true, appRegistrationId: registrationId, status, email, phone, countryCode, fullName } };
+    const kyc = status === 'COMPLETED';
+    return {
+      data: { verified: true, kyc, appRegistrationId: registrationId, status, email, phone, countryCode, fullName },
+    };
   });
 }

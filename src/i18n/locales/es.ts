@@ -6,8 +6,7 @@ export const es: Translation = {
   loading: 'Cargando la verificación…',
   setupErrorTitle: 'No se puede iniciar la verificación',
   retry: 'Intentar de nuevo',
-  readyTitle: 'Verifica tu identidad',
-  readyFlow: (flowName) => `Vas a comenzar: ${flowName}.`,
+  finishErrorTitle: 'No pudimos terminar tu verificación',
   steps: {
     signUp: 'Tus datos',
     emailCode: 'Código del correo',

@@ -6,8 +6,7 @@ export const pt: Translation = {
   loading: 'Carregando a verificação…',
   setupErrorTitle: 'Não é possível iniciar a verificação',
   retry: 'Tentar novamente',
-  readyTitle: 'Verifique sua identidade',
-  readyFlow: (flowName) => `Você vai começar: ${flowName}.`,
+  finishErrorTitle: 'Não conseguimos concluir sua verificação',
   steps: {
     signUp: 'Seus dados',
     emailCode: 'Código do e-mail',

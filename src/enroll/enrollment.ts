@@ -1,0 +1,102 @@
+import { RegistrantApi } from '../api/registrant-api.js';
+import type { KycProject, ProjectFlow } from '../api/types.js';
+import type { NormalizedFlow } from '../flow/flow.types.js';
+import { initialState, type MachineEvent, type MachineState, restoreState, transition } from '../flow/machine.js';
+import { FlowConfigError, normalizeFlow } from '../flow/normalize-flow.js';
+import { SessionStore } from '../session/session-store.js';
+import { EnrollError } from './enroll-error.js';
+
+export interface EnrollmentOptions {
+  apiUrl: string;
+  tokenEndpoint: string | undefined;
+  fetch: typeof fetch | undefined;
+  /** Keep the session in sessionStorage so a reload resumes. */
+  persist: boolean;
+}
+
+/** Steps whose passing means the person did KYC (otherwise completion is "without KYC"). */
+const KYC_STEPS = ['basicInformation', 'document', 'liveness', 'faceMatch', 'form'] as const;
+
+/**
+ * One person's run through a flow: the normalized flow, the step machine, the registrant API and
+ * the saved session, kept in step. Framework-free, so the element stays about rendering.
+ */
+export class Enrollment {
+  readonly flow: NormalizedFlow;
+  readonly api: RegistrantApi;
+  machine: MachineState;
+  fields: Record<string, string>;
+  private token: string | undefined;
+  private readonly store: SessionStore;
+
+  constructor(
+    readonly project: KycProject,
+    rawFlow: ProjectFlow,
+    options: EnrollmentOptions,
+  ) {
+    try {
+      this.flow = normalizeFlow(rawFlow);
+    } catch (error) {
+      if (error instanceof FlowConfigError) throw new EnrollError('invalid_flow', error.message);
+      throw error;
+    }
+    this.store = new SessionStore(options.persist ? sessionStorage : undefined, project._id, this.flow.id);
+    this.api = new RegistrantApi({
+      apiUrl: options.apiUrl,
+      project: project._id,
+      projectFlow: this.flow.id,
+      tokenEndpoint: options.tokenEndpoint,
+      fetch: options.fetch,
+      onToken: (_id, token) => {
+        this.token = token;
+        this.save();
+      },
+    });
+    const saved = this.store.load();
+    const resumed = saved && restoreState(saved.machine, this.flow);
+    if (saved && resumed) {
+      this.api.resume(saved.appRegistrationId, saved.token);
+      this.token = saved.token;
+      this.machine = resumed;
+      this.fields = saved.fields;
+    } else {
+      this.machine = initialState(this.flow);
+      this.fields = {};
+    }
+  }
+
+  /** Applies a machine event; answers whether the state changed. */
+  apply(event: MachineEvent): boolean {
+    const next = transition(this.machine, event);
+    if (next === this.machine) return false;
+    this.machine = next;
+    this.save();
+    return true;
+  }
+
+  /** Keeps values the person typed. */
+  keep(fields: Record<string, string>): void {
+    this.fields = { ...this.fields, ...fields };
+    this.save();
+  }
+
+  /** Ends the registration at Verifik and forgets the session; resolves to the final token and status. */
+  async finish(signal?: AbortSignal): Promise<{ appRegistrationId: string; status: string; token: string }> {
+    const { outcomes, status } = this.machine;
+    const didKyc = KYC_STEPS.some((step) => outcomes[step] === 'passed');
+    const answer =
+      status === 'failed'
+        ? await this.api.sync('end', 'FAILED', signal)
+        : didKyc
+          ? await this.api.sync('end', 'COMPLETED', signal)
+          : await this.api.sync('skipKYC', 'COMPLETED_WITHOUT_KYC', signal);
+    this.store.clear();
+    return { appRegistrationId: this.api.appRegistrationId!, status: answer.status, token: answer.token };
+  }
+
+  private save(): void {
+    const appRegistrationId = this.api.appRegistrationId;
+    if (!appRegistrationId || !this.token) return;
+    this.store.save({ appRegistrationId, token: this.token, machine: this.machine, fields: this.fields });
+  }
+}

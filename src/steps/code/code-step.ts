@@ -1,0 +1,212 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { html, LitElement, nothing } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { RegistrantApi } from '../../api/registrant-api.js';
+import { type EnrollError, toEnrollError } from '../../enroll/enroll-error.js';
+import type { NormalizedFlow } from '../../flow/flow.types.js';
+import { en } from '../../i18n/en.js';
+import type { Translation } from '../../i18n/translation.js';
+import { formStyles } from '../../styles/form.js';
+import { tokens } from '../../styles/tokens.js';
+import type { VerifikOtpInput } from '../../ui/otp-input.js';
+import { completeStep, reportStepError, saveFields } from '../step-events.js';
+
+type Gateway = 'sms' | 'whatsapp';
+
+/**
+ * The email or phone code step: sends a code (letting the person pick SMS or WhatsApp when the
+ * flow allows both), takes it in a six-box input, and offers a new code after a countdown.
+ */
+export class VerifikCodeStep extends LitElement {
+  static override styles = [tokens, formStyles];
+
+  @property() channel: 'email' | 'phone' = 'email';
+  @property({ attribute: false }) flow!: NormalizedFlow;
+  @property({ attribute: false }) api!: RegistrantApi;
+  @property({ attribute: false }) t: Translation = en;
+  @property() language = 'en';
+  /** The sign-up values (email, phone, country) and the validation id of an earlier send. */
+  @property({ attribute: false }) fields: Record<string, string> = {};
+
+  @state() private gateway: Gateway | undefined;
+  @state() private sent = false;
+  @state() private busy = false;
+  @state() private error: EnrollError | undefined;
+  @state() private secondsLeft = 0;
+
+  @query('verifik-otp-input') private input!: VerifikOtpInput | null;
+
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private abort = new AbortController();
+
+  private get contact() {
+    const email = this.fields['email']?.trim().toLowerCase() ?? '';
+    const phone = parsePhoneNumberFromString(this.fields['phone'] ?? '', (this.fields['country'] ?? 'CO') as never);
+    return {
+      email,
+      phone: phone?.nationalNumber ?? '',
+      countryCode: phone ? `+${phone.countryCallingCode}` : '',
+      display: phone?.formatInternational() ?? '',
+    };
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.abort = new AbortController();
+    const { phoneGateway } = this.flow.signUpForm;
+    if (this.channel === 'email' || phoneGateway !== 'both') {
+      this.gateway = phoneGateway === 'both' || phoneGateway === 'none' ? 'whatsapp' : phoneGateway;
+      void this.send();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.abort.abort();
+    clearInterval(this.timer);
+  }
+
+  private countdown(seconds: number): void {
+    clearInterval(this.timer);
+    this.secondsLeft = Math.max(0, Math.ceil(seconds));
+    this.timer = setInterval(() => {
+      this.secondsLeft = Math.max(0, this.secondsLeft - 1);
+      if (this.secondsLeft === 0) clearInterval(this.timer);
+    }, 1000);
+  }
+
+  /** Sends a (new) code. A code sent moments ago (a reload) is kept: the countdown shows when to ask again. */
+  private async send(): Promise<void> {
+    this.busy = true;
+    this.error = undefined;
+    const { email, phone, countryCode } = this.contact;
+    try {
+      const validation =
+        this.channel === 'email'
+          ? await this.api.sendEmailCode(email, this.language, this.abort.signal)
+          : await this.api.sendPhoneCode(
+              phone,
+              countryCode,
+              this.gateway ?? 'whatsapp',
+              this.language,
+              this.abort.signal,
+            );
+      if (this.channel === 'email') saveFields(this, { emailValidationId: validation._id });
+      this.sent = true;
+      this.input?.clear();
+      const resendAt = validation.resendAvailableAt ? Date.parse(validation.resendAvailableAt) : Date.now() + 30_000;
+      this.countdown((resendAt - Date.now()) / 1000);
+    } catch (caught) {
+      if (this.abort.signal.aborted) return;
+      const error = toEnrollError(caught);
+      if (error.code === 'otp_resend_too_soon') {
+        this.sent = true;
+        this.countdown(Number(error.detail ?? 30));
+      } else {
+        this.error = error;
+        reportStepError(this, error);
+      }
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async verify(code: string): Promise<void> {
+    if (this.busy || code.length !== 6) return;
+    this.busy = true;
+    this.error = undefined;
+    const { email, phone, countryCode } = this.contact;
+    try {
+      if (this.channel === 'email') {
+        await this.api.checkEmailCode(this.fields['emailValidationId'] ?? '', email, code, this.abort.signal);
+      } else {
+        await this.api.checkPhoneCode(phone, countryCode, code, this.abort.signal);
+      }
+      completeStep(this);
+    } catch (caught) {
+      if (this.abort.signal.aborted) return;
+      this.error = toEnrollError(caught);
+      reportStepError(this, this.error);
+      if (this.error.code !== 'otp_does_not_match') this.input?.clear();
+      await this.updateComplete;
+      this.input?.focus();
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private errorText(error: EnrollError): string {
+    if (error.code === 'otp_does_not_match' && error.detail) return this.t.code.wrong(Number(error.detail));
+    return this.t.errors[error.code];
+  }
+
+  private renderChoice() {
+    return html`<fieldset class="field">
+        <legend>${this.t.code.channel}</legend>
+        ${(['whatsapp', 'sms'] as const).map(
+          (gateway) =>
+            html`<label class="check"
+              ><input
+                type="radio"
+                name="gateway"
+                .checked=${(this.gateway ?? 'whatsapp') === gateway}
+                @change=${() => (this.gateway = gateway)}
+              />${this.t.code[gateway]}</label
+            >`,
+        )}
+      </fieldset>
+      <div class="actions">
+        <button type="button" ?disabled=${this.busy} @click=${() => this.send()}>${this.t.code.send}</button>
+      </div>`;
+  }
+
+  protected override render() {
+    const { code } = this.t;
+    const destination = this.channel === 'email' ? this.contact.email : this.contact.display;
+    const formError =
+      this.error && !['otp_does_not_match', 'otp_attempts_exceeded', 'otp_expired'].includes(this.error.code);
+    return html`
+      <h2 part="title" tabindex="-1">${this.channel === 'email' ? code.emailTitle : code.phoneTitle}</h2>
+      ${this.sent ? html`<p class="muted">${code.sentTo(destination)}</p>` : nothing}
+      ${!this.sent && !this.gateway ? this.renderChoice() : nothing}
+      ${
+        this.sent
+          ? html`<form
+              novalidate
+              @submit=${(event: Event) => (event.preventDefault(), this.verify(this.input?.value ?? ''))}
+            >
+              <verifik-otp-input
+                label=${code.label}
+                digit-label=${code.digit}
+                .error=${this.error && !formError ? this.errorText(this.error) : ''}
+                ?disabled=${this.busy}
+                @otp-complete=${(event: CustomEvent<{ code: string }>) => this.verify(event.detail.code)}
+              ></verifik-otp-input>
+              <div class="actions">
+                <button type="submit" ?disabled=${this.busy}>
+                  ${this.busy ? this.t.actions.sending : code.verify}
+                </button>
+                <button
+                  type="button"
+                  class="secondary"
+                  ?disabled=${this.busy || this.secondsLeft > 0}
+                  @click=${() => this.send()}
+                >
+                  ${code.resend}
+                </button>
+              </div>
+              ${this.secondsLeft > 0 ? html`<p class="muted">${code.resendIn(this.secondsLeft)}</p>` : nothing}
+            </form>`
+          : nothing
+      }
+      ${formError ? html`<p class="error" role="alert">${this.t.errors[this.error!.code]}</p>` : nothing}
+      ${
+        !this.sent && this.gateway && this.error
+          ? html`<div class="actions">
+              <button type="button" ?disabled=${this.busy} @click=${() => this.send()}>${this.t.retry}</button>
+            </div>`
+          : nothing
+      }
+    `;
+  }
+}

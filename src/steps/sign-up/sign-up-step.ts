@@ -1,0 +1,249 @@
+import { getCountries } from 'libphonenumber-js';
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { RegistrantApi } from '../../api/registrant-api.js';
+import type { KycProject } from '../../api/types.js';
+import { httpUrl } from '../../enroll/config.js';
+import { type EnrollError, toEnrollError } from '../../enroll/enroll-error.js';
+import type { NormalizedFlow } from '../../flow/flow.types.js';
+import { en } from '../../i18n/en.js';
+import type { Translation } from '../../i18n/translation.js';
+import { formStyles } from '../../styles/form.js';
+import { tokens } from '../../styles/tokens.js';
+import { completeStep, reportStepError, saveFields } from '../step-events.js';
+import { callingCode, type FieldProblem, phoneParts, signUpFields, validateSignUp } from './validate-sign-up.js';
+
+/** Browser autocomplete tokens of the sign-up fields. */
+const AUTOCOMPLETE: Record<string, string> = {
+  firstName: 'given-name',
+  lastName: 'family-name',
+  fullName: 'name',
+  email: 'email',
+  phone: 'tel-national',
+};
+
+const countryLists = new Map<string, { code: string; name: string }[]>();
+
+/** Every country libphonenumber knows, named and sorted in `language` (computed once per language). */
+function countryOptions(language: string) {
+  let list = countryLists.get(language);
+  if (!list) {
+    const names = new Intl.DisplayNames([language], { type: 'region' });
+    list = getCountries()
+      .map((code) => ({ code: code as string, name: names.of(code) ?? code }))
+      .sort((a, b) => a.name.localeCompare(b.name, language));
+    countryLists.set(language, list);
+  }
+  return list;
+}
+
+/** API errors that belong to one field, shown under it. */
+const FIELD_OF_ERROR: Partial<Record<EnrollError['code'], string>> = { invalid_email: 'email', invalid_phone: 'phone' };
+
+/**
+ * The sign-up step: the fields the flow enables, checked as the person submits (messages tied to
+ * their inputs, focus on the first problem), then the app registration is created.
+ */
+export class VerifikSignUpStep extends LitElement {
+  static override styles = [tokens, formStyles];
+
+  @property({ attribute: false }) flow!: NormalizedFlow;
+  @property({ attribute: false }) project!: KycProject;
+  @property({ attribute: false }) api!: RegistrantApi;
+  @property({ attribute: false }) t: Translation = en;
+  /** Language tag sent with the registration. */
+  @property() language = 'en';
+  /** Values typed earlier (a resumed session). */
+  @property({ attribute: false }) fields: Record<string, string> = {};
+
+  @state() private values: Record<string, string> = {};
+  @state() private problems = new Map<string, FieldProblem | EnrollError>();
+  @state() private formError: EnrollError | undefined;
+  @state() private busy = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const country = this.flow.signUpForm.defaultCountry ?? navigator.language.split('-')[1]?.toUpperCase();
+    this.values = { country: country && callingCode(country) ? country : 'CO', ...this.fields };
+  }
+
+  private get termsUrl() {
+    return this.project.termsAndConditionsUrl
+      ? httpUrl(this.project.termsAndConditionsUrl, document.baseURI)
+      : undefined;
+  }
+
+  private get privacyUrl() {
+    return this.project.privacyUrl ? httpUrl(this.project.privacyUrl, document.baseURI) : undefined;
+  }
+
+  private get fieldNames(): string[] {
+    return signUpFields(
+      this.flow.signUpForm,
+      this.flow.signUpForm.showTermsAndConditions,
+      this.flow.signUpForm.showPrivacyNotice,
+    );
+  }
+
+  private setValue(name: string, value: string): void {
+    this.values = { ...this.values, [name]: value };
+    const { acceptTerms: _terms, acceptPrivacy: _privacy, ...kept } = this.values;
+    saveFields(this, kept);
+  }
+
+  private async handleSubmit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    this.formError = undefined;
+    this.problems = validateSignUp(this.values, this.fieldNames, this.flow.signUpForm);
+    if (this.problems.size) {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      return;
+    }
+    const value = (name: string) => this.values[name]?.trim() || undefined;
+    const phone = this.flow.signUpForm.phone
+      ? phoneParts(value('phone') ?? '', this.values['country'] ?? '')
+      : undefined;
+    const extra = Object.fromEntries(
+      this.flow.signUpForm.extraFields
+        .map((field) => [field.name, value(`extra.${field.name}`) ?? ''])
+        .filter(([, entry]) => entry),
+    );
+    this.busy = true;
+    try {
+      await this.api.signUp({
+        firstName: value('firstName'),
+        lastName: value('lastName'),
+        fullName: value('fullName'),
+        email: this.flow.signUpForm.email ? value('email')?.toLowerCase() : undefined,
+        phone: phone?.phone,
+        countryCode: phone?.countryCode,
+        language: this.language,
+        extra,
+      });
+      completeStep(this);
+    } catch (caught) {
+      const error = toEnrollError(caught);
+      const field = FIELD_OF_ERROR[error.code];
+      if (field) this.problems = new Map([[field, error]]);
+      else this.formError = error;
+      reportStepError(this, error);
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>(field ? '[aria-invalid="true"]' : '[role="alert"]')?.focus();
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private message(problem: FieldProblem | EnrollError): string {
+    return typeof problem === 'string' ? this.t.signUp[problem] : this.t.errors[problem.code];
+  }
+
+  /** A labelled input with its error message tied to it. */
+  private renderField(name: string, label: string, type = 'text', control?: TemplateResult): TemplateResult {
+    const problem = this.problems.get(name);
+    const id = `field-${name.replace('.', '-')}`;
+    return html`<div class="field">
+      <label for=${id}>${label}</label>
+      ${control ?? nothing}
+      <input
+        id=${id}
+        name=${name}
+        type=${type}
+        .value=${this.values[name] ?? ''}
+        autocomplete=${AUTOCOMPLETE[name] ?? 'off'}
+        aria-invalid=${problem ? 'true' : 'false'}
+        aria-describedby=${problem ? `${id}-error` : nothing}
+        @input=${(event: InputEvent) => this.setValue(name, (event.target as HTMLInputElement).value)}
+      />
+      ${problem ? html`<p class="error" id="${id}-error">${this.message(problem)}</p>` : nothing}
+    </div>`;
+  }
+
+  private renderPhone(): TemplateResult {
+    const countries = countryOptions(this.t.$lang);
+    const problem = this.problems.get('phone');
+    return html`<div class="field">
+      <div class="row">
+        <div class="field">
+          <label for="field-country">${this.t.signUp.country}</label>
+          <select
+            id="field-country"
+            autocomplete="tel-country-code"
+            @change=${(event: Event) => this.setValue('country', (event.target as HTMLSelectElement).value)}
+          >
+            ${countries.map(
+              ({ code, name }) =>
+                html`<option value=${code} ?selected=${code === this.values['country']}>
+                  ${name} (${callingCode(code)})
+                </option>`,
+            )}
+          </select>
+        </div>
+        <div class="field">
+          <label for="field-phone">${this.t.signUp.phone}</label>
+          <input
+            id="field-phone"
+            name="phone"
+            type="tel"
+            .value=${this.values['phone'] ?? ''}
+            autocomplete="tel-national"
+            aria-invalid=${problem ? 'true' : 'false'}
+            aria-describedby=${problem ? 'field-phone-error' : nothing}
+            @input=${(event: InputEvent) => this.setValue('phone', (event.target as HTMLInputElement).value)}
+          />
+        </div>
+      </div>
+      ${problem ? html`<p class="error" id="field-phone-error">${this.message(problem)}</p>` : nothing}
+    </div>`;
+  }
+
+  private renderConsent(name: 'acceptTerms' | 'acceptPrivacy', text: string, url: URL | undefined): TemplateResult {
+    const problem = this.problems.get(name);
+    const id = `field-${name}`;
+    return html`<div class="field">
+      <label class="check" for=${id}>
+        <input
+          id=${id}
+          type="checkbox"
+          .checked=${this.values[name] === 'true'}
+          aria-invalid=${problem ? 'true' : 'false'}
+          aria-describedby=${problem ? `${id}-error` : nothing}
+          @change=${(event: Event) => this.setValue(name, String((event.target as HTMLInputElement).checked))}
+        />
+        <span>${url ? html`<a href=${url.href} target="_blank" rel="noopener noreferrer">${text}</a>` : text}</span>
+      </label>
+      ${problem ? html`<p class="error" id="${id}-error">${this.message(problem)}</p>` : nothing}
+    </div>`;
+  }
+
+  protected override render() {
+    const { signUp } = this.t;
+    const form = this.flow.signUpForm;
+    return html`<form novalidate @submit=${this.handleSubmit}>
+      <h2 part="title" tabindex="-1">${signUp.title}</h2>
+      <p class="muted">${signUp.intro}</p>
+      ${
+        form.nameStyle === 'separate'
+          ? [this.renderField('firstName', signUp.firstName), this.renderField('lastName', signUp.lastName)]
+          : nothing
+      }
+      ${form.nameStyle === 'together' ? this.renderField('fullName', signUp.fullName) : nothing}
+      ${form.email ? this.renderField('email', signUp.email, 'email') : nothing}
+      ${form.phone ? this.renderPhone() : nothing}
+      ${form.extraFields.map((field) => this.renderField(`extra.${field.name}`, field.label, field.type))}
+      ${form.showTermsAndConditions ? this.renderConsent('acceptTerms', signUp.terms, this.termsUrl) : nothing}
+      ${form.showPrivacyNotice ? this.renderConsent('acceptPrivacy', signUp.privacy, this.privacyUrl) : nothing}
+      ${
+        this.formError
+          ? html`<p class="error" role="alert" tabindex="-1">${this.t.errors[this.formError.code]}</p>`
+          : nothing
+      }
+      <div class="actions">
+        <button type="submit" part="submit" ?disabled=${this.busy}>
+          ${this.busy ? this.t.actions.sending : this.t.actions.continue}
+        </button>
+      </div>
+    </form>`;
+  }
+}
