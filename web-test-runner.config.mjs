@@ -24,6 +24,6 @@ export default {
       launchOptions: { executablePath, headless: true, args: CHROME_ARGS },
     }),
   ],
-  testFramework: { config: { timeout: 10_000 } },
+  testFramework: { config: { timeout: 20_000 } },
   testsFinishTimeout: 5 * 60_000,
 };

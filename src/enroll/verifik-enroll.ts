@@ -1,6 +1,7 @@
 import { Task, TaskStatus } from '@lit/task';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { VerifikApiClient } from '../api/client.js';
 import type { KycProject } from '../api/types.js';
 import { emit } from '../events/emit.js';
@@ -237,6 +238,7 @@ export class VerifikEnroll extends LitElement {
 
   private handleStepFields(event: CustomEvent<Record<string, string>>): void {
     this.enrollment?.keep(event.detail);
+    this.requestUpdate();
   }
 
   private handleStepError(event: CustomEvent<EnrollError>): void {
@@ -288,7 +290,7 @@ export class VerifikEnroll extends LitElement {
               ${this.translation.progress(machine.index + 1, total, this.translation.steps[step.id])}
             </p>`
       }
-      ${this.renderStep(enrollment)}
+      ${keyed(step.id, this.renderStep(enrollment))}
       <div class="nav">
         ${
           canGoBack(machine)

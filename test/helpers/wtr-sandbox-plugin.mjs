@@ -1,7 +1,8 @@
 /**
  * A web-test-runner plugin that runs the real sandbox server (`demo/server/main.ts`) beside the
- * browser tests, on a free port with a fresh data folder, and answers the browser's
- * `executeServerCommand('sandbox-info')` with its URL and client token.
+ * browser tests, on a free port with a fresh data folder. The browser's `executeServerCommand`
+ * gets `sandbox-info` (its URL and client token), `sandbox-stop` and `sandbox-start` (the same
+ * port and data: a restart, as when a server goes away mid-flow).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,10 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
-function startSandboxProcess(dataDir) {
+function startSandboxProcess(dataDir, port = 0) {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'demo/server/main.ts', '--port', '0', '--json', '--data-dir', dataDir],
+    ['--import', 'tsx', 'demo/server/main.ts', '--port', String(port), '--json', '--data-dir', dataDir],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
     },
@@ -34,6 +35,13 @@ export function sandboxPlugin() {
   let child;
   let info;
   let dataDir;
+  async function stop() {
+    if (child && child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+  }
   return {
     name: 'verifik-sandbox',
     async serverStart() {
@@ -41,15 +49,19 @@ export function sandboxPlugin() {
       ({ child, info } = await startSandboxProcess(dataDir));
     },
     async serverStop() {
-      if (child && child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }
+      await stop();
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
     async executeCommand({ command }) {
       if (command === 'sandbox-info') return info;
+      if (command === 'sandbox-stop') {
+        await stop();
+        return true;
+      }
+      if (command === 'sandbox-start') {
+        ({ child } = await startSandboxProcess(dataDir, new URL(info.url).port));
+        return true;
+      }
       return undefined;
     },
   };

@@ -33,6 +33,8 @@ export class VerifikCodeStep extends LitElement {
   @state() private busy = false;
   @state() private error: EnrollError | undefined;
   @state() private secondsLeft = 0;
+  /** The email validation the code belongs to (Verifik checks email codes by id). */
+  private validationId: string | undefined;
 
   @query('verifik-otp-input') private input!: VerifikOtpInput | null;
 
@@ -53,6 +55,7 @@ export class VerifikCodeStep extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.abort = new AbortController();
+    this.validationId = this.fields['emailValidationId'];
     const { phoneGateway } = this.flow.signUpForm;
     if (this.channel === 'email' || phoneGateway !== 'both') {
       this.gateway = phoneGateway === 'both' || phoneGateway === 'none' ? 'whatsapp' : phoneGateway;
@@ -91,7 +94,10 @@ export class VerifikCodeStep extends LitElement {
               this.language,
               this.abort.signal,
             );
-      if (this.channel === 'email') saveFields(this, { emailValidationId: validation._id });
+      if (this.channel === 'email') {
+        this.validationId = validation._id;
+        saveFields(this, { emailValidationId: validation._id });
+      }
       this.sent = true;
       this.input?.clear();
       const resendAt = validation.resendAvailableAt ? Date.parse(validation.resendAvailableAt) : Date.now() + 30_000;
@@ -118,7 +124,7 @@ export class VerifikCodeStep extends LitElement {
     const { email, phone, countryCode } = this.contact;
     try {
       if (this.channel === 'email') {
-        await this.api.checkEmailCode(this.fields['emailValidationId'] ?? '', email, code, this.abort.signal);
+        await this.api.checkEmailCode(this.validationId ?? '', email, code, this.abort.signal);
       } else {
         await this.api.checkPhoneCode(phone, countryCode, code, this.abort.signal);
       }
@@ -127,7 +133,9 @@ export class VerifikCodeStep extends LitElement {
       if (this.abort.signal.aborted) return;
       this.error = toEnrollError(caught);
       reportStepError(this, this.error);
-      if (this.error.code !== 'otp_does_not_match') this.input?.clear();
+      // A code that can no longer pass is cleared; otherwise it stays, so Verify simply retries.
+      if (this.error.code === 'otp_attempts_exceeded' || this.error.code === 'otp_expired') this.input?.clear();
+      this.busy = false;
       await this.updateComplete;
       this.input?.focus();
     } finally {

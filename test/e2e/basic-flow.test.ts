@@ -1,0 +1,175 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import type { VerifikCompleteDetail, VerifikEnroll } from '../../src/index.js';
+import '../../src/verifik-enroll.js';
+import { DEMO, sandbox } from '../helpers/browser/sandbox.js';
+
+/**
+ * The whole Basic Enrollment flow, in Chromium, against the real sandbox and its reference token
+ * endpoint: typed with the keyboard, codes read from the dev outbox.
+ */
+
+let people = 0;
+const person = () => {
+  people++;
+  return {
+    email: `e2e.${Date.now()}.${people}@example.com`,
+    phone: `300${String(Date.now() % 10_000_000).padStart(7, '0')}`,
+  };
+};
+
+const inStep = <T extends Element>(element: VerifikEnroll, selector: string): T | null => {
+  const step = element.shadowRoot!.querySelector('[data-step]');
+  return (step?.shadowRoot?.querySelector<T>(selector) ?? null) as T | null;
+};
+
+async function mount(): Promise<VerifikEnroll> {
+  const element = await fixture<VerifikEnroll>(
+    html`<verifik-enroll
+      project=${DEMO.project}
+      flow=${DEMO.basicFlow}
+      api-url=${sandbox.url}
+      token-endpoint=${`${sandbox.url}/api/verifik/registration`}
+      lang="en"
+    ></verifik-enroll>`,
+  );
+  await waitUntil(() => element.getAttribute('step') !== null, 'the flow loads', { timeout: 5000 });
+  return element;
+}
+
+/** Focuses a field of the current step and types into it with the keyboard. */
+async function type(element: VerifikEnroll, selector: string, text: string) {
+  await waitUntil(() => inStep(element, selector), `${selector} is shown`);
+  inStep<HTMLElement>(element, selector)!.focus();
+  await sendKeys({ type: text });
+}
+
+/** Presses a key on a control of the current step (or of the root, with `root`). */
+async function press(element: VerifikEnroll, selector: string, key = 'Enter', root = false) {
+  const control = root
+    ? element.shadowRoot!.querySelector<HTMLElement>(selector)
+    : inStep<HTMLElement>(element, selector);
+  expect(control, selector).to.exist;
+  control!.focus();
+  await sendKeys({ press: key });
+}
+
+async function latestCode(to: string, after = ''): Promise<string> {
+  let code = '';
+  await waitUntil(
+    async () => {
+      const response = await fetch(`${sandbox.url}/dev/outbox?to=${encodeURIComponent(to)}`);
+      code = (await response.json()).data[0]?.code ?? '';
+      return code !== '' && code !== after;
+    },
+    `a code reached ${to}`,
+    { timeout: 5000 },
+  );
+  return code;
+}
+
+async function fillSignUp(element: VerifikEnroll, who: { email: string; phone: string }) {
+  await type(element, '#field-firstName', 'Ana');
+  await type(element, '#field-lastName', 'García');
+  await type(element, '#field-email', who.email);
+  await type(element, '#field-phone', `+57 ${who.phone}`);
+  await press(element, '#field-acceptTerms', 'Space');
+  await press(element, '#field-acceptPrivacy', 'Space');
+  await press(element, 'button[type="submit"]');
+  await waitUntil(() => element.getAttribute('step') === 'emailCode', 'the email code step', { timeout: 5000 });
+}
+
+async function enterCode(element: VerifikEnroll, code: string) {
+  await waitUntil(() => inStep(element, 'verifik-otp-input'), 'the code input');
+  const input = inStep<HTMLElement>(element, 'verifik-otp-input')!;
+  input.focus();
+  await sendKeys({ type: code });
+}
+
+async function passCodes(element: VerifikEnroll, who: { email: string; phone: string }) {
+  await enterCode(element, await latestCode(who.email));
+  await waitUntil(() => element.getAttribute('step') === 'phoneCode', 'the phone code step', { timeout: 5000 });
+  await press(element, '.actions button');
+  await enterCode(element, await latestCode(`+57${who.phone}`));
+  await waitUntil(() => element.getAttribute('step') === 'document', 'the document step', { timeout: 5000 });
+}
+
+describe('Basic Enrollment end to end', () => {
+  afterEach(() => sessionStorage.clear());
+
+  it('sign-up, both codes, optional steps skipped, completion whose token the backend accepts', async () => {
+    const who = person();
+    const element = await mount();
+    const steps: string[] = [];
+    element.addEventListener('verifik-step-change', (event) => steps.push(event.detail.to));
+    await fillSignUp(element, who);
+    await passCodes(element, who);
+    const complete = oneEvent(element, 'verifik-complete');
+    for (let skip = 0; skip < 3; skip++) await press(element, '[part="skip"]', 'Enter', true);
+    const { detail } = (await complete) as CustomEvent<VerifikCompleteDetail>;
+    expect(detail.status).to.equal('COMPLETED_WITHOUT_KYC');
+    expect(steps).to.deep.equal(['emailCode', 'phoneCode', 'document', 'liveness', 'faceMatch', 'done']);
+
+    const verified = await fetch(`${sandbox.url}/api/verifik/verify`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: detail.token }),
+    });
+    expect(verified.status).to.equal(200);
+    expect((await verified.json()).data.appRegistrationId).to.equal(detail.appRegistrationId);
+    await waitUntil(() => inStep(element, 'h2')?.textContent === 'You’re all set', 'the done screen');
+    await expect(element).shadowDom.to.be.accessible();
+  });
+
+  it('a wrong code says so and the right one passes', async () => {
+    const who = person();
+    const element = await mount();
+    await fillSignUp(element, who);
+    const code = await latestCode(who.email);
+    const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+    const error = oneEvent(element, 'verifik-error');
+    await enterCode(element, wrong);
+    expect((await error).detail.code).to.equal('otp_does_not_match');
+    const otp = inStep<HTMLElement>(element, 'verifik-otp-input')!;
+    await waitUntil(
+      () => otp.shadowRoot!.querySelector('[part="error"]')?.textContent?.includes('4 tries left'),
+      'the tries left',
+    );
+    await expect(element.shadowRoot!.querySelector('verifik-code-step')!).shadowDom.to.be.accessible();
+    for (let i = 0; i < 6; i++) await sendKeys({ press: 'Backspace' });
+    await enterCode(element, code);
+    await waitUntil(() => element.getAttribute('step') === 'phoneCode', 'the phone code step', { timeout: 5000 });
+  });
+
+  it('a reload in the middle resumes at the same step with what was typed', async () => {
+    const who = person();
+    const first = await mount();
+    await fillSignUp(first, who);
+    await latestCode(who.email);
+    first.remove();
+
+    const again = await mount();
+    expect(again.getAttribute('step')).to.equal('emailCode');
+    await press(again, '[part="back"]', 'Enter', true);
+    await waitUntil(
+      () => inStep<HTMLInputElement>(again, '#field-email')?.value === who.email,
+      'the typed email is kept',
+    );
+  });
+
+  it('the sandbox going away mid-flow: the person retries and finishes', async () => {
+    const who = person();
+    const element = await mount();
+    await fillSignUp(element, who);
+    const code = await latestCode(who.email);
+    await executeServerCommand('sandbox-stop');
+    const error = oneEvent(element, 'verifik-error');
+    await enterCode(element, code);
+    expect((await error).detail.code).to.equal('network_error');
+    await executeServerCommand('sandbox-start');
+    await press(element, 'button[type="submit"]');
+    await waitUntil(() => element.getAttribute('step') === 'phoneCode', 'the phone code step after the retry', {
+      timeout: 8000,
+    });
+  });
+});
