@@ -49,7 +49,7 @@ async function press(element: VerifikEnroll, selector: string, key = 'Enter', ro
   const control = root
     ? element.shadowRoot!.querySelector<HTMLElement>(selector)
     : inStep<HTMLElement>(element, selector);
-  expect(control, selector).to.exist;
+  expect(control, selector).to.not.equal(null);
   control!.focus();
   await sendKeys({ press: key });
 }
