@@ -75,24 +75,6 @@ export const styles = css`
     margin-block-end: var(--_space);
   }
 
-  button {
-    font: inherit;
-    font-weight: 600;
-    min-block-size: 2.75rem;
-    padding: 0.5rem 1.25rem;
-    color: var(--_on-primary);
-    background: var(--_primary);
-    border: 0;
-    border-radius: calc(var(--_radius) / 1.5);
-    cursor: pointer;
-  }
-
-  button.secondary {
-    color: var(--_primary);
-    background: transparent;
-    border: 1px solid var(--_border);
-  }
-
   .nav {
     display: flex;
     flex-wrap: wrap;
@@ -112,10 +94,5 @@ export const styles = css`
   [part~='progress'] {
     margin: 0 0 1rem;
     font-size: 0.9rem;
-  }
-
-  button:focus-visible {
-    outline: 3px solid var(--_focus);
-    outline-offset: 2px;
   }
 `;

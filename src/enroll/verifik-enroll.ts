@@ -15,6 +15,7 @@ import { selectFlow } from '../flow/select-flow.js';
 import { en } from '../i18n/en.js';
 import { loadTranslation, matchLanguage } from '../i18n/load-translation.js';
 import { type Translation, type TranslationOverrides, withOverrides } from '../i18n/translation.js';
+import { buttonStyles } from '../styles/buttons.js';
 import { tokens } from '../styles/tokens.js';
 import { DEFAULT_API_URL, httpUrl, readConfig } from './config.js';
 import { EnrollError, toEnrollError } from './enroll-error.js';
@@ -59,7 +60,7 @@ const RENDERED_STEPS: readonly StepId[] = ['signUp', 'emailCode', 'phoneCode', '
  * @cssprop [--verifik-spacing=16px] - Base spacing unit.
  */
 export class VerifikEnroll extends LitElement {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, buttonStyles, styles];
 
   /** The Verifik project id (24 hex digits). Required. */
   @property() project = '';

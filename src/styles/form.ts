@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** Headings, fields, errors and buttons shared by the steps. */
+/** Headings, fields and errors shared by the steps. */
 export const formStyles = css`
   :host {
     display: block;
@@ -65,7 +65,6 @@ export const formStyles = css`
   }
   input:focus-visible,
   select:focus-visible,
-  button:focus-visible,
   a:focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
@@ -79,25 +78,5 @@ export const formStyles = css`
     gap: 0.75rem;
     align-items: center;
     margin-block-start: 1.5rem;
-  }
-  button {
-    font: inherit;
-    font-weight: 600;
-    min-block-size: 2.75rem;
-    padding: 0.5rem 1.25rem;
-    color: var(--_on-primary);
-    background: var(--_primary);
-    border: 0;
-    border-radius: calc(var(--_radius) / 1.5);
-    cursor: pointer;
-  }
-  button.secondary {
-    color: var(--_primary);
-    background: transparent;
-    border: 1px solid var(--_border);
-  }
-  button:disabled {
-    cursor: progress;
-    opacity: 0.7;
   }
 `;

@@ -6,6 +6,7 @@ import { type EnrollError, toEnrollError } from '../../enroll/enroll-error.js';
 import type { NormalizedFlow } from '../../flow/flow.types.js';
 import { en } from '../../i18n/en.js';
 import type { Translation } from '../../i18n/translation.js';
+import { buttonStyles } from '../../styles/buttons.js';
 import { formStyles } from '../../styles/form.js';
 import { tokens } from '../../styles/tokens.js';
 import type { VerifikOtpInput } from '../../ui/otp-input.js';
@@ -18,7 +19,7 @@ type Gateway = 'sms' | 'whatsapp';
  * flow allows both), takes it in a six-box input, and offers a new code after a countdown.
  */
 export class VerifikCodeStep extends LitElement {
-  static override styles = [tokens, formStyles];
+  static override styles = [tokens, formStyles, buttonStyles];
 
   @property() channel: 'email' | 'phone' = 'email';
   @property({ attribute: false }) flow!: NormalizedFlow;

@@ -8,6 +8,7 @@ import { type EnrollError, toEnrollError } from '../../enroll/enroll-error.js';
 import type { NormalizedFlow } from '../../flow/flow.types.js';
 import { en } from '../../i18n/en.js';
 import type { Translation } from '../../i18n/translation.js';
+import { buttonStyles } from '../../styles/buttons.js';
 import { formStyles } from '../../styles/form.js';
 import { tokens } from '../../styles/tokens.js';
 import { completeStep, reportStepError, saveFields } from '../step-events.js';
@@ -45,7 +46,7 @@ const FIELD_OF_ERROR: Partial<Record<EnrollError['code'], string>> = { invalid_e
  * their inputs, focus on the first problem), then the app registration is created.
  */
 export class VerifikSignUpStep extends LitElement {
-  static override styles = [tokens, formStyles];
+  static override styles = [tokens, formStyles, buttonStyles];
 
   @property({ attribute: false }) flow!: NormalizedFlow;
   @property({ attribute: false }) project!: KycProject;
