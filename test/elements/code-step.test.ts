@@ -1,0 +1,128 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { RegistrantApi } from '../../src/api/registrant-api.js';
+import { normalizeFlow } from '../../src/flow/normalize-flow.js';
+import type { VerifikCodeStep, VerifikOtpInput } from '../../src/index.js';
+import { en } from '../../src/i18n/en.js';
+import '../../src/verifik-enroll.js';
+import { DEMO, sandbox } from '../helpers/browser/sandbox.js';
+
+/** The demo Basic flow: email by mailgun, phone by SMS or WhatsApp. */
+const flow = normalizeFlow({
+  _id: DEMO.basicFlow,
+  project: DEMO.project,
+  type: 'onboarding',
+  status: 'active',
+  onboardingSettings: {
+    signUpForm: { firstName: true, lastName: true, email: true, phone: true, phoneGateway: 'both' },
+  },
+});
+
+let count = 0;
+
+/** A real registration at the sandbox and the fields the sign-up step would have kept. */
+async function registered() {
+  count++;
+  const api = new RegistrantApi({
+    apiUrl: sandbox.url,
+    project: DEMO.project,
+    projectFlow: DEMO.basicFlow,
+    tokenEndpoint: undefined,
+    fetch: undefined,
+    onToken: () => {},
+  });
+  const fields = {
+    email: `code.${Date.now()}.${count}@example.com`,
+    phone: `301${String(Date.now() % 10_000_000).padStart(7, '0')}`,
+    country: 'CO',
+  };
+  await api.signUp({
+    firstName: 'Ana',
+    lastName: 'Gómez',
+    email: fields.email,
+    phone: fields.phone,
+    countryCode: '+57',
+    language: 'en',
+  });
+  return { api, fields };
+}
+
+async function outbox(to: string) {
+  const response = await fetch(`${sandbox.url}/dev/outbox?to=${encodeURIComponent(to)}`);
+  return (await response.json()).data as { code: string; channel: string }[];
+}
+
+const root = (element: VerifikCodeStep) => element.shadowRoot!;
+
+describe('<verifik-code-step>', () => {
+  it('email: sends a code at once, names where, and offers a new one only after the countdown', async () => {
+    const { api, fields } = await registered();
+    const element = await fixture<VerifikCodeStep>(
+      html`<verifik-code-step
+        channel="email"
+        .flow=${flow}
+        .api=${api}
+        .t=${en}
+        .fields=${fields}
+      ></verifik-code-step>`,
+    );
+    await waitUntil(() => root(element).querySelector('verifik-otp-input'), 'the code input');
+    expect(root(element).textContent).to.contain(`We sent a 6-digit code to ${fields.email}.`);
+    const resend = [...root(element).querySelectorAll('button')].find((button) =>
+      button.textContent!.includes('Send a new code'),
+    )!;
+    expect(resend.disabled).to.equal(true);
+    expect(root(element).textContent).to.match(/You can ask for a new code in (29|30) s\./);
+    expect((await outbox(fields.email)).length).to.equal(1);
+    await expect(element).shadowDom.to.be.accessible();
+  });
+
+  it('phone with both gateways: asks SMS or WhatsApp first, then sends by the choice', async () => {
+    const { api, fields } = await registered();
+    const element = await fixture<VerifikCodeStep>(
+      html`<verifik-code-step
+        channel="phone"
+        .flow=${flow}
+        .api=${api}
+        .t=${en}
+        .fields=${fields}
+      ></verifik-code-step>`,
+    );
+    expect(root(element).querySelector('legend')!.textContent).to.equal('How should we send your code?');
+    await expect(element).shadowDom.to.be.accessible();
+    const [, sms] = [...root(element).querySelectorAll<HTMLInputElement>('input[type="radio"]')];
+    sms!.click();
+    root(element).querySelector<HTMLButtonElement>('.actions button')!.click();
+    await waitUntil(() => root(element).querySelector('verifik-otp-input'), 'the code input');
+    expect(root(element).textContent).to.contain('+57 301');
+    expect((await outbox(`+57${fields.phone}`))[0]!.channel).to.equal('sms');
+  });
+
+  it('five wrong codes lock the code: the input empties and says to ask for a new one', async () => {
+    const { api, fields } = await registered();
+    const element = await fixture<VerifikCodeStep>(
+      html`<verifik-code-step
+        channel="email"
+        .flow=${flow}
+        .api=${api}
+        .t=${en}
+        .fields=${fields}
+      ></verifik-code-step>`,
+    );
+    await waitUntil(() => root(element).querySelector('verifik-otp-input'), 'the code input');
+    const [{ code }] = (await outbox(fields.email)) as [{ code: string }];
+    const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+    const input = root(element).querySelector<VerifikOtpInput>('verifik-otp-input')!;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const failed = oneEvent(element, 'step-error');
+      input.value = wrong;
+      root(element).querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+      await failed;
+    }
+    await element.updateComplete;
+    await input.updateComplete;
+    expect(input.shadowRoot!.querySelector('[part="error"]')!.textContent).to.equal(
+      'Too many wrong codes. Ask for a new code.',
+    );
+    expect(input.value).to.equal('');
+  });
+});
