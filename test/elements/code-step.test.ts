@@ -109,7 +109,7 @@ describe('<verifik-code-step>', () => {
       ></verifik-code-step>`,
     );
     await waitUntil(() => root(element).querySelector('verifik-otp-input'), 'the code input');
-    const [{ code }] = (await outbox(fields.email)) as [{ code: string }];
+    const { code } = (await outbox(fields.email))[0]!;
     const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
     const input = root(element).querySelector<VerifikOtpInput>('verifik-otp-input')!;
     for (let attempt = 0; attempt < 5; attempt++) {
