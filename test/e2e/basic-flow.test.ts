@@ -173,3 +173,54 @@ describe('Basic Enrollment end to end', () => {
     });
   });
 });
+
+describe('Basic Enrollment with the keyboard alone', () => {
+  afterEach(() => sessionStorage.clear());
+
+  /** Presses Tab `count` times. */
+  const tab = async (count = 1) => {
+    for (let i = 0; i < count; i++) await sendKeys({ press: 'Tab' });
+  };
+
+  it('Tab, type, Space and Enter from the top of the page to the done screen', async () => {
+    const who = person();
+    const before = await fixture<HTMLButtonElement>(html`<button>before the widget</button>`);
+    const element = await mount();
+    before.focus();
+    const complete = oneEvent(element, 'verifik-complete');
+
+    await tab();
+    await sendKeys({ type: 'Ana' });
+    await tab();
+    await sendKeys({ type: 'García' });
+    await tab();
+    await sendKeys({ type: who.email });
+    await tab(2); // past the country, to the number
+    await sendKeys({ type: `+57 ${who.phone}` });
+    await tab();
+    await sendKeys({ press: 'Space' }); // terms
+    await tab(2); // past the terms link
+    await sendKeys({ press: 'Space' }); // privacy
+    await tab(2); // past the privacy link, to Continue
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => element.getAttribute('step') === 'emailCode', 'the email code step', { timeout: 5000 });
+
+    const emailCode = await latestCode(who.email);
+    await tab(); // from the heading to the first box
+    await sendKeys({ type: emailCode });
+    await waitUntil(() => element.getAttribute('step') === 'phoneCode', 'the phone code step', { timeout: 5000 });
+
+    await tab(2); // the WhatsApp choice, then Send code
+    await sendKeys({ press: 'Enter' });
+    const phoneCode = await latestCode(`+57${who.phone}`);
+    await sendKeys({ type: phoneCode }); // the cursor is already in the boxes
+    await waitUntil(() => element.getAttribute('step') === 'document', 'the document step', { timeout: 5000 });
+
+    for (const step of ['document', 'liveness', 'faceMatch']) {
+      await waitUntil(() => element.getAttribute('step') === step, `the ${step} step`);
+      await tab(); // from the heading to Skip
+      await sendKeys({ press: 'Enter' });
+    }
+    expect((await complete).detail.status).to.equal('COMPLETED_WITHOUT_KYC');
+  });
+});

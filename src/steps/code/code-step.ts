@@ -79,8 +79,11 @@ export class VerifikCodeStep extends LitElement {
     }, 1000);
   }
 
-  /** Sends a (new) code. A code sent moments ago (a reload) is kept: the countdown shows when to ask again. */
-  private async send(): Promise<void> {
+  /**
+   * Sends a (new) code. A code sent moments ago (a reload) is kept: the countdown shows when to ask
+   * again. When the person asked (a button, now gone), the cursor moves to the code boxes.
+   */
+  private async send(asked = false): Promise<void> {
     this.busy = true;
     this.error = undefined;
     const { email, phone, countryCode } = this.contact;
@@ -103,6 +106,7 @@ export class VerifikCodeStep extends LitElement {
       this.input?.clear();
       const resendAt = validation.resendAvailableAt ? Date.parse(validation.resendAvailableAt) : Date.now() + 30_000;
       this.countdown((resendAt - Date.now()) / 1000);
+      if (asked) void this.updateComplete.then(() => this.input?.focus());
     } catch (caught) {
       if (this.abort.signal.aborted) return;
       const error = toEnrollError(caught);
@@ -165,7 +169,7 @@ export class VerifikCodeStep extends LitElement {
         )}
       </fieldset>
       <div class="actions">
-        <button type="button" ?disabled=${this.busy} @click=${() => this.send()}>${this.t.code.send}</button>
+        <button type="button" ?disabled=${this.busy} @click=${() => this.send(true)}>${this.t.code.send}</button>
       </div>`;
   }
 
@@ -199,7 +203,7 @@ export class VerifikCodeStep extends LitElement {
                   type="button"
                   class="secondary"
                   ?disabled=${this.busy || this.secondsLeft > 0}
-                  @click=${() => this.send()}
+                  @click=${() => this.send(true)}
                 >
                   ${code.resend}
                 </button>
@@ -212,7 +216,7 @@ export class VerifikCodeStep extends LitElement {
       ${
         !this.sent && this.gateway && this.error
           ? html`<div class="actions">
-              <button type="button" ?disabled=${this.busy} @click=${() => this.send()}>${this.t.retry}</button>
+              <button type="button" ?disabled=${this.busy} @click=${() => this.send(true)}>${this.t.retry}</button>
             </div>`
           : nothing
       }
