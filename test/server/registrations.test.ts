@@ -219,6 +219,58 @@ describe('app registrations', () => {
     assert.deepEqual([missing.status, missing.body.message], [404, 'AppRegistration_not_found']);
   });
 
+  test('basic information: the fields the flow enables, checked, kept on the information validation', async () => {
+    const infoFlow = await createFlow(sandbox, project, {
+      steps: {
+        signUpForm: 'mandatory',
+        basicInformation: 'mandatory',
+        document: 'skip',
+        liveness: 'skip',
+        form: 'skip',
+      },
+      basicInformation: { dateOfBirth: true, gender: true, address: true },
+    });
+    const who = await register(sandbox, project, infoFlow);
+    await passContactChecks(sandbox, who);
+    const put = (basicInformation: Record<string, unknown>) =>
+      sandbox.api('PUT', `/v2/app-registrations/${who.id}`, { basicInformation }, { token: who.token });
+    const early = await sandbox.api(
+      'PUT',
+      `/v2/app-registrations/${who.id}/sync`,
+      { step: 'end', status: 'COMPLETED' },
+      { token: who.token },
+    );
+    assert.equal(early.body.message, '409:mandatory_step_not_completed@basicInformation');
+    assert.deepEqual(Object.values((await put({ dateOfBirth: '1990-02-01', gender: 'female' })).body), [
+      'MissingParameter',
+      'missing basicInformation.address',
+    ]);
+    assert.equal((await put({ dateOfBirth: '2990-02-01', gender: 'female', address: 'Calle 1' })).status, 400);
+    assert.equal((await put({ dateOfBirth: '1990-02-30', gender: 'female', address: 'Calle 1' })).status, 400);
+    assert.equal(
+      (await put({ dateOfBirth: '1990-02-01', gender: 'robot', address: 'Calle 1' })).body.code,
+      'INVALID_ENUM',
+    );
+    const saved = await put({ dateOfBirth: '1990-02-01', gender: 'female', address: 'Calle 1 # 2-3', age: 99 });
+    assert.equal(saved.status, 200, JSON.stringify(saved.body));
+    assert.deepEqual(
+      saved.body.data.basicInformation,
+      { dateOfBirth: '1990-02-01', gender: 'female', address: 'Calle 1 # 2-3' },
+      'only enabled fields are kept',
+    );
+    const populated = await sandbox.api('GET', `/v2/app-registrations/${who.id}?populates[]=informationValidation`);
+    assert.equal(populated.body.data.informationValidation.address, 'Calle 1 # 2-3');
+    const end = await sandbox.api(
+      'PUT',
+      `/v2/app-registrations/${who.id}/sync`,
+      { step: 'end', status: 'COMPLETED' },
+      { token: who.token },
+    );
+    assert.equal(end.status, 200);
+    const other = await register(sandbox, project, infoFlow);
+    assert.equal((await sandbox.api('PUT', `/v2/app-registrations/${who.id}`, {}, { token: other.token })).status, 403);
+  });
+
   test('resend-link issues a new 30-minute token and refuses finished registrations', async () => {
     const who = await register(sandbox, project, flow);
     const link = await sandbox.api('POST', `/v2/app-registrations/${who.id}/resend-link`, { sendEmail: true });

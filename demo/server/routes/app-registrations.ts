@@ -19,7 +19,7 @@ import {
   updateRegistration,
 } from '../registrants/registration.js';
 import { checkSecurity } from '../registrants/security.js';
-import { text } from '../validation/fields.js';
+import { intBetween, text } from '../validation/fields.js';
 import { parseOrThrow } from '../validation/issues.js';
 import { parseRegistrantBody } from './registrant-body.js';
 import { listEnvelope, objectBody, paging, queryString } from './shared.js';
@@ -61,6 +61,29 @@ const createSchema = z.looseObject({
 });
 
 const syncSchema = z.looseObject({ step: z.string(), status: z.string() });
+
+/** A date of birth: a real calendar day, not in the future, at most 120 years ago. */
+const dateOfBirth = z.iso.date({ error: 'must be a date as YYYY-MM-DD' }).refine(
+  (value) => {
+    const date = Date.parse(value);
+    return date <= Date.now() && date >= Date.now() - 120 * 365.25 * 86_400_000;
+  },
+  { error: 'must be a past date within 120 years' },
+);
+
+const updateSchema = z.looseObject({
+  basicInformation: z
+    .looseObject({
+      fullName: text(200).optional(),
+      dateOfBirth: dateOfBirth.optional(),
+      age: intBetween(0, 120).optional(),
+      gender: z.enum(['female', 'male', 'other', 'undisclosed']).optional(),
+      address: text(300).optional(),
+      postalCode: text(12).optional(),
+      legalDocument: text(40).optional(),
+    })
+    .optional(),
+});
 
 /** Allowed statuses per sync step (Verifik's table). A Map: steps come from the request. */
 const SYNC_STEPS = new Map<string, readonly string[]>([
@@ -271,6 +294,7 @@ export function appRegistrationRoutes(app: FastifyInstance, context: SandboxCont
     const document = record(COLLECTIONS.documentValidations, 'documentValidation');
     const biometric = record(COLLECTIONS.biometricValidations, 'biometricValidation');
     const compare = record(COLLECTIONS.compareFaceVerifications, 'compareFaceVerification');
+    if (flow.steps.basicInformation === 'mandatory' && !registration['basicInformation']) return 'basicInformation';
     if (flow.steps.document === 'mandatory' && document?.['status'] !== 'VALIDATED') return 'document';
     if (flow.steps.liveness === 'mandatory' && biometric?.['status'] !== 'VALIDATED') return 'liveness';
     if (document && biometric && !(compare?.['result'] as { passed?: boolean } | undefined)?.passed) return 'faceMatch';
@@ -327,6 +351,41 @@ export function appRegistrationRoutes(app: FastifyInstance, context: SandboxCont
         status,
       },
     };
+  });
+
+  /**
+   * The registrant updates their registration. Verifik's hosted page uses this route for contact
+   * changes; the sandbox takes `basicInformation` here (an inferred shape: verifik-api.md §2 does
+   * not document where that step's answers go). Every field the flow enables is required.
+   */
+  app.put<{ Params: { id: string } }>('/v2/app-registrations/:id', registrant, async (request) => {
+    const { registration } = request;
+    if (request.params.id !== registration._id) throw new ApiError(403, 'Forbidden', 'Access forbidden');
+    const body = parseRegistrantBody(updateSchema, request.body);
+    requireOpen(registration);
+    const flow = flowOf(context, registration);
+    if (!body.basicInformation) return { data: presentRegistration(context, registration, [], 'registrant') };
+    if (flow.steps.basicInformation === 'skip') throw verifikError(409, 'basic_information_not_enabled');
+    const enabled = Object.entries(flow.basicInformation)
+      .filter(([, on]) => on)
+      .map(([field]) => field);
+    const answers = Object.fromEntries(
+      enabled.map((field) => [field, body.basicInformation?.[field as keyof typeof body.basicInformation]]),
+    );
+    const missing = enabled.find((field) => answers[field] === undefined || answers[field] === '');
+    if (missing) throw new ApiError(409, 'MissingParameter', `missing basicInformation.${missing}`);
+    const information = store.get(COLLECTIONS.informationValidations, registration['informationValidation'] as string);
+    if (information)
+      store.replace(COLLECTIONS.informationValidations, {
+        ...information,
+        ...answers,
+        updatedAt: context.now().toISOString(),
+      });
+    const updated = updateRegistration(context, registration, {
+      basicInformation: answers,
+      currentStep: 'basicInformation',
+    });
+    return { data: presentRegistration(context, updated, [], 'registrant') };
   });
 
   app.post<{ Params: { id: string } }>('/v2/app-registrations/:id/resend-link', admin, async (request) => {

@@ -11,6 +11,7 @@ import type { Translation } from '../../i18n/translation.js';
 import { buttonStyles } from '../../styles/buttons.js';
 import { formStyles } from '../../styles/form.js';
 import { tokens } from '../../styles/tokens.js';
+import { textField } from '../../ui/text-field.js';
 import { completeStep, reportStepError, saveFields } from '../step-events.js';
 import { callingCode, type FieldProblem, phoneParts, signUpFields, validateSignUp } from './validate-sign-up.js';
 
@@ -140,25 +141,17 @@ export class VerifikSignUpStep extends LitElement {
     return typeof problem === 'string' ? this.t.signUp[problem] : this.t.errors[problem.code];
   }
 
-  /** A labelled input with its error message tied to it. */
-  private renderField(name: string, label: string, type = 'text', control?: TemplateResult): TemplateResult {
+  private renderField(name: string, label: string, type = 'text'): TemplateResult {
     const problem = this.problems.get(name);
-    const id = `field-${name.replace('.', '-')}`;
-    return html`<div class="field">
-      <label for=${id}>${label}</label>
-      ${control ?? nothing}
-      <input
-        id=${id}
-        name=${name}
-        type=${type}
-        .value=${this.values[name] ?? ''}
-        autocomplete=${AUTOCOMPLETE[name] ?? 'off'}
-        aria-invalid=${problem ? 'true' : 'false'}
-        aria-describedby=${problem ? `${id}-error` : nothing}
-        @input=${(event: InputEvent) => this.setValue(name, (event.target as HTMLInputElement).value)}
-      />
-      ${problem ? html`<p class="error" id="${id}-error">${this.message(problem)}</p>` : nothing}
-    </div>`;
+    return textField({
+      name,
+      label,
+      type,
+      value: this.values[name] ?? '',
+      autocomplete: AUTOCOMPLETE[name],
+      error: problem && this.message(problem),
+      onInput: (value) => this.setValue(name, value),
+    });
   }
 
   private renderPhone(): TemplateResult {
