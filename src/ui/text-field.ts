@@ -12,7 +12,15 @@ export interface TextFieldOptions {
 }
 
 /** A labelled input whose error message is tied to it (`aria-describedby`), for the steps' forms. */
-export function textField({ name, label, value, type = 'text', autocomplete = 'off', error, onInput }: TextFieldOptions): TemplateResult {
+export function textField({
+  name,
+  label,
+  value,
+  type = 'text',
+  autocomplete = 'off',
+  error,
+  onInput,
+}: TextFieldOptions): TemplateResult {
   const id = `field-${name.replace('.', '-')}`;
   return html`<div class="field">
     <label for=${id}>${label}</label>
