@@ -3,6 +3,7 @@ export { VerifikEnroll } from './enroll/verifik-enroll.js';
 export { VerifikOtpInput } from './ui/otp-input.js';
 export { VerifikSignUpStep } from './steps/sign-up/sign-up-step.js';
 export { VerifikCodeStep } from './steps/code/code-step.js';
+export { VerifikBasicInfoStep } from './steps/basic-info/basic-info-step.js';
 export { VerifikDoneStep } from './steps/done/done-step.js';
 export {
   VERIFIK_STEP_CHANGE,

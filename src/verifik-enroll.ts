@@ -3,6 +3,7 @@
  * loaded twice) and re-exports the public API.
  */
 import { VerifikEnroll } from './enroll/verifik-enroll.js';
+import { VerifikBasicInfoStep } from './steps/basic-info/basic-info-step.js';
 import { VerifikCodeStep } from './steps/code/code-step.js';
 import { VerifikDoneStep } from './steps/done/done-step.js';
 import { VerifikSignUpStep } from './steps/sign-up/sign-up-step.js';
@@ -15,6 +16,7 @@ const TAGS = {
   'verifik-otp-input': VerifikOtpInput,
   'verifik-sign-up-step': VerifikSignUpStep,
   'verifik-code-step': VerifikCodeStep,
+  'verifik-basic-info-step': VerifikBasicInfoStep,
   'verifik-done-step': VerifikDoneStep,
 };
 
@@ -28,6 +30,7 @@ declare global {
     'verifik-otp-input': VerifikOtpInput;
     'verifik-sign-up-step': VerifikSignUpStep;
     'verifik-code-step': VerifikCodeStep;
+    'verifik-basic-info-step': VerifikBasicInfoStep;
     'verifik-done-step': VerifikDoneStep;
   }
 }

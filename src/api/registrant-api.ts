@@ -105,6 +105,16 @@ export class RegistrantApi {
     return this.call('/v2/phone-validations', 'PUT', { phone, countryCode, otp: Number(code) }, signal);
   }
 
+  /** Saves the basic-information answers on the registration. */
+  saveBasicInformation(answers: Record<string, string | number>, signal?: AbortSignal): Promise<unknown> {
+    return this.call(
+      `/v2/app-registrations/${encodeURIComponent(this.registrationId())}`,
+      'PUT',
+      { basicInformation: answers },
+      signal,
+    );
+  }
+
   /** Reports progress; `end` and `skipKYC` answer the final token. */
   sync(step: string, status: string, signal?: AbortSignal): Promise<{ token: string; status: string }> {
     return this.call(

@@ -23,7 +23,7 @@ import { Enrollment } from './enrollment.js';
 import { styles } from './verifik-enroll.styles.js';
 
 /** Steps this version renders; the others show as unavailable (skippable when optional). */
-const RENDERED_STEPS: readonly StepId[] = ['signUp', 'emailCode', 'phoneCode', 'done'];
+const RENDERED_STEPS: readonly StepId[] = ['signUp', 'emailCode', 'phoneCode', 'basicInformation', 'done'];
 
 /**
  * Runs a Verifik Smart Enroll identity verification inside the page: it loads the project's
@@ -337,6 +337,14 @@ export class VerifikEnroll extends LitElement {
           .fields=${fields}
           language=${t.$lang}
         ></verifik-code-step>`;
+      case 'basicInformation':
+        return html`<verifik-basic-info-step
+          data-step
+          .flow=${flow}
+          .api=${api}
+          .t=${t}
+          .fields=${fields}
+        ></verifik-basic-info-step>`;
       case 'done':
         return this.finishTask.render({
           initial: () => this.renderLoading(),

@@ -38,6 +38,20 @@ export interface Translation {
     invalidPhone: string;
     mustAccept: string;
   };
+  basicInformation: {
+    title: string;
+    intro: string;
+    fullName: string;
+    dateOfBirth: string;
+    age: string;
+    gender: string;
+    genders: { female: string; male: string; other: string; undisclosed: string };
+    address: string;
+    postalCode: string;
+    legalDocument: string;
+    invalidDate: string;
+    invalidAge: string;
+  };
   code: {
     emailTitle: string;
     phoneTitle: string;

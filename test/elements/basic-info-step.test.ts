@@ -1,0 +1,98 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { RegistrantApi } from '../../src/api/registrant-api.js';
+import { normalizeFlow } from '../../src/flow/normalize-flow.js';
+import { en } from '../../src/i18n/en.js';
+import type { VerifikBasicInfoStep } from '../../src/index.js';
+import { validateBasicInformation } from '../../src/steps/basic-info/basic-info-step.js';
+import '../../src/verifik-enroll.js';
+import { sandbox } from '../helpers/browser/sandbox.js';
+
+/** A project and flow of the sandbox that ask date of birth, gender and address. */
+async function setUp() {
+  const admin = (path: string, body: unknown) =>
+    fetch(`${sandbox.url}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${sandbox.clientToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }).then((response) => response.json());
+  const project = (await admin('/v2/projects', { name: 'Basic info bank', allowedCountries: ['Colombia'] })).data._id;
+  const raw = (
+    await admin('/v2/project-flows', {
+      project,
+      type: 'onboarding',
+      status: 'active',
+      onboardingSettings: {
+        steps: { signUpForm: 'mandatory', basicInformation: 'mandatory' },
+        signUpForm: { fullName: true, email: true, phone: false },
+        basicInformation: { dateOfBirth: true, gender: true, address: true },
+      },
+    })
+  ).data;
+  const api = new RegistrantApi({
+    apiUrl: sandbox.url,
+    project,
+    projectFlow: raw._id,
+    tokenEndpoint: undefined,
+    fetch: undefined,
+    onToken: () => {},
+  });
+  await api.signUp({ fullName: 'Ana García', email: `basic.${Date.now()}@example.com`, language: 'en' });
+  return { flow: normalizeFlow(raw), api };
+}
+
+describe('<verifik-basic-info-step>', () => {
+  it('validates: every enabled field, a past date of birth, an age from 0 to 120', () => {
+    const today = new Date('2026-01-01');
+    const problems = validateBasicInformation(
+      { dateOfBirth: '2030-01-01', age: '130', address: ' ' },
+      ['dateOfBirth', 'age', 'address', 'gender'],
+      today,
+    );
+    expect(Object.fromEntries(problems)).to.deep.equal({
+      dateOfBirth: 'invalidDate',
+      age: 'invalidAge',
+      address: 'required',
+      gender: 'required',
+    });
+    expect(
+      validateBasicInformation({ dateOfBirth: '1990-02-01', age: '36' }, ['dateOfBirth', 'age'], today).size,
+    ).to.equal(0);
+  });
+
+  it('asks the enabled fields, shows problems at their inputs, saves at the sandbox', async () => {
+    const { flow, api } = await setUp();
+    const element = await fixture<VerifikBasicInfoStep>(
+      html`<verifik-basic-info-step .flow=${flow} .api=${api} .t=${en}></verifik-basic-info-step>`,
+    );
+    const root = element.shadowRoot!;
+    expect([...root.querySelectorAll('label')].map((label) => label.textContent!.trim())).to.deep.equal([
+      'Date of birth',
+      'Gender',
+      'Address',
+    ]);
+    expect(root.querySelector<HTMLInputElement>('#field-dateOfBirth')!.type).to.equal('date');
+    await expect(element).shadowDom.to.be.accessible();
+
+    root.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await element.updateComplete;
+    expect([...root.querySelectorAll('[aria-invalid="true"]')].map((input) => input.id)).to.deep.equal([
+      'field-dateOfBirth',
+      'field-gender',
+      'field-address',
+    ]);
+    await expect(element).shadowDom.to.be.accessible();
+
+    const date = root.querySelector<HTMLInputElement>('#field-dateOfBirth')!;
+    date.value = '1990-02-01';
+    date.dispatchEvent(new InputEvent('input'));
+    const gender = root.querySelector<HTMLSelectElement>('#field-gender')!;
+    gender.value = 'female';
+    gender.dispatchEvent(new Event('change'));
+    const address = root.querySelector<HTMLInputElement>('#field-address')!;
+    address.value = 'Calle 1 # 2-3';
+    address.dispatchEvent(new InputEvent('input'));
+    const complete = oneEvent(element, 'step-complete');
+    root.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await complete;
+  });
+});
