@@ -8,6 +8,7 @@ import { referenceBackend, type ReferenceBackendOptions } from './integrator/ref
 import { appRegistrationRoutes } from './routes/app-registrations.js';
 import { biometricRoutes } from './routes/biometrics.js';
 import { projectFlowRoutes } from './routes/project-flows.js';
+import { signatureRoutes } from './routes/signatures.js';
 import { validationRoutes } from './routes/validations.js';
 import { projectRoutes } from './routes/projects.js';
 
@@ -75,6 +76,7 @@ export async function buildApp(context: SandboxContext, options: AppOptions = {}
   appRegistrationRoutes(app, context);
   validationRoutes(app, context);
   biometricRoutes(app, context);
+  signatureRoutes(app, context);
   app.get('/.well-known/jwks.json', async () => context.tokens.jwks);
   if (options.integrator) {
     referenceBackend(app, { ...options.integrator, cookieSecret: context.secret('integrator_cookie') });

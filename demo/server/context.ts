@@ -28,5 +28,6 @@ export const COLLECTIONS = {
   biometricValidations: 'biometricValidations',
   compareFaceVerifications: 'compareFaceVerifications',
   persons: 'persons',
+  signatures: 'signatures',
   outbox: 'outbox',
 } as const;

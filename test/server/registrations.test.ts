@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import sharp from 'sharp';
 import { DEMO_IDS } from '../../demo/server/seed.js';
 import { createFlow, passContactChecks, passEmailCheck, register, signUp } from '../helpers/node/journey.js';
 import { createProject, startTestSandbox, type TestSandbox } from '../helpers/node/sandbox.js';
@@ -269,6 +270,36 @@ describe('app registrations', () => {
     assert.equal(end.status, 200);
     const other = await register(sandbox, project, infoFlow);
     assert.equal((await sandbox.api('PUT', `/v2/app-registrations/${who.id}`, {}, { token: other.token })).status, 403);
+  });
+
+  test('signature: drawn (PNG) or typed, required for completion when the flow asks for it', async () => {
+    const signedFlow = await createFlow(sandbox, project, {
+      steps: { signUpForm: 'mandatory', basicInformation: 'skip', document: 'skip', liveness: 'skip', form: 'skip' },
+      requiresSignature: true,
+    });
+    const who = await register(sandbox, project, signedFlow);
+    await passContactChecks(sandbox, who);
+    const sign = (body: Record<string, unknown>) =>
+      sandbox.api('POST', '/v2/signatures/app-registration', body, { token: who.token });
+    const end = () =>
+      sandbox.api(
+        'PUT',
+        `/v2/app-registrations/${who.id}/sync`,
+        { step: 'end', status: 'COMPLETED' },
+        { token: who.token },
+      );
+    assert.equal((await end()).body.message, '409:mandatory_step_not_completed@form');
+    assert.equal((await sign({})).status, 422);
+    assert.equal((await sign({ image: 'bm90IGFuIGltYWdl' })).body.code, 'image_unreadable');
+    const png = await sharp({ create: { width: 300, height: 100, channels: 4, background: '#ffffff00' } })
+      .png()
+      .toBuffer();
+    const drawn = await sign({ image: `data:image/png;base64,${png.toString('base64')}` });
+    assert.equal(drawn.status, 200, JSON.stringify(drawn.body));
+    assert.deepEqual([drawn.body.data.signature.method, drawn.body.data.signature._image], ['drawn', undefined]);
+    const typed = await sign({ typedName: 'Ana García' });
+    assert.deepEqual([typed.body.data.signature.method, typed.body.data.signature.typedName], ['typed', 'Ana García']);
+    assert.equal((await end()).status, 200);
   });
 
   test('resend-link issues a new 30-minute token and refuses finished registrations', async () => {

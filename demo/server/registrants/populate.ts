@@ -14,6 +14,7 @@ const REFERENCES: Record<string, string> = {
   informationValidation: COLLECTIONS.informationValidations,
   compareFaceVerification: COLLECTIONS.compareFaceVerifications,
   person: COLLECTIONS.persons,
+  signature: COLLECTIONS.signatures,
 };
 
 /** Lists of a registration's failed attempts. */
@@ -29,7 +30,6 @@ const UNSUPPORTED = [
   'cryptoValidation',
   'formSubmittion',
   'formSubmission',
-  'signature',
   'accessControlLog',
 ];
 

@@ -244,6 +244,7 @@ export function appRegistrationRoutes(app: FastifyInstance, context: SandboxCont
       biometricValidation: null,
       compareFaceVerification: null,
       person: null,
+      signature: null,
       failedValidations: 0,
       extra,
     });
@@ -297,6 +298,7 @@ export function appRegistrationRoutes(app: FastifyInstance, context: SandboxCont
     if (flow.steps.basicInformation === 'mandatory' && !registration['basicInformation']) return 'basicInformation';
     if (flow.steps.document === 'mandatory' && document?.['status'] !== 'VALIDATED') return 'document';
     if (flow.steps.liveness === 'mandatory' && biometric?.['status'] !== 'VALIDATED') return 'liveness';
+    if ((flow.steps.form === 'mandatory' || flow.requiresSignature) && !registration['signature']) return 'form';
     if (document && biometric && !(compare?.['result'] as { passed?: boolean } | undefined)?.passed) return 'faceMatch';
     return undefined;
   }
