@@ -4,6 +4,7 @@ export { VerifikOtpInput } from './ui/otp-input.js';
 export { VerifikSignUpStep } from './steps/sign-up/sign-up-step.js';
 export { VerifikCodeStep } from './steps/code/code-step.js';
 export { VerifikBasicInfoStep } from './steps/basic-info/basic-info-step.js';
+export { VerifikSignatureStep } from './steps/signature/signature-step.js';
 export { VerifikDoneStep } from './steps/done/done-step.js';
 export {
   VERIFIK_STEP_CHANGE,

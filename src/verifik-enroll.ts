@@ -7,6 +7,7 @@ import { VerifikBasicInfoStep } from './steps/basic-info/basic-info-step.js';
 import { VerifikCodeStep } from './steps/code/code-step.js';
 import { VerifikDoneStep } from './steps/done/done-step.js';
 import { VerifikSignUpStep } from './steps/sign-up/sign-up-step.js';
+import { VerifikSignatureStep } from './steps/signature/signature-step.js';
 import { VerifikOtpInput } from './ui/otp-input.js';
 
 export * from './index.js';
@@ -17,6 +18,7 @@ const TAGS = {
   'verifik-sign-up-step': VerifikSignUpStep,
   'verifik-code-step': VerifikCodeStep,
   'verifik-basic-info-step': VerifikBasicInfoStep,
+  'verifik-signature-step': VerifikSignatureStep,
   'verifik-done-step': VerifikDoneStep,
 };
 
@@ -31,6 +33,7 @@ declare global {
     'verifik-sign-up-step': VerifikSignUpStep;
     'verifik-code-step': VerifikCodeStep;
     'verifik-basic-info-step': VerifikBasicInfoStep;
+    'verifik-signature-step': VerifikSignatureStep;
     'verifik-done-step': VerifikDoneStep;
   }
 }

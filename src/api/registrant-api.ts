@@ -115,6 +115,11 @@ export class RegistrantApi {
     );
   }
 
+  /** Saves the signature: a drawn PNG (data URI) or a typed full name. */
+  saveSignature(signature: { image: string } | { typedName: string }, signal?: AbortSignal): Promise<unknown> {
+    return this.call('/v2/signatures/app-registration', 'POST', signature, signal);
+  }
+
   /** Reports progress; `end` and `skipKYC` answer the final token. */
   sync(step: string, status: string, signal?: AbortSignal): Promise<{ token: string; status: string }> {
     return this.call(

@@ -23,7 +23,7 @@ import { Enrollment } from './enrollment.js';
 import { styles } from './verifik-enroll.styles.js';
 
 /** Steps this version renders; the others show as unavailable (skippable when optional). */
-const RENDERED_STEPS: readonly StepId[] = ['signUp', 'emailCode', 'phoneCode', 'basicInformation', 'done'];
+const RENDERED_STEPS: readonly StepId[] = ['signUp', 'emailCode', 'phoneCode', 'basicInformation', 'form', 'done'];
 
 /**
  * Runs a Verifik Smart Enroll identity verification inside the page: it loads the project's
@@ -345,6 +345,8 @@ export class VerifikEnroll extends LitElement {
           .t=${t}
           .fields=${fields}
         ></verifik-basic-info-step>`;
+      case 'form':
+        return html`<verifik-signature-step data-step .api=${api} .t=${t}></verifik-signature-step>`;
       case 'done':
         return this.finishTask.render({
           initial: () => this.renderLoading(),

@@ -65,6 +65,16 @@ export const en: Translation = {
     whatsapp: 'WhatsApp',
     send: 'Send code',
   },
+  form: {
+    title: 'Sign',
+    intro: 'Sign in the box with your finger or mouse, or type your full name instead.',
+    pad: 'Signature pad: draw your signature with a finger or the mouse',
+    clear: 'Clear',
+    typeInstead: 'Type my name instead',
+    drawInstead: 'Draw my signature instead',
+    typedName: 'Your full name, as your signature',
+    required: 'Sign in the box, or type your full name.',
+  },
   done: { title: 'You’re all set', text: 'Your verification is complete. You can close this page.' },
   unavailable: 'This step is not available in this version of the widget.',
   errors: {

@@ -68,6 +68,16 @@ export interface Translation {
     whatsapp: string;
     send: string;
   };
+  form: {
+    title: string;
+    intro: string;
+    pad: string;
+    clear: string;
+    typeInstead: string;
+    drawInstead: string;
+    typedName: string;
+    required: string;
+  };
   done: {
     title: string;
     text: string;

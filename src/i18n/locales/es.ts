@@ -66,6 +66,16 @@ export const es: Translation = {
     whatsapp: 'WhatsApp',
     send: 'Enviar código',
   },
+  form: {
+    title: 'Firma',
+    intro: 'Firma en el recuadro con el dedo o el mouse, o escribe tu nombre completo.',
+    pad: 'Área de firma: dibuja tu firma con el dedo o el mouse',
+    clear: 'Borrar',
+    typeInstead: 'Prefiero escribir mi nombre',
+    drawInstead: 'Prefiero dibujar mi firma',
+    typedName: 'Tu nombre completo, como firma',
+    required: 'Firma en el recuadro o escribe tu nombre completo.',
+  },
   done: { title: '¡Todo listo!', text: 'Tu verificación está completa. Ya puedes cerrar esta página.' },
   unavailable: 'Este paso no está disponible en esta versión del widget.',
   errors: {

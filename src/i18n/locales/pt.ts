@@ -66,6 +66,16 @@ export const pt: Translation = {
     whatsapp: 'WhatsApp',
     send: 'Enviar código',
   },
+  form: {
+    title: 'Assinatura',
+    intro: 'Assine no quadro com o dedo ou o mouse, ou digite seu nome completo.',
+    pad: 'Área de assinatura: desenhe sua assinatura com o dedo ou o mouse',
+    clear: 'Limpar',
+    typeInstead: 'Prefiro digitar meu nome',
+    drawInstead: 'Prefiro desenhar minha assinatura',
+    typedName: 'Seu nome completo, como assinatura',
+    required: 'Assine no quadro ou digite seu nome completo.',
+  },
   done: { title: 'Tudo pronto!', text: 'Sua verificação está completa. Você já pode fechar esta página.' },
   unavailable: 'Esta etapa não está disponível nesta versão do widget.',
   errors: {
