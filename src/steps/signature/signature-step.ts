@@ -30,7 +30,7 @@ export class VerifikSignatureStep extends LitElement {
         border: 1px dashed var(--_border);
         border-radius: calc(var(--_radius) / 1.5);
       }
-      canvas[aria-invalid='true'] {
+      canvas.invalid {
         border-color: var(--_danger);
       }
     `,
@@ -112,7 +112,7 @@ export class VerifikSignatureStep extends LitElement {
                 role="img"
                 tabindex="0"
                 aria-label=${form.pad}
-                aria-invalid=${this.missing ? 'true' : 'false'}
+                class=${this.missing ? 'invalid' : ''}
                 aria-describedby=${this.missing ? 'pad-error' : nothing}
               ></canvas>
               ${this.missing ? html`<p class="error" id="pad-error">${form.required}</p>` : nothing}
