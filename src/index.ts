@@ -17,6 +17,7 @@ export {
   type VerifikStepCompleteEvent,
 } from './events/verifik-step-complete.js';
 export { VERIFIK_COMPLETE, type VerifikCompleteDetail, type VerifikCompleteEvent } from './events/verifik-complete.js';
+export { VERIFIK_CANCEL, type VerifikCancelDetail, type VerifikCancelEvent } from './events/verifik-cancel.js';
 export type { StepId, StepOutcome } from './flow/machine.js';
 export { VerifikApiError } from './api/errors.js';
 export type { KycProject, ProjectFlow } from './api/types.js';

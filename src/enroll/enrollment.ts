@@ -94,6 +94,25 @@ export class Enrollment {
     return { appRegistrationId: this.api.appRegistrationId!, status: answer.status, token: answer.token };
   }
 
+  /**
+   * Where to send the person after completion, Verifik's way: the flow's `redirectUrl` (already
+   * checked to be http(s)) with `type=onboarding` and the final token; undefined without one.
+   */
+  redirectTarget(token: string): string | undefined {
+    if (!this.flow.redirectUrl) return undefined;
+    const target = new URL(this.flow.redirectUrl);
+    target.searchParams.set('type', 'onboarding');
+    target.searchParams.set('token', token);
+    return target.href;
+  }
+
+  /** Forgets the saved session and starts the flow over (the person cancelled). */
+  restart(): void {
+    this.store.clear();
+    this.machine = initialState(this.flow);
+    this.fields = {};
+  }
+
   private save(): void {
     const appRegistrationId = this.api.appRegistrationId;
     if (!appRegistrationId || !this.token) return;

@@ -5,6 +5,7 @@ import { keyed } from 'lit/directives/keyed.js';
 import { VerifikApiClient } from '../api/client.js';
 import type { KycProject } from '../api/types.js';
 import { emit } from '../events/emit.js';
+import { VERIFIK_CANCEL } from '../events/verifik-cancel.js';
 import { VERIFIK_COMPLETE } from '../events/verifik-complete.js';
 import { VERIFIK_ERROR } from '../events/verifik-error.js';
 import { VERIFIK_READY } from '../events/verifik-ready.js';
@@ -35,6 +36,7 @@ const RENDERED_STEPS: readonly StepId[] = ['signUp', 'emailCode', 'phoneCode', '
  * @fires verifik-step-change - Another step is shown. `detail: {from, to, index, total}`.
  * @fires verifik-step-complete - A step ended. `detail: {step, outcome}` (`passed`, `skipped`, `failed`).
  * @fires verifik-complete - The registration ended. `detail: {appRegistrationId, status, token}`. Cancelable: `preventDefault()` stops the redirect.
+ * @fires verifik-cancel - The person cancelled; the widget starts over. `detail: {step}`.
  * @fires verifik-error - Something failed. `detail: {code, message, step, recoverable}`; `code` is stable.
  *
  * @csspart panel - The card that holds every screen.
@@ -46,6 +48,7 @@ const RENDERED_STEPS: readonly StepId[] = ['signUp', 'emailCode', 'phoneCode', '
  * @csspart title - The heading of the current screen.
  * @csspart back - The Back button.
  * @csspart skip - The Skip button of optional steps.
+ * @csspart cancel - The Cancel button.
  *
  * @cssprop [--verifik-color-primary=#1f4fd8] - Buttons, focus and progress.
  * @cssprop [--verifik-color-on-primary=#ffffff] - Text on primary.
@@ -119,12 +122,8 @@ export class VerifikEnroll extends LitElement {
       try {
         const result = await enrollment.finish(signal);
         const proceed = emit(this, VERIFIK_COMPLETE, result, { cancelable: true });
-        if (proceed && enrollment.flow.redirectUrl) {
-          const target = new URL(enrollment.flow.redirectUrl);
-          target.searchParams.set('type', 'onboarding');
-          target.searchParams.set('token', result.token);
-          window.location.assign(target.href);
-        }
+        const target = enrollment.redirectTarget(result.token);
+        if (proceed && target) window.location.assign(target);
         return result;
       } catch (error) {
         const enrollError = toEnrollError(error);
@@ -237,6 +236,17 @@ export class VerifikEnroll extends LitElement {
     this.requestUpdate();
   }
 
+  /** The person gives up: `verifik-cancel`, the saved session is forgotten, the flow starts over. */
+  private handleCancel(): void {
+    const enrollment = this.enrollment;
+    if (!enrollment) return;
+    const step = currentStep(enrollment.machine).id;
+    emit(this, VERIFIK_CANCEL, { step });
+    enrollment.restart();
+    this.announceStep(step, enrollment);
+    this.requestUpdate();
+  }
+
   private handleStepFields(event: CustomEvent<Record<string, string>>): void {
     this.enrollment?.keep(event.detail);
     this.requestUpdate();
@@ -304,6 +314,13 @@ export class VerifikEnroll extends LitElement {
           canSkip(machine)
             ? html`<button part="skip" type="button" class="secondary" @click=${() => this.dispatch({ type: 'SKIP' })}>
                 ${this.translation.actions.skip}
+              </button>`
+            : nothing
+        }
+        ${
+          machine.status === 'running' && step.id !== 'signUp'
+            ? html`<button part="cancel" type="button" class="secondary" @click=${this.handleCancel}>
+                ${this.translation.actions.cancel}
               </button>`
             : nothing
         }

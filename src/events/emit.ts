@@ -1,3 +1,4 @@
+import type { VERIFIK_CANCEL, VerifikCancelDetail } from './verifik-cancel.js';
 import type { VERIFIK_COMPLETE, VerifikCompleteDetail } from './verifik-complete.js';
 import type { VERIFIK_ERROR, VerifikErrorDetail } from './verifik-error.js';
 import type { VERIFIK_READY, VerifikReadyDetail } from './verifik-ready.js';
@@ -11,6 +12,7 @@ export interface VerifikEventDetails {
   [VERIFIK_STEP_CHANGE]: VerifikStepChangeDetail;
   [VERIFIK_STEP_COMPLETE]: VerifikStepCompleteDetail;
   [VERIFIK_COMPLETE]: VerifikCompleteDetail;
+  [VERIFIK_CANCEL]: VerifikCancelDetail;
 }
 
 /**

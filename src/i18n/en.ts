@@ -19,7 +19,7 @@ export const en: Translation = {
     done: 'Done',
   },
   progress: (index, total, name) => `Step ${index} of ${total}: ${name}`,
-  actions: { back: 'Back', skip: 'Skip this step', continue: 'Continue', sending: 'Sending…' },
+  actions: { cancel: 'Cancel', back: 'Back', skip: 'Skip this step', continue: 'Continue', sending: 'Sending…' },
   signUp: {
     title: 'Tell us about you',
     intro: 'We use these details to verify your identity.',

@@ -17,6 +17,7 @@ export interface Translation {
   /** "Step 2 of 5: Email code". */
   progress: (index: number, total: number, name: string) => string;
   actions: {
+    cancel: string;
     back: string;
     skip: string;
     continue: string;

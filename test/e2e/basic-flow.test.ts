@@ -157,6 +157,18 @@ describe('Basic Enrollment end to end', () => {
     );
   });
 
+  it('Cancel fires verifik-cancel, forgets the session and starts over', async () => {
+    const who = person();
+    const element = await mount();
+    await fillSignUp(element, who);
+    const cancelled = oneEvent(element, 'verifik-cancel');
+    await press(element, '[part="cancel"]', 'Enter', true);
+    expect((await cancelled).detail.step).to.equal('emailCode');
+    await waitUntil(() => element.getAttribute('step') === 'signUp', 'back at the sign-up');
+    await waitUntil(() => inStep<HTMLInputElement>(element, '#field-email')?.value === '', 'nothing typed is kept');
+    expect(Object.keys(sessionStorage).filter((key) => key.startsWith('verifik-enroll:'))).to.deep.equal([]);
+  });
+
   it('the sandbox going away mid-flow: the person retries and finishes', async () => {
     const who = person();
     const element = await mount();

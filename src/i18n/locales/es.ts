@@ -19,7 +19,7 @@ export const es: Translation = {
     done: 'Listo',
   },
   progress: (index, total, name) => `Paso ${index} de ${total}: ${name}`,
-  actions: { back: 'Atrás', skip: 'Omitir este paso', continue: 'Continuar', sending: 'Enviando…' },
+  actions: { cancel: 'Cancelar', back: 'Atrás', skip: 'Omitir este paso', continue: 'Continuar', sending: 'Enviando…' },
   signUp: {
     title: 'Cuéntanos sobre ti',
     intro: 'Usamos estos datos para verificar tu identidad.',

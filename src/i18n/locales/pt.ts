@@ -19,7 +19,13 @@ export const pt: Translation = {
     done: 'Pronto',
   },
   progress: (index, total, name) => `Etapa ${index} de ${total}: ${name}`,
-  actions: { back: 'Voltar', skip: 'Pular esta etapa', continue: 'Continuar', sending: 'Enviando…' },
+  actions: {
+    cancel: 'Cancelar',
+    back: 'Voltar',
+    skip: 'Pular esta etapa',
+    continue: 'Continuar',
+    sending: 'Enviando…',
+  },
   signUp: {
     title: 'Conte-nos sobre você',
     intro: 'Usamos estes dados para verificar sua identidade.',
