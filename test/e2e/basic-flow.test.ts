@@ -23,9 +23,10 @@ const inStep = <T extends Element>(element: VerifikEnroll, selector: string): T 
   return (step?.shadowRoot?.querySelector<T>(selector) ?? null) as T | null;
 };
 
-async function mount(): Promise<VerifikEnroll> {
+async function mount(persist = 'session'): Promise<VerifikEnroll> {
   const element = await fixture<VerifikEnroll>(
     html`<verifik-enroll
+      persist=${persist}
       project=${DEMO.project}
       flow=${DEMO.basicFlow}
       api-url=${sandbox.url}
@@ -155,6 +156,16 @@ describe('Basic Enrollment end to end', () => {
       () => inStep<HTMLInputElement>(again, '#field-email')?.value === who.email,
       'the typed email is kept',
     );
+  });
+
+  it('persist="none" keeps nothing: a remount starts over', async () => {
+    const who = person();
+    const first = await mount('none');
+    await fillSignUp(first, who);
+    expect(Object.keys(sessionStorage).filter((key) => key.startsWith('verifik-enroll:'))).to.deep.equal([]);
+    first.remove();
+    const again = await mount('none');
+    expect(again.getAttribute('step')).to.equal('signUp');
   });
 
   it('Cancel fires verifik-cancel, forgets the session and starts over', async () => {
