@@ -1,41 +1,19 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { RegistrantApi } from '../../src/api/registrant-api.js';
 import { normalizeFlow } from '../../src/flow/normalize-flow.js';
 import { en } from '../../src/i18n/en.js';
 import type { VerifikBasicInfoStep } from '../../src/index.js';
 import { validateBasicInformation } from '../../src/steps/basic-info/basic-info-step.js';
 import '../../src/verifik-enroll.js';
-import { sandbox } from '../helpers/browser/sandbox.js';
+import { createFlow, registrantApi } from '../helpers/browser/sandbox.js';
 
-/** A project and flow of the sandbox that ask date of birth, gender and address. */
+/** A registration in a flow that asks date of birth, gender and address. */
 async function setUp() {
-  const admin = (path: string, body: unknown) =>
-    fetch(`${sandbox.url}${path}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${sandbox.clientToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    }).then((response) => response.json());
-  const project = (await admin('/v2/projects', { name: 'Basic info bank', allowedCountries: ['Colombia'] })).data._id;
-  const raw = (
-    await admin('/v2/project-flows', {
-      project,
-      type: 'onboarding',
-      status: 'active',
-      onboardingSettings: {
-        steps: { signUpForm: 'mandatory', basicInformation: 'mandatory' },
-        signUpForm: { fullName: true, email: true, phone: false },
-        basicInformation: { dateOfBirth: true, gender: true, address: true },
-      },
-    })
-  ).data;
-  const api = new RegistrantApi({
-    apiUrl: sandbox.url,
-    project,
-    projectFlow: raw._id,
-    tokenEndpoint: undefined,
-    fetch: undefined,
-    onToken: () => {},
+  const raw = await createFlow({
+    steps: { signUpForm: 'mandatory', basicInformation: 'mandatory' },
+    signUpForm: { fullName: true, email: true, phone: false },
+    basicInformation: { dateOfBirth: true, gender: true, address: true },
   });
+  const api = registrantApi(raw['project'] as string, raw._id);
   await api.signUp({ fullName: 'Ana García', email: `basic.${Date.now()}@example.com`, language: 'en' });
   return { flow: normalizeFlow(raw), api };
 }

@@ -1,10 +1,9 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { RegistrantApi } from '../../src/api/registrant-api.js';
 import { normalizeFlow } from '../../src/flow/normalize-flow.js';
 import type { VerifikCodeStep, VerifikOtpInput } from '../../src/index.js';
 import { en } from '../../src/i18n/en.js';
 import '../../src/verifik-enroll.js';
-import { DEMO, sandbox } from '../helpers/browser/sandbox.js';
+import { DEMO, registrantApi, sandbox } from '../helpers/browser/sandbox.js';
 
 /** The demo Basic flow: email by mailgun, phone by SMS or WhatsApp. */
 const flow = normalizeFlow({
@@ -22,14 +21,7 @@ let count = 0;
 /** A real registration at the sandbox and the fields the sign-up step would have kept. */
 async function registered() {
   count++;
-  const api = new RegistrantApi({
-    apiUrl: sandbox.url,
-    project: DEMO.project,
-    projectFlow: DEMO.basicFlow,
-    tokenEndpoint: undefined,
-    fetch: undefined,
-    onToken: () => {},
-  });
+  const api = registrantApi();
   const fields = {
     email: `code.${Date.now()}.${count}@example.com`,
     phone: `301${String(Date.now() % 10_000_000).padStart(7, '0')}`,

@@ -1,10 +1,9 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { RegistrantApi } from '../../src/api/registrant-api.js';
 import { normalizeFlow } from '../../src/flow/normalize-flow.js';
 import { loadTranslation } from '../../src/i18n/load-translation.js';
 import type { VerifikSignUpStep } from '../../src/index.js';
 import '../../src/verifik-enroll.js';
-import { DEMO, sandbox } from '../helpers/browser/sandbox.js';
+import { DEMO, registrantApi } from '../helpers/browser/sandbox.js';
 
 const flow = normalizeFlow({
   _id: DEMO.basicFlow,
@@ -31,15 +30,7 @@ const project = {
   termsAndConditionsUrl: 'https://bank.example/terms',
   privacyUrl: 'javascript:alert(1)',
 };
-const api = () =>
-  new RegistrantApi({
-    apiUrl: sandbox.url,
-    project: DEMO.project,
-    projectFlow: DEMO.basicFlow,
-    tokenEndpoint: undefined,
-    fetch: undefined,
-    onToken: () => {},
-  });
+const api = () => registrantApi();
 
 async function mount(fields: Record<string, string> = {}, lang = 'en') {
   const t = await loadTranslation(lang === 'es' ? 'es' : 'en');

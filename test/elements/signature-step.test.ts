@@ -1,36 +1,14 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
-import { RegistrantApi } from '../../src/api/registrant-api.js';
 import { en } from '../../src/i18n/en.js';
 import type { VerifikSignatureStep } from '../../src/index.js';
 import '../../src/verifik-enroll.js';
-import { sandbox } from '../helpers/browser/sandbox.js';
+import { createFlow, registrantApi } from '../helpers/browser/sandbox.js';
 
 /** A registration in a flow that requires a signature. */
 async function registration() {
-  const admin = (path: string, body: unknown) =>
-    fetch(`${sandbox.url}${path}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${sandbox.clientToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    }).then((response) => response.json());
-  const project = (await admin('/v2/projects', { name: 'Signing bank', allowedCountries: ['Brazil'] })).data._id;
-  const flow = (
-    await admin('/v2/project-flows', {
-      project,
-      type: 'onboarding',
-      status: 'active',
-      onboardingSettings: { requiresSignature: true, signUpForm: { fullName: true, email: true } },
-    })
-  ).data;
-  const api = new RegistrantApi({
-    apiUrl: sandbox.url,
-    project,
-    projectFlow: flow._id,
-    tokenEndpoint: undefined,
-    fetch: undefined,
-    onToken: () => {},
-  });
+  const flow = await createFlow({ requiresSignature: true, signUpForm: { fullName: true, email: true } });
+  const api = registrantApi(flow['project'] as string, flow._id);
   await api.signUp({ fullName: 'Bea Lima', email: `sign.${Date.now()}@example.com`, language: 'pt' });
   return api;
 }

@@ -1,4 +1,6 @@
 import { executeServerCommand } from '@web/test-runner-commands';
+import { RegistrantApi } from '../../../src/api/registrant-api.js';
+import type { ProjectFlow } from '../../../src/api/types.js';
 
 /** The sandbox the test runner started for this run (see `test/helpers/wtr-sandbox-plugin.mjs`). */
 export interface SandboxInfo {
@@ -15,3 +17,37 @@ export const DEMO = {
   fullFlow: '65a1d3e0c0ffee0000000003',
   loginFlow: '65a1d3e0c0ffee0000000004',
 } as const;
+
+/** A registrant client of the sandbox for `projectFlow` (the widget's own, without a token endpoint). */
+export function registrantApi(project: string = DEMO.project, projectFlow: string = DEMO.basicFlow): RegistrantApi {
+  return new RegistrantApi({
+    apiUrl: sandbox.url,
+    project,
+    projectFlow,
+    tokenEndpoint: undefined,
+    fetch: undefined,
+    onToken: () => {},
+  });
+}
+
+/** Calls an admin endpoint of the sandbox with its client token; answers the `data`. */
+export async function adminPost<T = { _id: string }>(path: string, body: unknown): Promise<T> {
+  const response = await fetch(`${sandbox.url}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${sandbox.clientToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
+  return (await response.json()).data as T;
+}
+
+/** A new project with one active onboarding flow of `onboardingSettings`; answers the stored flow. */
+export async function createFlow(onboardingSettings: Record<string, unknown>): Promise<ProjectFlow> {
+  const project = await adminPost('/v2/projects', { name: 'Test bank', allowedCountries: ['Colombia', 'Brazil'] });
+  return adminPost<ProjectFlow>('/v2/project-flows', {
+    project: project._id,
+    type: 'onboarding',
+    status: 'active',
+    onboardingSettings,
+  });
+}
