@@ -35,6 +35,14 @@ async function mount(persist = 'session'): Promise<VerifikEnroll> {
     ></verifik-enroll>`,
   );
   await waitUntil(() => element.getAttribute('step') !== null, 'the flow loads', { timeout: 5000 });
+  // The phone field shows once the phone-number helpers (loaded on demand) arrive.
+  await waitUntil(
+    () => element.getAttribute('step') !== 'signUp' || inStep(element, '#field-phone'),
+    'the phone field',
+    {
+      timeout: 5000,
+    },
+  );
   return element;
 }
 

@@ -84,7 +84,8 @@ describe('<verifik-code-step>', () => {
     const [, sms] = [...root(element).querySelectorAll<HTMLInputElement>('input[type="radio"]')];
     sms!.click();
     root(element).querySelector<HTMLButtonElement>('.actions button')!.click();
-    await waitUntil(() => root(element).querySelector('verifik-otp-input'), 'the code input');
+    // The phone-number helpers load on demand: the first load may take a moment.
+    await waitUntil(() => root(element).querySelector('verifik-otp-input'), 'the code input', { timeout: 5000 });
     expect(root(element).textContent).to.contain('+57 301');
     expect((await outbox(`+57${fields.phone}`))[0]!.channel).to.equal('sms');
   });

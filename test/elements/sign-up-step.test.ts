@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { normalizeFlow } from '../../src/flow/normalize-flow.js';
 import { loadTranslation } from '../../src/i18n/load-translation.js';
 import type { VerifikSignUpStep } from '../../src/index.js';
@@ -32,9 +32,10 @@ const project = {
 };
 const api = () => registrantApi();
 
+/** The step, once its phone field (loaded on demand) is shown. */
 async function mount(fields: Record<string, string> = {}, lang = 'en') {
   const t = await loadTranslation(lang === 'es' ? 'es' : 'en');
-  return fixture<VerifikSignUpStep>(
+  const element = await fixture<VerifikSignUpStep>(
     html`<verifik-sign-up-step
       .flow=${flow}
       .project=${project}
@@ -43,6 +44,14 @@ async function mount(fields: Record<string, string> = {}, lang = 'en') {
       .fields=${fields}
     ></verifik-sign-up-step>`,
   );
+  await waitUntil(() => element.shadowRoot!.querySelector('#field-phone'), 'the phone field', { timeout: 5000 });
+  return element;
+}
+
+/** Submits and waits for the form's answer (problems shown, or the registration sent). */
+async function submitted(element: VerifikSignUpStep) {
+  submit(element);
+  await waitUntil(() => root(element).querySelector('[aria-invalid="true"]'), 'the problems');
 }
 
 const root = (element: VerifikSignUpStep) => element.shadowRoot!;
@@ -63,9 +72,7 @@ describe('<verifik-sign-up-step>', () => {
 
   it('refuses an empty form: every problem tied to its input, focus on the first', async () => {
     const element = await mount();
-    submit(element);
-    await element.updateComplete;
-    await element.updateComplete;
+    await submitted(element);
     const invalid = [...root(element).querySelectorAll('[aria-invalid="true"]')].map((input) => input.id);
     expect(invalid).to.deep.equal([
       'field-firstName',
@@ -92,8 +99,7 @@ describe('<verifik-sign-up-step>', () => {
       'extra.company': 'ACME',
     });
     expect(root(element).querySelector<HTMLInputElement>('#field-firstName')!.value).to.equal('Ana');
-    submit(element);
-    await element.updateComplete;
+    await submitted(element);
     expect(root(element).querySelector('#field-phone-error')!.textContent).to.equal(
       'Enter a valid phone number for the country you chose.',
     );

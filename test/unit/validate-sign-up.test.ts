@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { SignUpFormSettings } from '../../src/flow/flow.types.js';
-import { callingCode, phoneParts, signUpFields, validateSignUp } from '../../src/steps/sign-up/validate-sign-up.js';
+import * as phones from '../../src/steps/phone/phone-numbers.js';
+import { signUpFields, validateSignUp } from '../../src/steps/sign-up/validate-sign-up.js';
+
+const { callingCode, phoneParts } = phones;
 
 const form: SignUpFormSettings = {
   nameStyle: 'separate',
@@ -40,11 +43,16 @@ describe('sign-up validation', () => {
       'extra.company': 'ACME',
       acceptTerms: 'true',
     };
-    assert.deepEqual([...validateSignUp(values, fields, form)], []);
+    assert.deepEqual([...validateSignUp(values, fields, form, phones)], []);
   });
 
   test('names each problem', () => {
-    const problems = validateSignUp({ firstName: ' ', email: 'ana@', country: 'CO', phone: '12345' }, fields, form);
+    const problems = validateSignUp(
+      { firstName: ' ', email: 'ana@', country: 'CO', phone: '12345' },
+      fields,
+      form,
+      phones,
+    );
     assert.deepEqual(Object.fromEntries(problems), {
       firstName: 'required',
       lastName: 'required',
@@ -56,13 +64,13 @@ describe('sign-up validation', () => {
   });
 
   test('phone numbers are checked for the chosen country with libphonenumber', () => {
-    assert.deepEqual(phoneParts('300 123 4567', 'CO'), { countryCode: '+57', phone: '3001234567' });
-    assert.deepEqual(phoneParts('(11) 91234-5678', 'BR'), { countryCode: '+55', phone: '11912345678' });
-    assert.deepEqual(
-      phoneParts('+52 55 1234 5678', 'CO'),
-      { countryCode: '+52', phone: '5512345678' },
-      'an international number wins',
-    );
+    assert.deepEqual(phoneParts('300 123 4567', 'CO'), {
+      countryCode: '+57',
+      phone: '3001234567',
+      display: '+57 300 1234567',
+    });
+    assert.equal(phoneParts('(11) 91234-5678', 'BR')?.phone, '11912345678');
+    assert.equal(phoneParts('+52 55 1234 5678', 'CO')?.countryCode, '+52', 'an international number wins');
     assert.equal(phoneParts('300 123 4567', 'PT'), undefined, 'too long for Portugal');
     assert.equal(phoneParts('300 123 4567', 'XX'), undefined);
     assert.equal(callingCode('PT'), '+351');

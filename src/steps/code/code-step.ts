@@ -1,4 +1,3 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { html, LitElement, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { RegistrantApi } from '../../api/registrant-api.js';
@@ -10,6 +9,7 @@ import { buttonStyles } from '../../styles/buttons.js';
 import { formStyles } from '../../styles/form.js';
 import { tokens } from '../../styles/tokens.js';
 import type { VerifikOtpInput } from '../../ui/otp-input.js';
+import { loadPhoneNumbers, type PhoneNumbers } from '../phone/load-phone-numbers.js';
 import { completeStep, reportStepError, saveFields } from '../step-events.js';
 
 type Gateway = 'sms' | 'whatsapp';
@@ -40,17 +40,14 @@ export class VerifikCodeStep extends LitElement {
   @query('verifik-otp-input') private input!: VerifikOtpInput | null;
 
   private timer: ReturnType<typeof setInterval> | undefined;
+  /** The phone-number helpers (phone channel only). */
+  @state() private phones: PhoneNumbers | undefined;
   private abort = new AbortController();
 
   private get contact() {
     const email = this.fields['email']?.trim().toLowerCase() ?? '';
-    const phone = parsePhoneNumberFromString(this.fields['phone'] ?? '', (this.fields['country'] ?? 'CO') as never);
-    return {
-      email,
-      phone: phone?.nationalNumber ?? '',
-      countryCode: phone ? `+${phone.countryCallingCode}` : '',
-      display: phone?.formatInternational() ?? '',
-    };
+    const phone = this.phones?.phoneParts(this.fields['phone'] ?? '', this.fields['country'] ?? 'CO');
+    return { email, phone: phone?.phone ?? '', countryCode: phone?.countryCode ?? '', display: phone?.display ?? '' };
   }
 
   override connectedCallback(): void {
@@ -58,9 +55,11 @@ export class VerifikCodeStep extends LitElement {
     this.abort = new AbortController();
     this.validationId = this.fields['emailValidationId'];
     const { phoneGateway } = this.flow.signUpForm;
+    const phones =
+      this.channel === 'phone' ? loadPhoneNumbers().then((loaded) => (this.phones = loaded)) : Promise.resolve();
     if (this.channel === 'email' || phoneGateway !== 'both') {
       this.gateway = phoneGateway === 'both' || phoneGateway === 'none' ? 'whatsapp' : phoneGateway;
-      void this.send();
+      void phones.then(() => this.send());
     }
   }
 
@@ -86,6 +85,7 @@ export class VerifikCodeStep extends LitElement {
   private async send(asked = false): Promise<void> {
     this.busy = true;
     this.error = undefined;
+    if (this.channel === 'phone') this.phones ??= await loadPhoneNumbers();
     const { email, phone, countryCode } = this.contact;
     try {
       const validation =

@@ -1,4 +1,3 @@
-import { getCountries } from 'libphonenumber-js';
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { RegistrantApi } from '../../api/registrant-api.js';
@@ -13,7 +12,8 @@ import { formStyles } from '../../styles/form.js';
 import { tokens } from '../../styles/tokens.js';
 import { textField } from '../../ui/text-field.js';
 import { completeStep, reportStepError, saveFields } from '../step-events.js';
-import { callingCode, type FieldProblem, phoneParts, signUpFields, validateSignUp } from './validate-sign-up.js';
+import { loadPhoneNumbers, type PhoneNumbers } from '../phone/load-phone-numbers.js';
+import { type FieldProblem, signUpFields, validateSignUp } from './validate-sign-up.js';
 
 /** Browser autocomplete tokens of the sign-up fields. */
 const AUTOCOMPLETE: Record<string, string> = {
@@ -23,21 +23,6 @@ const AUTOCOMPLETE: Record<string, string> = {
   email: 'email',
   phone: 'tel-national',
 };
-
-const countryLists = new Map<string, { code: string; name: string }[]>();
-
-/** Every country libphonenumber knows, named and sorted in `language` (computed once per language). */
-function countryOptions(language: string) {
-  let list = countryLists.get(language);
-  if (!list) {
-    const names = new Intl.DisplayNames([language], { type: 'region' });
-    list = getCountries()
-      .map((code) => ({ code: code as string, name: names.of(code) ?? code }))
-      .sort((a, b) => a.name.localeCompare(b.name, language));
-    countryLists.set(language, list);
-  }
-  return list;
-}
 
 /** API errors that belong to one field, shown under it. */
 const FIELD_OF_ERROR: Partial<Record<EnrollError['code'], string>> = { invalid_email: 'email', invalid_phone: 'phone' };
@@ -62,11 +47,14 @@ export class VerifikSignUpStep extends LitElement {
   @state() private problems = new Map<string, FieldProblem | EnrollError>();
   @state() private formError: EnrollError | undefined;
   @state() private busy = false;
+  /** The phone-number helpers, once loaded (only flows that ask for a phone load them). */
+  @state() private phones: PhoneNumbers | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
     const country = this.flow.signUpForm.defaultCountry ?? navigator.language.split('-')[1]?.toUpperCase();
-    this.values = { country: country && callingCode(country) ? country : 'CO', ...this.fields };
+    this.values = { country: country && /^[A-Z]{2}$/.test(country) ? country : 'CO', ...this.fields };
+    if (this.flow.signUpForm.phone) void loadPhoneNumbers().then((phones) => (this.phones = phones));
   }
 
   private get termsUrl() {
@@ -96,7 +84,13 @@ export class VerifikSignUpStep extends LitElement {
   private async handleSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     this.formError = undefined;
-    this.problems = validateSignUp(this.values, this.fieldNames, this.flow.signUpForm);
+    const phones = this.flow.signUpForm.phone ? (this.phones ?? (await loadPhoneNumbers())) : undefined;
+    this.problems = validateSignUp(
+      this.values,
+      this.fieldNames,
+      this.flow.signUpForm,
+      phones ?? { phoneParts: () => undefined },
+    );
     if (this.problems.size) {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
@@ -104,7 +98,7 @@ export class VerifikSignUpStep extends LitElement {
     }
     const value = (name: string) => this.values[name]?.trim() || undefined;
     const phone = this.flow.signUpForm.phone
-      ? phoneParts(value('phone') ?? '', this.values['country'] ?? '')
+      ? phones?.phoneParts(value('phone') ?? '', this.values['country'] ?? '')
       : undefined;
     const extra = Object.fromEntries(
       this.flow.signUpForm.extraFields
@@ -154,7 +148,7 @@ export class VerifikSignUpStep extends LitElement {
     });
   }
 
-  private renderPhone(): TemplateResult {
+  private renderPhone({ countryOptions, callingCode }: PhoneNumbers): TemplateResult {
     const countries = countryOptions(this.t.$lang);
     const problem = this.problems.get('phone');
     return html`<div class="field">
@@ -224,7 +218,7 @@ export class VerifikSignUpStep extends LitElement {
       }
       ${form.nameStyle === 'together' ? this.renderField('fullName', signUp.fullName) : nothing}
       ${form.email ? this.renderField('email', signUp.email, 'email') : nothing}
-      ${form.phone ? this.renderPhone() : nothing}
+      ${form.phone && this.phones ? this.renderPhone(this.phones) : nothing}
       ${form.extraFields.map((field) => this.renderField(`extra.${field.name}`, field.label, field.type))}
       ${form.showTermsAndConditions ? this.renderConsent('acceptTerms', signUp.terms, this.termsUrl) : nothing}
       ${form.showPrivacyNotice ? this.renderConsent('acceptPrivacy', signUp.privacy, this.privacyUrl) : nothing}

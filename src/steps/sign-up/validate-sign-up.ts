@@ -1,5 +1,5 @@
-import { type CountryCode, getCountryCallingCode, parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { SignUpFormSettings } from '../../flow/flow.types.js';
+import type { PhoneNumbers } from '../phone/load-phone-numbers.js';
 
 /** Why a sign-up field is refused; the step turns these into translated messages. */
 export type FieldProblem = 'required' | 'invalidEmail' | 'invalidPhone' | 'mustAccept';
@@ -23,31 +23,12 @@ export function signUpFields(form: SignUpFormSettings, terms: boolean, privacy: 
   ];
 }
 
-/** The phone number in Verifik's parts (`countryCode` "+57", digits), if valid for `country`. */
-export function phoneParts(phone: string, country: string): { countryCode: string; phone: string } | undefined {
-  try {
-    const parsed = parsePhoneNumberFromString(phone, country as CountryCode);
-    if (!parsed?.isValid()) return undefined;
-    return { countryCode: `+${parsed.countryCallingCode}`, phone: parsed.nationalNumber };
-  } catch {
-    return undefined;
-  }
-}
-
-/** `+57` for `CO`, or undefined for an unknown country. */
-export function callingCode(country: string): string | undefined {
-  try {
-    return `+${getCountryCallingCode(country as CountryCode)}`;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Every refused field with its problem; empty when the form can be sent. */
 export function validateSignUp(
   values: SignUpValues,
   fields: string[],
   form: SignUpFormSettings,
+  phones: Pick<PhoneNumbers, 'phoneParts'>,
 ): Map<string, FieldProblem> {
   const problems = new Map<string, FieldProblem>();
   for (const field of fields) {
@@ -61,7 +42,7 @@ export function validateSignUp(
       if (!extra || extra.required) problems.set(field, 'required');
     } else if (field === 'email' && !EMAIL.test(value)) {
       problems.set(field, 'invalidEmail');
-    } else if (field === 'phone' && !phoneParts(value, values['country'] ?? '')) {
+    } else if (field === 'phone' && !phones.phoneParts(value, values['country'] ?? '')) {
       problems.set(field, 'invalidPhone');
     }
   }
