@@ -31,6 +31,8 @@ export const en: Translation = {
     country: 'Country',
     terms: 'I accept the terms and conditions',
     privacy: 'I have read the privacy notice',
+    readTerms: 'Read the terms and conditions',
+    readPrivacy: 'Read the privacy notice',
     required: 'This field is required.',
     invalidEmail: 'Enter an email address like name@example.com.',
     invalidPhone: 'Enter a valid phone number for the country you chose.',

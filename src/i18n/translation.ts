@@ -34,6 +34,8 @@ export interface Translation {
     country: string;
     terms: string;
     privacy: string;
+    readTerms: string;
+    readPrivacy: string;
     required: string;
     invalidEmail: string;
     invalidPhone: string;

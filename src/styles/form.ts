@@ -72,6 +72,11 @@ export const formStyles = css`
   a {
     color: var(--_primary);
   }
+  a.document {
+    justify-self: start;
+    margin-inline-start: 1.75rem;
+    font-size: 0.9rem;
+  }
   .actions {
     display: flex;
     flex-wrap: wrap;

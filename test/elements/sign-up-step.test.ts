@@ -66,7 +66,14 @@ describe('<verifik-sign-up-step>', () => {
     expect(root(element).querySelector<HTMLSelectElement>('#field-country')!.value).to.equal('CO');
     expect(root(element).querySelector<HTMLInputElement>('#field-email')!.autocomplete).to.equal('email');
     const terms = root(element).querySelector<HTMLAnchorElement>('a')!;
-    expect([terms.href, terms.rel]).to.deep.equal(['https://bank.example/terms', 'noopener noreferrer']);
+    expect([terms.href, terms.rel, terms.textContent]).to.deep.equal([
+      'https://bank.example/terms',
+      'noopener noreferrer',
+      'Read the terms and conditions',
+    ]);
+    expect(root(element).querySelector('label[for="field-acceptTerms"] a'), 'the label itself is no link').to.equal(
+      null,
+    );
     await expect(element).shadowDom.to.be.accessible();
   });
 

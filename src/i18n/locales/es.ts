@@ -31,6 +31,8 @@ export const es: Translation = {
     country: 'País',
     terms: 'Acepto los términos y condiciones',
     privacy: 'He leído el aviso de privacidad',
+    readTerms: 'Leer los términos y condiciones',
+    readPrivacy: 'Leer el aviso de privacidad',
     required: 'Este campo es obligatorio.',
     invalidEmail: 'Escribe un correo como nombre@ejemplo.com.',
     invalidPhone: 'Escribe un número de teléfono válido para el país elegido.',

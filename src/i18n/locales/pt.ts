@@ -37,6 +37,8 @@ export const pt: Translation = {
     country: 'País',
     terms: 'Aceito os termos e condições',
     privacy: 'Li o aviso de privacidade',
+    readTerms: 'Ler os termos e condições',
+    readPrivacy: 'Ler o aviso de privacidade',
     required: 'Este campo é obrigatório.',
     invalidEmail: 'Digite um e-mail como nome@exemplo.com.',
     invalidPhone: 'Digite um número de telefone válido para o país escolhido.',

@@ -186,7 +186,13 @@ export class VerifikSignUpStep extends LitElement {
     </div>`;
   }
 
-  private renderConsent(name: 'acceptTerms' | 'acceptPrivacy', text: string, url: URL | undefined): TemplateResult {
+  /** A consent checkbox whose whole label ticks it, and the document's link beside it (new tab). */
+  private renderConsent(
+    name: 'acceptTerms' | 'acceptPrivacy',
+    text: string,
+    url: URL | undefined,
+    linkText: string,
+  ): TemplateResult {
     const problem = this.problems.get(name);
     const id = `field-${name}`;
     return html`<div class="field">
@@ -199,8 +205,9 @@ export class VerifikSignUpStep extends LitElement {
           aria-describedby=${problem ? `${id}-error` : nothing}
           @change=${(event: Event) => this.setValue(name, String((event.target as HTMLInputElement).checked))}
         />
-        <span>${url ? html`<a href=${url.href} target="_blank" rel="noopener noreferrer">${text}</a>` : text}</span>
+        <span>${text}</span>
       </label>
+      ${url ? html`<a class="document" href=${url.href} target="_blank" rel="noopener noreferrer">${linkText}</a>` : nothing}
       ${problem ? html`<p class="error" id="${id}-error">${this.message(problem)}</p>` : nothing}
     </div>`;
   }
@@ -220,8 +227,8 @@ export class VerifikSignUpStep extends LitElement {
       ${form.email ? this.renderField('email', signUp.email, 'email') : nothing}
       ${form.phone && this.phones ? this.renderPhone(this.phones) : nothing}
       ${form.extraFields.map((field) => this.renderField(`extra.${field.name}`, field.label, field.type))}
-      ${form.showTermsAndConditions ? this.renderConsent('acceptTerms', signUp.terms, this.termsUrl) : nothing}
-      ${form.showPrivacyNotice ? this.renderConsent('acceptPrivacy', signUp.privacy, this.privacyUrl) : nothing}
+      ${form.showTermsAndConditions ? this.renderConsent('acceptTerms', signUp.terms, this.termsUrl, signUp.readTerms) : nothing}
+      ${form.showPrivacyNotice ? this.renderConsent('acceptPrivacy', signUp.privacy, this.privacyUrl, signUp.readPrivacy) : nothing}
       ${
         this.formError
           ? html`<p class="error" role="alert" tabindex="-1">${this.t.errors[this.formError.code]}</p>`
