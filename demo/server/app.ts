@@ -64,11 +64,15 @@ export async function buildApp(context: SandboxContext, options: AppOptions = {}
 
   // The widget runs on integrators' pages and calls the API from the browser, as Verifik's own
   // hosted page does; no cookies are involved, so any origin may call.
+  // The dev outbox (codes, links) is for this machine's own pages only: no CORS there.
   await app.register(cors, {
-    origin: true,
-    methods: ['GET', 'POST', 'PUT', 'DELETE'],
-    allowedHeaders: ['Authorization', 'Content-Type'],
-    maxAge: 600,
+    delegator: (request, callback) =>
+      callback(null, {
+        origin: !request.url?.startsWith('/dev/'),
+        methods: ['GET', 'POST', 'PUT', 'DELETE'],
+        allowedHeaders: ['Authorization', 'Content-Type'],
+        maxAge: 600,
+      }),
   });
 
   projectRoutes(app, context);

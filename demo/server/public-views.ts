@@ -20,5 +20,11 @@ export function publicDoc<T extends Record<string, unknown>>(doc: T): T {
 /** A project as anyone may see it. */
 export const publicProject = (project: StoredDoc): StoredDoc => omit(publicDoc(project), PRIVATE_PROJECT_FIELDS);
 
-/** A flow as anyone may see it: no security lists, webhooks or demo codes. */
-export const publicFlow = (flow: StoredDoc): StoredDoc => omit(publicDoc(flow), PRIVATE_FLOW_FIELDS);
+/** A flow as anyone may see it: no security lists or webhooks; of v3 `integrations`, only `redirectUrl`. */
+export function publicFlow(flow: StoredDoc): StoredDoc {
+  const visible = omit(publicDoc(flow), PRIVATE_FLOW_FIELDS);
+  const integrations = flow['integrations'] as { redirectUrl?: unknown } | undefined;
+  return integrations?.redirectUrl === undefined
+    ? visible
+    : { ...visible, integrations: { redirectUrl: integrations.redirectUrl } };
+}

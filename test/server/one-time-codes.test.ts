@@ -93,6 +93,16 @@ describe('one-time codes', () => {
     assert.equal((await sendEmailCode(sandbox, who)).status, 200);
   });
 
+  test('at most five codes per registration and contact', async () => {
+    for (let sent = 0; sent < 5; sent++) {
+      clock.offset = sent * 31_000;
+      assert.equal((await sendEmailCode(sandbox, who)).status, 200);
+    }
+    clock.offset = 5 * 31_000;
+    const sixth = await sendEmailCode(sandbox, who);
+    assert.deepEqual([sixth.status, sixth.body.message], [429, '429:otp_send_limit_reached@5']);
+  });
+
   test('an expired code is a 412, and the old code stops working once a new one is sent', async () => {
     const { body } = await sendEmailCode(sandbox, who);
     const first = await latestCode(sandbox, who.email);

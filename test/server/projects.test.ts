@@ -138,6 +138,28 @@ describe('GET /v2/projects/kyc (public)', () => {
     assert.equal(response.headers.get('access-control-allow-origin'), 'https://bank.example');
   });
 
+  test('the dev outbox answers no other origin', async () => {
+    const response = await fetch(`${sandbox.sandbox.url}/dev/outbox`, { headers: { origin: 'https://evil.example' } });
+    assert.equal(response.headers.get('access-control-allow-origin'), null);
+  });
+
+  test('a v3 flow keeps its redirect in the public view, and nothing else of its integrations', async () => {
+    const project = await createProject(sandbox);
+    const v3 = seedFlowPayloads().get('003-v3-flat.json')!;
+    await sandbox.api('POST', '/v2/project-flows', {
+      ...v3,
+      project,
+      status: 'active',
+      integrations: {
+        redirectUrl: 'https://bank.example/done',
+        apiUrl: 'https://bank.example/private',
+        strategy: 'blacklist',
+      },
+    });
+    const response = await sandbox.api('GET', `/v2/projects/kyc?id=${project}`, undefined, { token: null });
+    assert.deepEqual(response.body.data.projectFlows[0].integrations, { redirectUrl: 'https://bank.example/done' });
+  });
+
   test('unknown routes answer 404 in the same error shape', async () => {
     const response = await sandbox.api('GET', '/v2/nothing-here');
     assert.equal(response.status, 404);

@@ -137,6 +137,21 @@ describe('a whole registration over HTTP', () => {
     assert.match(duplicate.body.message, /^409:duplicated_person@0\.\d+$/);
   });
 
+  test('parallel selfies cannot beat the attempt limit', async () => {
+    const gil = await register(sandbox, project, flow);
+    const image = await noFace();
+    const answers = await Promise.all(Array.from({ length: 6 }, () => uploadSelfie(gil, image)));
+    const codes = answers.map((answer) => answer.body.code).sort();
+    assert.deepEqual(codes, [
+      'max_attempts_reached',
+      'max_attempts_reached',
+      'max_attempts_reached',
+      'no_face_detected',
+      'no_face_detected',
+      'no_face_detected',
+    ]);
+  });
+
   test('a selfie needs exactly one face', async () => {
     const dana = await register(sandbox, project, flow);
     const none = await uploadSelfie(dana, await noFace());

@@ -128,15 +128,18 @@ describe('app registrations', () => {
     assert.deepEqual([response.status, response.body.message], [404, 'projectFlow_not_found']);
   });
 
-  test('signing up again restarts an unfinished registration and is refused after a finished one', async () => {
-    const first = await register(sandbox, project, basicFlow, { phone: undefined, countryCode: undefined });
-    const again = await create(
-      signUp(project, basicFlow, { email: first.email, phone: undefined, countryCode: undefined }),
-    );
+  test('signing up again restarts an unfinished registration once the new one proves the contact, and is refused after a finished one', async () => {
+    const noPhone = { phone: undefined, countryCode: undefined };
+    const first = await register(sandbox, project, basicFlow, noPhone);
+    const again = await create(signUp(project, basicFlow, { email: first.email, ...noPhone }));
     assert.equal(again.status, 200);
-    assert.notEqual(again.body.data.appRegistration._id, first.id);
-    const old = await sandbox.api('GET', `/v2/app-registrations/${first.id}`);
-    assert.equal(old.body.data.status, 'EXPIRED');
+    const second = { ...first, id: again.body.data.appRegistration._id, token: again.body.data.token };
+    assert.notEqual(second.id, first.id);
+    const status = async (id: string) => (await sandbox.api('GET', `/v2/app-registrations/${id}`)).body.data.status;
+    assert.equal(await status(first.id), 'STARTED', 'knowing an email does not cancel its registration');
+
+    await passEmailCheck(sandbox, second);
+    assert.equal(await status(first.id), 'EXPIRED', 'the proven sign-up replaces the earlier one');
     const stale = await sandbox.api(
       'PUT',
       `/v2/app-registrations/${first.id}/sync`,
@@ -145,8 +148,6 @@ describe('app registrations', () => {
     );
     assert.equal(stale.status, 409, 'the restarted registration’s token no longer works');
 
-    const second = { ...first, id: again.body.data.appRegistration._id, token: again.body.data.token };
-    await passEmailCheck(sandbox, second);
     const skipped = await sandbox.api(
       'PUT',
       `/v2/app-registrations/${second.id}/sync`,
@@ -154,9 +155,7 @@ describe('app registrations', () => {
       { token: second.token },
     );
     assert.equal(skipped.status, 200, JSON.stringify(skipped.body));
-    const third = await create(
-      signUp(project, basicFlow, { email: first.email, phone: undefined, countryCode: undefined }),
-    );
+    const third = await create(signUp(project, basicFlow, { email: first.email, ...noPhone }));
     assert.deepEqual([third.status, third.body.code], [409, 'email_is_registered_already']);
   });
 
@@ -289,6 +288,13 @@ describe('app registrations', () => {
         { token: who.token },
       );
     assert.equal((await end()).body.message, '409:mandatory_step_not_completed@form');
+    const skip = await sandbox.api(
+      'PUT',
+      `/v2/app-registrations/${who.id}/sync`,
+      { step: 'skipKYC', status: 'COMPLETED_WITHOUT_KYC' },
+      { token: who.token },
+    );
+    assert.equal(skip.body.code, 'kyc_is_mandatory', 'a required signature cannot be skipped');
     assert.equal((await sign({})).status, 422);
     assert.equal((await sign({ image: 'bm90IGFuIGltYWdl' })).body.code, 'image_unreadable');
     const png = await sharp({ create: { width: 300, height: 100, channels: 4, background: '#ffffff00' } })
@@ -434,6 +440,11 @@ describe('the reference token endpoint', () => {
     assert.notEqual(fresh.data.token, created.data.token);
     assert.equal((await refresh({})).status, 403, 'no cookie, no token');
     assert.equal((await refresh({ cookie: `verifik_registration=${id}.forged` })).status, 403);
+    assert.equal(
+      (await refresh({ cookie: 'verifik_registration=%' })).status,
+      403,
+      'a malformed cookie is refused, not a 500',
+    );
 
     const invalid = await fetch(`${sandbox.sandbox.url}/api/verifik/registration`, {
       method: 'POST',

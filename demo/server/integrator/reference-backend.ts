@@ -46,8 +46,13 @@ export function referenceBackend(app: FastifyInstance, options: ReferenceBackend
     const cookie = /(?:^|;\s*)verifik_registration=([^;]+)/.exec(request.headers.cookie ?? '')?.[1];
     const id = cookie?.split('.')[0];
     if (!cookie || !id) return undefined;
+    let given: Buffer;
+    try {
+      given = Buffer.from(decodeURIComponent(cookie));
+    } catch {
+      return undefined;
+    }
     const expected = Buffer.from(sign(id));
-    const given = Buffer.from(decodeURIComponent(cookie));
     return expected.length === given.length && timingSafeEqual(expected, given) ? id : undefined;
   }
 
@@ -97,14 +102,19 @@ export function referenceBackend(app: FastifyInstance, options: ReferenceBackend
       return reply.status(401).send({ code: 'invalid_token', message: 'the token is not a valid final token' });
     }
     // The signature proves Verifik issued the token; the registration's status is the truth.
-    const registration = await verifik('GET', `/v2/app-registrations/${registrationId}`);
+    const registration = await verifik(
+      'GET',
+      `/v2/app-registrations/${registrationId}?populates[]=documentValidation&populates[]=biometricValidation`,
+    );
     if (registration.status !== 200) return reply.status(registration.status).send(registration.body);
     const { status, email, phone, countryCode, fullName } = registration.body['data'];
     // COMPLETED_WITHOUT_KYC: finished a flow whose identity checks were optional and skipped.
     if (status !== 'COMPLETED' && status !== 'COMPLETED_WITHOUT_KYC') {
       return reply.status(409).send({ code: 'not_completed', message: `the registration is ${status}` });
     }
-    const kyc = status === 'COMPLETED';
+    // Identity checked only if a document or a selfie actually passed (optional steps may be skipped).
+    const { documentValidation, biometricValidation } = registration.body['data'];
+    const kyc = documentValidation?.status === 'VALIDATED' || biometricValidation?.status === 'VALIDATED';
     return {
       data: { verified: true, kyc, appRegistrationId: registrationId, status, email, phone, countryCode, fullName },
     };

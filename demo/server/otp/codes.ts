@@ -7,9 +7,10 @@ import { newObjectId } from '../ids.js';
 /**
  * One-time codes for email and phone validations: 6 digits from a cryptographic RNG, stored only
  * as an HMAC, valid 10 minutes, at most 5 wrong tries before a new code is needed, and a new code
- * at most every 30 seconds. Codes are "delivered" to the dev outbox (`GET /dev/outbox`).
+ * at most every 30 seconds, at most 5 codes per registration and contact (each new code resets the
+ * tries, so this bounds the guesses). Codes are "delivered" to the dev outbox (`GET /dev/outbox`).
  */
-export const OTP_RULES = { digits: 6, ttlMinutes: 10, maxWrongAttempts: 5, resendSeconds: 30 } as const;
+export const OTP_RULES = { digits: 6, ttlMinutes: 10, maxWrongAttempts: 5, resendSeconds: 30, maxCodes: 5 } as const;
 
 export interface Delivery {
   channel: 'email' | 'sms' | 'whatsapp';
@@ -47,6 +48,10 @@ export function sendCode(
   delivery: Delivery,
 ): StoredDoc & { existing: boolean } {
   const now = context.now();
+  const sent = context.store
+    .list(collection, registration.client, { appRegistration: registration._id, ...target }, { offset: 0, limit: 100 })
+    .items.reduce((sum, validation) => sum + Number(validation['sentCount'] ?? 0), 0);
+  if (sent >= OTP_RULES.maxCodes) throw verifikError(429, 'otp_send_limit_reached', OTP_RULES.maxCodes);
   const [active] = context.store.list(
     collection,
     registration.client,

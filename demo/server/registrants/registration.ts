@@ -58,17 +58,35 @@ export function requireOpen(registration: StoredDoc): void {
   }
 }
 
-/** Saves changes to a registration. */
+/**
+ * Applies `changes` to the registration as stored now, not to the copy a request read before its
+ * awaits: no concurrent request's change is lost, and a registration that ended meanwhile refuses
+ * them (409). better-sqlite3 is synchronous, so the read and the write cannot interleave.
+ */
 export function updateRegistration(
   context: SandboxContext,
   registration: StoredDoc,
   changes: Record<string, unknown>,
+  options: { whenFinished?: 'refuse' | 'allow' } = {},
 ): StoredDoc {
+  const current = context.store.get(COLLECTIONS.appRegistrations, registration._id) ?? registration;
+  if (options.whenFinished !== 'allow') requireOpen(current);
   return context.store.replace(COLLECTIONS.appRegistrations, {
-    ...registration,
+    ...current,
     ...changes,
     updatedAt: context.now().toISOString(),
   });
+}
+
+/** Removes every enrolled face of a registration (a restart, or a forced new selfie). */
+export function deletePersons(context: SandboxContext, registration: StoredDoc): void {
+  const { items } = context.store.list(
+    COLLECTIONS.persons,
+    registration.client,
+    { appRegistration: registration._id },
+    { offset: 0, limit: 1000 },
+  );
+  for (const person of items) context.store.delete(COLLECTIONS.persons, person._id);
 }
 
 /** Whether the contact checks the flow asks for (email and/or phone code) have passed. */
@@ -91,4 +109,18 @@ export function countFor(context: SandboxContext, collection: string, registrati
     { appRegistration: registration._id },
     { offset: 0, limit: 1 },
   ).total;
+}
+
+/**
+ * Once a registration has proved its contact, the unfinished registrations it restarts expire,
+ * with their enrolled faces (see create-app-registration).
+ */
+export function expireSuperseded(context: SandboxContext, registration: StoredDoc): void {
+  const ids = Array.isArray(registration['supersedes']) ? (registration['supersedes'] as string[]) : [];
+  for (const id of ids) {
+    const earlier = context.store.get(COLLECTIONS.appRegistrations, id);
+    if (!earlier || FINAL_STATUSES.includes(earlier['status'] as string)) continue;
+    deletePersons(context, earlier);
+    updateRegistration(context, earlier, { status: 'EXPIRED', person: null });
+  }
 }

@@ -176,8 +176,9 @@ export function appRegistrationRoutes(app: FastifyInstance, context: SandboxCont
 
   /**
    * Public, as Verifik's hosted sign-up page calls it. A second sign-up of the same email or
-   * phone in the same flow restarts an unfinished registration (the earlier one expires, with its
-   * validations and enrolled face) and is refused once one has finished.
+   * phone in the same flow starts a new registration; the unfinished earlier one expires (with its
+   * enrolled face) only once the new one has passed a one-time code, so nobody can cancel someone
+   * else's registration by knowing their email. Refused once one has finished.
    */
   app.post('/v2/app-registrations', async (request) => {
     const input = parseRegistrantBody(createSchema, request.body);
@@ -207,11 +208,10 @@ export function appRegistrationRoutes(app: FastifyInstance, context: SandboxCont
       );
     }
 
-    for (const { registration, by } of earlierRegistrations(project.client, rawFlow._id, details)) {
+    const earlier = earlierRegistrations(project.client, rawFlow._id, details);
+    for (const { registration, by } of earlier) {
       if (FINAL_STATUSES.includes(registration['status'] as string))
         throw verifikError(409, `${by}_is_registered_already`);
-      if (typeof registration['person'] === 'string') store.delete(COLLECTIONS.persons, registration['person']);
-      updateRegistration(context, registration, { status: 'EXPIRED', person: null });
     }
 
     const now = context.now();
@@ -245,6 +245,8 @@ export function appRegistrationRoutes(app: FastifyInstance, context: SandboxCont
       compareFaceVerification: null,
       person: null,
       signature: null,
+      // Unfinished registrations of the same person: they expire once this one proves the contact.
+      supersedes: earlier.map(({ registration }) => registration._id),
       failedValidations: 0,
       extra,
     });
@@ -318,7 +320,10 @@ export function appRegistrationRoutes(app: FastifyInstance, context: SandboxCont
     if (step !== 'instructions' && (step !== 'end' || finishing) && !contactValidated(context, registration, flow)) {
       throw new ApiError(409, 'Conflict', 'signUpForm_validation_not_passed');
     }
-    if (step === 'skipKYC' && [basicInformation, document, liveness, form].includes('mandatory')) {
+    if (
+      step === 'skipKYC' &&
+      ([basicInformation, document, liveness, form].includes('mandatory') || flow.requiresSignature)
+    ) {
       throw verifikError(409, 'kyc_is_mandatory');
     }
     if (finishing) {

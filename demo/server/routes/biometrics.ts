@@ -9,7 +9,14 @@ import { ApiError, verifikError } from '../errors.js';
 import { newObjectId } from '../ids.js';
 import { presentRegistration } from '../registrants/populate.js';
 import { publicDoc } from '../public-views.js';
-import { countFor, flowOf, registrantGuard, requireOpen, updateRegistration } from '../registrants/registration.js';
+import {
+  countFor,
+  deletePersons,
+  flowOf,
+  registrantGuard,
+  requireOpen,
+  updateRegistration,
+} from '../registrants/registration.js';
 import { text } from '../validation/fields.js';
 import { parseRegistrantBody } from './registrant-body.js';
 
@@ -44,10 +51,20 @@ export function biometricRoutes(app: FastifyInstance, context: SandboxContext): 
   const { store } = context;
   const registrant = { onRequest: registrantGuard(context) };
 
-  /** Stores one attempt of a registration, and counts failures on the registration. */
-  function saveAttempt(collection: string, registration: StoredDoc, record: Record<string, unknown>): StoredDoc {
+  /**
+   * Reserves one attempt of a step: a 409 `max_attempts_reached@<max>` once every attempt is used,
+   * else a PENDING record, written before any await so parallel requests count each other.
+   */
+  function reserveAttempt(
+    collection: string,
+    registration: StoredDoc,
+    max: number,
+    record: Record<string, unknown>,
+  ): StoredDoc {
+    const used = countFor(context, collection, registration);
+    if (used >= max) throw verifikError(409, 'max_attempts_reached', max);
     const now = context.now().toISOString();
-    const saved = store.insert(collection, {
+    return store.insert(collection, {
       _id: newObjectId(context.now()),
       client: registration.client,
       appRegistration: registration._id,
@@ -56,20 +73,20 @@ export function biometricRoutes(app: FastifyInstance, context: SandboxContext): 
       createdAt: now,
       updatedAt: now,
       ...record,
+      status: 'PENDING',
+      attempt: used + 1,
+      attemptsLeft: max - used - 1,
     });
-    if (record['status'] === 'FAILED') {
-      updateRegistration(context, registration, {
-        failedValidations: Number(registration['failedValidations'] ?? 0) + 1,
-      });
-    }
-    return saved;
   }
 
-  /** A 409 `max_attempts_reached@<max>` once a registration has used every attempt of a step. */
-  function attemptNumber(collection: string, registration: StoredDoc, max: number): number {
-    const used = countFor(context, collection, registration);
-    if (used >= max) throw verifikError(409, 'max_attempts_reached', max);
-    return used + 1;
+  /** Records an attempt's outcome; failures are also counted on the registration. */
+  function settleAttempt(collection: string, attempt: StoredDoc, changes: Record<string, unknown>): StoredDoc {
+    const settled = store.replace(collection, { ...attempt, ...changes, updatedAt: context.now().toISOString() });
+    if (changes['status'] === 'FAILED') {
+      const current = store.get(COLLECTIONS.appRegistrations, attempt['appRegistration'] as string)!;
+      updateRegistration(context, current, { failedValidations: Number(current['failedValidations'] ?? 0) + 1 });
+    }
+    return settled;
   }
 
   app.post(
@@ -84,12 +101,10 @@ export function biometricRoutes(app: FastifyInstance, context: SandboxContext): 
       requireOpen(registration);
       const flow = flowOf(context, registration);
       if (flow.steps.document === 'skip') throw verifikError(409, 'document_settings_not_set');
-      const current =
-        typeof registration['documentValidation'] === 'string'
-          ? store.get(COLLECTIONS.documentValidations, registration['documentValidation'])
-          : undefined;
-      if (current?.['status'] === 'VALIDATED' && !body.force) throw verifikError(409, 'already_exists');
-      const attempt = attemptNumber(COLLECTIONS.documentValidations, registration, flow.document.maxAttempts);
+      const validated = (doc: StoredDoc) =>
+        typeof doc['documentValidation'] === 'string' &&
+        store.get(COLLECTIONS.documentValidations, doc['documentValidation'])?.['status'] === 'VALIDATED';
+      if (validated(registration) && !body.force) throw verifikError(409, 'already_exists');
 
       const images = {
         image: body.image === undefined ? undefined : decodeImage(body.image, 'image'),
@@ -97,27 +112,31 @@ export function biometricRoutes(app: FastifyInstance, context: SandboxContext): 
         documentFace: body.documentFace === undefined ? undefined : decodeImage(body.documentFace, 'documentFace'),
       };
       for (const image of Object.values(images)) if (image) await assertReadable(image);
-      const engine = await context.faces();
-      const portrait = (await engine.analyze((images.documentFace ?? images.image ?? images.backImage)!, 'ACCURATE'))
-        .faces[0];
-
-      const record = saveAttempt(COLLECTIONS.documentValidations, registration, {
-        status: portrait ? 'VALIDATED' : 'FAILED',
-        ...(portrait ? {} : { failReason: 'document_face_not_found' }),
+      // Checked again on the registration as it is now: another request may have finished meanwhile.
+      const current = store.get(COLLECTIONS.appRegistrations, registration._id)!;
+      requireOpen(current);
+      if (validated(current) && !body.force) throw verifikError(409, 'already_exists');
+      const attempt = reserveAttempt(COLLECTIONS.documentValidations, current, flow.document.maxAttempts, {
         documentType: body.documentType ?? null,
         documentCategory: body.documentCategory ?? 'government_id',
         validationMethod: 'SCAN_PROMPT',
         inputMethod: body.inputMethod ?? 'FILE_UPLOAD',
-        imageValidated: Boolean(portrait),
         hasFrontImage: Boolean(images.image),
         hasBackImage: Boolean(images.backImage),
+      });
+      const engine = await context.faces();
+      const portrait = (await engine.analyze((images.documentFace ?? images.image ?? images.backImage)!, 'ACCURATE'))
+        .faces[0];
+
+      const record = settleAttempt(COLLECTIONS.documentValidations, attempt, {
+        status: portrait ? 'VALIDATED' : 'FAILED',
+        ...(portrait ? {} : { failReason: 'document_face_not_found' }),
+        imageValidated: Boolean(portrait),
         faceScore: portrait ? round(portrait.score) : null,
-        attempt,
-        attemptsLeft: flow.document.maxAttempts - attempt,
         _face: portrait ? storedFace(portrait) : null,
       });
       if (portrait) {
-        updateRegistration(context, store.get(COLLECTIONS.appRegistrations, registration._id)!, {
+        updateRegistration(context, registration, {
           documentValidation: record._id,
           compareFaceVerification: null,
           currentStep: 'document',
@@ -136,30 +155,24 @@ export function biometricRoutes(app: FastifyInstance, context: SandboxContext): 
       requireOpen(registration);
       const flow = flowOf(context, registration);
       if (flow.steps.liveness === 'skip') throw verifikError(409, 'liveness_settings_not_set');
-      if (typeof registration['person'] === 'string' && !body.force) throw verifikError(409, 'person_already_set');
-      const attempt = attemptNumber(COLLECTIONS.biometricValidations, registration, flow.liveness.maxAttempts);
       const image = decodeImage(body.image, 'image');
       await assertReadable(image);
-
+      // Checked on the registration as it is now: another request may have enrolled or finished.
+      const current = store.get(COLLECTIONS.appRegistrations, registration._id)!;
+      requireOpen(current);
+      if (typeof current['person'] === 'string' && !body.force) throw verifikError(409, 'person_already_set');
       const { searchMode, minScore, searchMinScore } = flow.liveness;
-      const analysis = await (await context.faces()).analyze(image, searchMode);
-      const base = {
+      const attempt = reserveAttempt(COLLECTIONS.biometricValidations, current, flow.liveness.maxAttempts, {
         os: body.os,
         searchMode,
         livenessMinScore: minScore,
-        attempt,
-        attemptsLeft: flow.liveness.maxAttempts - attempt,
-      };
+      });
       const fail = (reason: string, detail?: number, extra: Record<string, unknown> = {}) => {
-        saveAttempt(COLLECTIONS.biometricValidations, registration, {
-          ...base,
-          ...extra,
-          status: 'FAILED',
-          failReason: reason,
-        });
+        settleAttempt(COLLECTIONS.biometricValidations, attempt, { ...extra, status: 'FAILED', failReason: reason });
         return verifikError(409, reason, detail);
       };
 
+      const analysis = await (await context.faces()).analyze(image, searchMode);
       if (analysis.faces.length === 0) throw fail('no_face_detected');
       if (analysis.faces.length > 1) throw fail('multiple_faces', analysis.faces.length);
       const face = analysis.faces[0]!;
@@ -184,7 +197,8 @@ export function biometricRoutes(app: FastifyInstance, context: SandboxContext): 
       );
       if (best >= searchMinScore) throw fail('duplicated_person', round(best), { livenessScore });
 
-      if (typeof registration['person'] === 'string') store.delete(COLLECTIONS.persons, registration['person']);
+      // From here on no await: enrolling the face and recording it happen at once.
+      deletePersons(context, registration);
       const now = context.now().toISOString();
       const person = store.insert(COLLECTIONS.persons, {
         _id: newObjectId(context.now()),
@@ -195,8 +209,7 @@ export function biometricRoutes(app: FastifyInstance, context: SandboxContext): 
         updatedAt: now,
         _descriptor: face.descriptor,
       });
-      const record = saveAttempt(COLLECTIONS.biometricValidations, registration, {
-        ...base,
+      const record = settleAttempt(COLLECTIONS.biometricValidations, attempt, {
         status: 'VALIDATED',
         livenessScore,
         person: person._id,

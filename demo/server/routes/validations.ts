@@ -6,7 +6,13 @@ import { ApiError, notFound, verifikError } from '../errors.js';
 import { isObjectId } from '../ids.js';
 import { readCode, sendCode, verifyCode } from '../otp/codes.js';
 import { publicDoc } from '../public-views.js';
-import { flowOf, registrantGuard, requireOpen, updateRegistration } from '../registrants/registration.js';
+import {
+  expireSuperseded,
+  flowOf,
+  registrantGuard,
+  requireOpen,
+  updateRegistration,
+} from '../registrants/registration.js';
 import { text } from '../validation/fields.js';
 import { parseRegistrantBody } from './registrant-body.js';
 
@@ -91,7 +97,7 @@ export function validationRoutes(app: FastifyInstance, context: SandboxContext):
     }
     requireOpen(registration);
     const validated = verifyCode(context, COLLECTIONS.emailValidations, validation, readCode(body.otp), 'email');
-    updateRegistration(context, registration, { emailValidation: validated._id });
+    expireSuperseded(context, updateRegistration(context, registration, { emailValidation: validated._id }));
     return { data: validatedAnswer(validated, registration) };
   });
 
@@ -131,7 +137,7 @@ export function validationRoutes(app: FastifyInstance, context: SandboxContext):
     if (!validation) throw verifikError(404, 'phone_validation_not_found');
     requireOpen(registration);
     const validated = verifyCode(context, COLLECTIONS.phoneValidations, validation, readCode(body.otp), 'phone');
-    updateRegistration(context, registration, { phoneValidation: validated._id });
+    expireSuperseded(context, updateRegistration(context, registration, { phoneValidation: validated._id }));
     return { data: validatedAnswer(validated, registration) };
   });
 
