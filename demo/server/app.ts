@@ -40,6 +40,16 @@ const FASTIFY_ERRORS: Record<string, { status: number; code: string; message: st
   },
 };
 
+/** Whether a page's origin is on this machine (localhost, 127.0.0.0/8, [::1]). */
+function isLoopbackOrigin(origin: string | undefined): boolean {
+  try {
+    const { hostname } = new URL(origin ?? '');
+    return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+  } catch {
+    return false;
+  }
+}
+
 /** The sandbox's HTTP application: Verifik-compatible routes, CORS for any page, the demo page. */
 export async function buildApp(context: SandboxContext, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, bodyLimit: options.bodyLimit ?? 1024 * 1024 });
@@ -64,11 +74,12 @@ export async function buildApp(context: SandboxContext, options: AppOptions = {}
 
   // The widget runs on integrators' pages and calls the API from the browser, as Verifik's own
   // hosted page does; no cookies are involved, so any origin may call.
-  // The dev outbox (codes, links) is for this machine's own pages only: no CORS there.
+  // The dev outbox (codes, links) answers only pages served from this machine (the demo, the
+  // test runner); a website the developer happens to visit cannot read it.
   await app.register(cors, {
     delegator: (request, callback) =>
       callback(null, {
-        origin: !request.url?.startsWith('/dev/'),
+        origin: !request.url?.startsWith('/dev/') || isLoopbackOrigin(request.headers.origin),
         methods: ['GET', 'POST', 'PUT', 'DELETE'],
         allowedHeaders: ['Authorization', 'Content-Type'],
         maxAge: 600,

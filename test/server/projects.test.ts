@@ -138,9 +138,15 @@ describe('GET /v2/projects/kyc (public)', () => {
     assert.equal(response.headers.get('access-control-allow-origin'), 'https://bank.example');
   });
 
-  test('the dev outbox answers no other origin', async () => {
-    const response = await fetch(`${sandbox.sandbox.url}/dev/outbox`, { headers: { origin: 'https://evil.example' } });
-    assert.equal(response.headers.get('access-control-allow-origin'), null);
+  test('the dev outbox answers pages of this machine only', async () => {
+    const from = async (origin: string) =>
+      (await fetch(`${sandbox.sandbox.url}/dev/outbox`, { headers: { origin } })).headers.get(
+        'access-control-allow-origin',
+      );
+    assert.equal(await from('https://evil.example'), null);
+    assert.equal(await from('http://127.0.0.1.evil.example'), null);
+    assert.equal(await from('http://localhost:8000'), 'http://localhost:8000');
+    assert.equal(await from('http://127.0.0.1:9000'), 'http://127.0.0.1:9000');
   });
 
   test('a v3 flow keeps its redirect in the public view, and nothing else of its integrations', async () => {
