@@ -45,18 +45,24 @@ async function outbox(to: string) {
 
 const root = (element: VerifikCodeStep) => element.shadowRoot!;
 
+/** The step for `channel` of a fresh registration, and the fields the sign-up kept. */
+async function mount(channel: 'email' | 'phone') {
+  const { api, fields } = await registered();
+  const element = await fixture<VerifikCodeStep>(
+    html`<verifik-code-step
+      channel=${channel}
+      .flow=${flow}
+      .api=${api}
+      .t=${en}
+      .fields=${fields}
+    ></verifik-code-step>`,
+  );
+  return { element, fields };
+}
+
 describe('<verifik-code-step>', () => {
   it('email: sends a code at once, names where, and offers a new one only after the countdown', async () => {
-    const { api, fields } = await registered();
-    const element = await fixture<VerifikCodeStep>(
-      html`<verifik-code-step
-        channel="email"
-        .flow=${flow}
-        .api=${api}
-        .t=${en}
-        .fields=${fields}
-      ></verifik-code-step>`,
-    );
+    const { element, fields } = await mount('email');
     await waitUntil(() => root(element).querySelector('verifik-otp-input'), 'the code input');
     expect(root(element).textContent).to.contain(`We sent a 6-digit code to ${fields.email}.`);
     const resend = [...root(element).querySelectorAll('button')].find((button) =>
@@ -69,16 +75,7 @@ describe('<verifik-code-step>', () => {
   });
 
   it('phone with both gateways: asks SMS or WhatsApp first, then sends by the choice', async () => {
-    const { api, fields } = await registered();
-    const element = await fixture<VerifikCodeStep>(
-      html`<verifik-code-step
-        channel="phone"
-        .flow=${flow}
-        .api=${api}
-        .t=${en}
-        .fields=${fields}
-      ></verifik-code-step>`,
-    );
+    const { element, fields } = await mount('phone');
     expect(root(element).querySelector('legend')!.textContent).to.equal('How should we send your code?');
     await expect(element).shadowDom.to.be.accessible();
     const [, sms] = [...root(element).querySelectorAll<HTMLInputElement>('input[type="radio"]')];
@@ -91,16 +88,7 @@ describe('<verifik-code-step>', () => {
   });
 
   it('five wrong codes lock the code: the input empties and says to ask for a new one', async () => {
-    const { api, fields } = await registered();
-    const element = await fixture<VerifikCodeStep>(
-      html`<verifik-code-step
-        channel="email"
-        .flow=${flow}
-        .api=${api}
-        .t=${en}
-        .fields=${fields}
-      ></verifik-code-step>`,
-    );
+    const { element, fields } = await mount('email');
     await waitUntil(() => root(element).querySelector('verifik-otp-input'), 'the code input');
     const { code } = (await outbox(fields.email))[0]!;
     const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
