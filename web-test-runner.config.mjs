@@ -1,7 +1,12 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROME_ARGS, findChrome } from './scripts/system-tools.mjs';
+import { CAMERA_FIXTURE_DIR, CAMERA_FIXTURES } from './test/helpers/camera/camera-groups.mjs';
 import { sandboxPlugin } from './test/helpers/wtr-sandbox-plugin.mjs';
 
 const executablePath = findChrome();
@@ -11,6 +16,29 @@ if (!executablePath) {
   );
 }
 
+const chromium = (args = []) =>
+  playwrightLauncher({
+    product: 'chromium',
+    launchOptions: { executablePath, headless: true, args: [...CHROME_ARGS, ...args] },
+  });
+
+/** The fake-camera videos, made once per version of their recipe (see camera-fixtures.ts). */
+function cameraVideos() {
+  const recipe = createHash('sha256');
+  for (const file of ['camera-fixtures.ts', 'face-images.ts']) {
+    recipe.update(readFileSync(new URL(`./test/helpers/node/${file}`, import.meta.url)));
+  }
+  const dir = join(CAMERA_FIXTURE_DIR, recipe.digest('hex').slice(0, 12));
+  const output = execFileSync(process.execPath, ['--import', 'tsx', 'test/helpers/node/make-camera-fixtures.ts', dir], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return JSON.parse(output);
+}
+
+const FAKE_CAMERA = ['--use-fake-device-for-media-stream'];
+const videos = cameraVideos();
+
 export default {
   files: ['test/elements/**/*.test.ts', 'test/e2e/**/*.test.ts'],
   nodeResolve: true,
@@ -18,11 +46,21 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
     sandboxPlugin(),
   ],
-  browsers: [
-    playwrightLauncher({
-      product: 'chromium',
-      launchOptions: { executablePath, headless: true, args: CHROME_ARGS },
-    }),
+  browsers: [chromium()],
+  groups: [
+    // A camera the person refuses: no automatic permission, so headless Chromium denies it.
+    { name: 'camera-denied', files: 'test/camera/denied/**/*.test.ts', browsers: [chromium(FAKE_CAMERA)] },
+    ...Object.keys(CAMERA_FIXTURES).map((name) => ({
+      name: `camera-${name}`,
+      files: `test/camera/${name}/**/*.test.ts`,
+      browsers: [
+        chromium([
+          ...FAKE_CAMERA,
+          '--use-fake-ui-for-media-stream',
+          `--use-file-for-fake-video-capture=${videos[name]}`,
+        ]),
+      ],
+    })),
   ],
   testFramework: { config: { timeout: 20_000 } },
   testsFinishTimeout: 5 * 60_000,

@@ -8,8 +8,9 @@
  * Each check counts as one test; each runner counts its own tests.
  */
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { TEST_GROUPS } from '../test/helpers/camera/camera-groups.mjs';
 import { ensureSystemTools } from './system-tools.mjs';
 
 const bin = (name) => join('node_modules', '.bin', name);
@@ -90,15 +91,34 @@ const nodeTests = {
   },
 };
 
+/** Test-runner groups with test files: each runs in its own browser (one fake camera each). */
+function browserGroups() {
+  return TEST_GROUPS.filter((group) => {
+    if (group === 'default') return true;
+    const folder = join('test', 'camera', group.slice('camera-'.length));
+    return existsSync(folder) && testFiles(folder).length > 0;
+  });
+}
+
 const browserTests = {
   name: 'browser tests (Chromium)',
   async run() {
     const chrome = ensureSystemTools();
-    const { code, output } = await run(bin('wtr'), [], { CHROME_PATH: chrome });
-    const passed = lastCount(output, /(\d+) passed, \d+ failed/g);
-    const failed = lastCount(output, /\d+ passed, (\d+) failed/g);
-    if (passed === undefined || failed === undefined) return { passed: 0, failed: 1 };
-    return { passed, failed: code !== 0 && failed === 0 ? 1 : failed };
+    let passed = 0;
+    let failed = 0;
+    for (const group of browserGroups()) {
+      console.log(`\n— browser tests, group ${group}`);
+      const { code, output } = await run(bin('wtr'), ['--group', group], { CHROME_PATH: chrome });
+      const groupPassed = lastCount(output, /(\d+) passed, \d+ failed/g);
+      const groupFailed = lastCount(output, /\d+ passed, (\d+) failed/g);
+      if (groupPassed === undefined || groupFailed === undefined) {
+        failed++;
+        continue;
+      }
+      passed += groupPassed;
+      failed += code !== 0 && groupFailed === 0 ? 1 : groupFailed;
+    }
+    return { passed, failed };
   },
 };
 

@@ -1,0 +1,35 @@
+/** Why the camera could not start; each has its own recovery screen. */
+export type CameraProblem =
+  /** The person or the browser's policy refused the camera (incl. an iframe without `allow="camera"`). */
+  | 'denied'
+  /** No camera on this device. */
+  | 'not-found'
+  /** Another application or tab holds the camera. */
+  | 'in-use'
+  /** The page is not served over https (or localhost): browsers offer no camera there. */
+  | 'insecure'
+  /** The browser has no camera API at all. */
+  | 'unsupported'
+  /** Anything else. */
+  | 'failed';
+
+/** The problem a `getUserMedia()` rejection means (a pure mapping of the DOMException names). */
+export function cameraProblem(error: unknown): CameraProblem {
+  const name = error instanceof Error || error instanceof DOMException ? error.name : '';
+  switch (name) {
+    case 'NotAllowedError':
+    case 'SecurityError':
+    case 'PermissionDeniedError':
+      return 'denied';
+    case 'NotFoundError':
+    case 'DevicesNotFoundError':
+    case 'OverconstrainedError':
+      return 'not-found';
+    case 'NotReadableError':
+    case 'TrackStartError':
+    case 'AbortError':
+      return 'in-use';
+    default:
+      return 'failed';
+  }
+}

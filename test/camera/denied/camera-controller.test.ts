@@ -1,0 +1,14 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { liveTracks } from '../../helpers/browser/camera.js';
+import type { CameraTestHost } from '../../helpers/browser/camera-host.js';
+import '../../helpers/browser/camera-host.js';
+
+describe('CameraController when the camera is refused', () => {
+  it('reports `denied` and holds no track', async () => {
+    const host = await fixture<CameraTestHost>(html`<camera-test-host></camera-test-host>`);
+    await host.camera.start();
+    expect(host.camera.status).to.equal('error');
+    expect(host.camera.problem).to.equal('denied');
+    expect(liveTracks()).to.have.length(0);
+  });
+});

@@ -1,0 +1,27 @@
+/**
+ * The fake-camera videos the browser tests use, and one test-runner group per video: Chromium
+ * reads its fake camera from one file per launch, so each video gets its own browser. Tests for
+ * a video live in `test/camera/<name>/`. The `camera-denied` group has a fake camera but no
+ * automatic permission: headless Chromium refuses the camera as a person would.
+ */
+
+/** @typedef {'document' | 'document-blurred' | 'selfie' | 'empty' | 'two-faces'} CameraFixture */
+
+/** Frame size of each video. @type {Record<CameraFixture, {width: number, height: number}>} */
+export const CAMERA_FIXTURES = {
+  document: { width: 1280, height: 720 },
+  'document-blurred': { width: 1280, height: 720 },
+  selfie: { width: 640, height: 480 },
+  empty: { width: 640, height: 480 },
+  'two-faces': { width: 640, height: 480 },
+};
+
+/** Where the videos are written (git-ignored). */
+export const CAMERA_FIXTURE_DIR = '.tmp/camera';
+
+/** Every test-runner group: `default` (no camera), `camera-denied`, and `camera-<fixture>`. */
+export const TEST_GROUPS = [
+  'default',
+  'camera-denied',
+  ...Object.keys(CAMERA_FIXTURES).map((name) => `camera-${name}`),
+];

@@ -1,0 +1,100 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { CAMERA_FIXTURES, type CameraFixture } from '../camera/camera-groups.mjs';
+import { idCardFront, noFace, selfie } from './face-images.js';
+
+/**
+ * Videos for Chromium's fake camera (`--use-file-for-fake-video-capture`), made at test time:
+ * still pictures built from the face photos in `@vladmandic/face-api/demo/` (see face-images.ts),
+ * turned into y4m (I420, which Chromium plays and loops) by ffmpeg. Nothing is committed.
+ */
+
+const FPS = 15;
+
+interface Scene {
+  /** The picture, any size: it is fitted into the fixture's frame. */
+  image: Buffer;
+  /** How long it stays on screen. */
+  seconds: number;
+}
+
+const background = (width: number, height: number, color: string) =>
+  sharp({ create: { width, height, channels: 3, background: color } });
+
+/** An ID card lying on a dark table, filling about 70 % of a 1280×720 frame. */
+async function cardOnTable(blur = 0): Promise<Buffer> {
+  const card = await sharp(await idCardFront('ana'))
+    .resize(900)
+    .toBuffer();
+  const frame = background(1280, 720, '#3b3027').composite([{ input: card, left: 190, top: 76 }]);
+  const png = await frame.png().toBuffer();
+  return blur ? sharp(png).blur(blur).png().toBuffer() : png;
+}
+
+/** Two people side by side. */
+async function twoFaces(): Promise<Buffer> {
+  const half = async (person: 'ana' | 'bea') =>
+    sharp(await selfie(person))
+      .resize(320, 480, { fit: 'cover' })
+      .toBuffer();
+  return background(640, 480, '#808080')
+    .composite([
+      { input: await half('ana'), left: 0, top: 0 },
+      { input: await half('bea'), left: 320, top: 0 },
+    ])
+    .png()
+    .toBuffer();
+}
+
+const SCENES: Record<CameraFixture, () => Promise<Scene[]>> = {
+  document: async () => [{ image: await cardOnTable(), seconds: 1 }],
+  'document-blurred': async () => [{ image: await cardOnTable(12), seconds: 1 }],
+  selfie: async () => [{ image: await selfie('ana'), seconds: 1 }],
+  empty: async () => [{ image: await noFace(), seconds: 1 }],
+  'two-faces': async () => [{ image: await twoFaces(), seconds: 1 }],
+};
+
+/** Writes `<dir>/<name>.y4m` with ffmpeg unless it exists; returns its path. */
+export async function makeCameraFixture(name: CameraFixture, dir: string): Promise<string> {
+  const target = join(dir, `${name}.y4m`);
+  if (existsSync(target)) return target;
+  mkdirSync(dir, { recursive: true });
+  const { width, height } = CAMERA_FIXTURES[name];
+  const work = mkdtempSync(join(dir, `${name}-`));
+  try {
+    const scenes = await SCENES[name]();
+    const list = scenes.flatMap((scene, index) => {
+      const file = join(work, `${index}.png`);
+      writeFileSync(file, scene.image);
+      return [`file '${file}'`, `duration ${scene.seconds}`];
+    });
+    // The concat demuxer ignores the last duration unless the last file is listed again.
+    list.push(list.at(-2)!);
+    writeFileSync(join(work, 'scenes.txt'), list.join('\n'));
+    const output = join(work, 'out.y4m');
+    execFileSync(
+      'ffmpeg',
+      [
+        '-loglevel',
+        'error',
+        '-f',
+        'concat',
+        '-safe',
+        '0',
+        '-i',
+        join(work, 'scenes.txt'),
+        '-vf',
+        `scale=${width}:${height}:force_original_aspect_ratio=decrease,pad=${width}:${height}:(ow-iw)/2:(oh-ih)/2,fps=${FPS},format=yuv420p`,
+        '-y',
+        output,
+      ],
+      { stdio: ['ignore', 'ignore', 'inherit'] },
+    );
+    renameSync(output, target);
+    return target;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
