@@ -1,6 +1,7 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import { faceAssetsPlugin } from './scripts/face-assets.mjs';
 
 const plugins = () => [
   nodeResolve(),
@@ -10,6 +11,7 @@ const plugins = () => [
     compilerOptions: { noEmit: false, declaration: false, sourceMap: true },
   }),
   terser({ ecma: 2022, module: true, format: { comments: false } }),
+  faceAssetsPlugin(),
 ];
 
 export default [

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { faceAssetsMiddleware } from './scripts/face-assets.mjs';
 import { CHROME_ARGS, findChrome } from './scripts/system-tools.mjs';
 import { CAMERA_FIXTURE_DIR, CAMERA_FIXTURES } from './test/helpers/camera/camera-groups.mjs';
 import { sandboxPlugin } from './test/helpers/wtr-sandbox-plugin.mjs';
@@ -42,6 +43,7 @@ const videos = cameraVideos();
 export default {
   files: ['test/elements/**/*.test.ts', 'test/e2e/**/*.test.ts'],
   nodeResolve: true,
+  middleware: [faceAssetsMiddleware()],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
     sandboxPlugin(),
