@@ -262,6 +262,7 @@ export class VerifikEnroll extends LitElement {
       part="panel"
       lang=${this.translation.$lang}
       @step-complete=${(event: Event) => (event.stopPropagation(), this.dispatch({ type: 'COMPLETE' }))}
+      @step-fail=${(event: Event) => (event.stopPropagation(), this.dispatch({ type: 'FAIL' }))}
       @step-fields=${this.handleStepFields}
       @step-error=${this.handleStepError}
     >
@@ -295,7 +296,7 @@ export class VerifikEnroll extends LitElement {
       ${logo ? html`<img part="logo" src=${logo.href} alt=${project.name ?? ''} />` : nothing}
       ${project.name ? html`<p class="project">${project.name}</p>` : nothing}
       ${
-        step.id === 'done'
+        step.id === 'done' || machine.status === 'failed'
           ? nothing
           : html`<p part="progress" class="muted">
               ${this.translation.progress(machine.index + 1, total, this.translation.steps[step.id])}
@@ -332,6 +333,7 @@ export class VerifikEnroll extends LitElement {
     const { flow, api, fields, machine } = enrollment;
     const t = this.translation;
     const step = currentStep(machine);
+    if (machine.status === 'failed') return this.renderFinish(enrollment);
     switch (step.id) {
       case 'signUp':
         return html`<verifik-sign-up-step
@@ -365,23 +367,29 @@ export class VerifikEnroll extends LitElement {
       case 'form':
         return html`<verifik-signature-step data-step .api=${api} .t=${t}></verifik-signature-step>`;
       case 'done':
-        return this.finishTask.render({
-          initial: () => this.renderLoading(),
-          pending: () => this.renderLoading(),
-          complete: () => html`<verifik-done-step data-step .t=${t}></verifik-done-step>`,
-          error: (error) =>
-            this.renderError(
-              error instanceof EnrollError ? error : toEnrollError(error),
-              this.translation.finishErrorTitle,
-              () => this.finishTask.run(),
-            ),
-        });
+        return this.renderFinish(enrollment);
       default:
         return html`<div data-step>
           <h2 part="title" tabindex="-1">${t.steps[step.id]}</h2>
           <p>${step.requirement === 'optional' ? t.unavailable : t.errors.step_unavailable}</p>
         </div>`;
     }
+  }
+
+  /** The last screen: completion at Verifik pending, then done, failed, or an error with Retry. */
+  private renderFinish(enrollment: Enrollment) {
+    const failed = enrollment.machine.status === 'failed';
+    return this.finishTask.render({
+      initial: () => this.renderLoading(),
+      pending: () => this.renderLoading(),
+      complete: () => html`<verifik-done-step data-step .t=${this.translation} ?failed=${failed}></verifik-done-step>`,
+      error: (error) =>
+        this.renderError(
+          error instanceof EnrollError ? error : toEnrollError(error),
+          this.translation.finishErrorTitle,
+          () => this.finishTask.run(),
+        ),
+    });
   }
 
   private renderError(error: EnrollError, title: string, retry = () => this.loadTask.run()) {

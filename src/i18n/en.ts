@@ -77,7 +77,12 @@ export const en: Translation = {
     typedName: 'Your full name, as your signature',
     required: 'Sign in the box, or type your full name.',
   },
-  done: { title: 'You’re all set', text: 'Your verification is complete. You can close this page.' },
+  done: {
+    title: 'You’re all set',
+    text: 'Your verification is complete. You can close this page.',
+    failedTitle: 'We could not verify your identity',
+    failedText: 'The verification ended without success. Contact the company that asked for it to try another way.',
+  },
   unavailable: 'This step is not available in this version of the widget.',
   errors: {
     missing_project:

@@ -84,6 +84,9 @@ export interface Translation {
   done: {
     title: string;
     text: string;
+    /** The flow ended because a step failed (the face match, or every attempt used). */
+    failedTitle: string;
+    failedText: string;
   };
   /** Shown for a step this version cannot run. */
   unavailable: string;

@@ -7,10 +7,17 @@ import type { EnrollError } from '../enroll/enroll-error.js';
 export const STEP_COMPLETE = 'step-complete';
 export const STEP_ERROR = 'step-error';
 export const STEP_FIELDS = 'step-fields';
+export const STEP_FAIL = 'step-fail';
 
 /** The step is done. */
 export const completeStep = (host: HTMLElement) =>
   host.dispatchEvent(new CustomEvent(STEP_COMPLETE, { bubbles: true }));
+
+/**
+ * One attempt at the step failed (a selfie refused, a document unreadable): the root counts it
+ * against the step's `maxAttempts`, and ends the flow as failed when none is left.
+ */
+export const failStep = (host: HTMLElement) => host.dispatchEvent(new CustomEvent(STEP_FAIL, { bubbles: true }));
 
 /** Something failed in the step (it shows the message itself); the root reports it. */
 export const reportStepError = (host: HTMLElement, error: EnrollError) =>

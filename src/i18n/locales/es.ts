@@ -78,7 +78,13 @@ export const es: Translation = {
     typedName: 'Tu nombre completo, como firma',
     required: 'Firma en el recuadro o escribe tu nombre completo.',
   },
-  done: { title: '¡Todo listo!', text: 'Tu verificación está completa. Ya puedes cerrar esta página.' },
+  done: {
+    title: '¡Todo listo!',
+    text: 'Tu verificación está completa. Ya puedes cerrar esta página.',
+    failedTitle: 'No pudimos verificar tu identidad',
+    failedText:
+      'La verificación terminó sin éxito. Contacta a la empresa que la solicitó para intentarlo de otra forma.',
+  },
   unavailable: 'Este paso no está disponible en esta versión del widget.',
   errors: {
     missing_project:

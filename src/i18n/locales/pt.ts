@@ -84,7 +84,13 @@ export const pt: Translation = {
     typedName: 'Seu nome completo, como assinatura',
     required: 'Assine no quadro ou digite seu nome completo.',
   },
-  done: { title: 'Tudo pronto!', text: 'Sua verificação está completa. Você já pode fechar esta página.' },
+  done: {
+    title: 'Tudo pronto!',
+    text: 'Sua verificação está completa. Você já pode fechar esta página.',
+    failedTitle: 'Não conseguimos verificar sua identidade',
+    failedText:
+      'A verificação terminou sem sucesso. Entre em contato com a empresa que a solicitou para tentar de outra forma.',
+  },
   unavailable: 'Esta etapa não está disponível nesta versão do widget.',
   errors: {
     missing_project:
