@@ -1,6 +1,24 @@
 import { VerifikApiClient } from './client.js';
 import { VerifikApiError } from './errors.js';
 
+/** The person's platform, as the biometric endpoint wants it. */
+export type ClientOs = 'DESKTOP' | 'IOS' | 'ANDROID';
+
+/** The platform a user agent string names. */
+export function clientOs(userAgent: string): ClientOs {
+  if (/iPhone|iPad|iPod/i.test(userAgent)) return 'IOS';
+  if (/Android/i.test(userAgent)) return 'ANDROID';
+  return 'DESKTOP';
+}
+
+/** The face match answer. */
+export interface FaceComparison {
+  compareFaceVerification?: {
+    status?: string;
+    result?: { score?: number; passed?: boolean; compare_min_score?: number };
+  };
+}
+
 /** What the sign-up form collected. */
 export interface SignUpInput {
   email?: string;
@@ -118,6 +136,19 @@ export class RegistrantApi {
   /** Saves the signature: a drawn PNG (data URI) or a typed full name. */
   saveSignature(signature: { image: string } | { typedName: string }, signal?: AbortSignal): Promise<unknown> {
     return this.call('/v2/signatures/app-registration', 'POST', signature, signal);
+  }
+
+  /**
+   * Sends the selfie (base64 JPEG) for the liveness check and the duplicate search; `os` is the
+   * person's platform as Verifik names it.
+   */
+  validateSelfie(image: string, os: ClientOs, signal?: AbortSignal): Promise<unknown> {
+    return this.call('/v2/biometric-validations/app-registration', 'POST', { image, os }, signal);
+  }
+
+  /** Compares the selfie with the document's portrait; the flow's `compareMinScore` decides. */
+  compareFaces(signal?: AbortSignal): Promise<FaceComparison> {
+    return this.call('/v2/face-recognition/compare/app-registration', 'POST', {}, signal);
   }
 
   /** Reports progress; `end` and `skipKYC` answer the final token. */

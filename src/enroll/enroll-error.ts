@@ -28,6 +28,11 @@ const API_CODES: Record<string, [VerifikErrorCode, boolean]> = {
   phoneValidation_has_expired: ['otp_expired', true],
   otp_resend_too_soon: ['otp_resend_too_soon', true],
   appRegistration_already_finished: ['session_expired', false],
+  liveness_failed: ['liveness_failed', true],
+  multiple_faces: ['multiple_faces', true],
+  no_face_detected: ['no_face_detected', true],
+  duplicated_person: ['duplicated_person', false],
+  max_attempts_reached: ['attempts_exhausted', false],
 };
 
 /**

@@ -49,6 +49,32 @@ export type VerifikErrorCode =
   | 'session_expired'
   /** This version of the widget cannot run this step. */
   | 'step_unavailable'
+  /** The person or the browser refused the camera (in an iframe: `allow="camera"` is missing). Recoverable. */
+  | 'camera_denied'
+  /** The device has no camera. */
+  | 'camera_not_found'
+  /** Another application holds the camera. Recoverable. */
+  | 'camera_in_use'
+  /** The page is not served over https, so the browser offers no camera. */
+  | 'camera_insecure'
+  /** The browser has no camera API. */
+  | 'camera_unsupported'
+  /** The camera failed to start for another reason. Recoverable. */
+  | 'camera_failed'
+  /** The face guide could not load (models, wasm): the selfie is taken by hand. Recoverable. */
+  | 'face_guidance_unavailable'
+  /** The selfie did not pass the liveness check (tries may be left). Recoverable. */
+  | 'liveness_failed'
+  /** More than one face in the selfie. Recoverable. */
+  | 'multiple_faces'
+  /** No face found in the selfie. Recoverable. */
+  | 'no_face_detected'
+  /** This face is already enrolled in the project under another registration. */
+  | 'duplicated_person'
+  /** Every attempt at the step was used. */
+  | 'attempts_exhausted'
+  /** The selfie and the document's portrait are not the same person. */
+  | 'face_match_failed'
   /** Any other API error. */
   | 'api_error';
 

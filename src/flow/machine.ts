@@ -97,8 +97,13 @@ function advance(state: MachineState, outcome: StepOutcome): MachineState {
   const { id } = currentStep(state);
   const index = Math.min(state.index + 1, state.steps.length - 1);
   const next = { ...state, index, outcomes: { ...state.outcomes, [id]: outcome } };
+  if (currentStep(next).id === 'faceMatch' && !faceMatchPossible(next)) return advance(next, 'skipped');
   return currentStep(next).id === 'done' ? { ...next, status: 'completed' } : next;
 }
+
+/** The face match compares the document with the selfie: it runs only when both passed. */
+const faceMatchPossible = (state: MachineState): boolean =>
+  state.outcomes.document === 'passed' && state.outcomes.liveness === 'passed';
 
 /** The next state. Events that make no sense in the current state leave it unchanged. */
 export function transition(state: MachineState, event: MachineEvent): MachineState {

@@ -107,6 +107,21 @@ export const en: Translation = {
     otp_resend_too_soon: 'Please wait a moment before asking for a new code.',
     session_expired: 'Your session has expired. Please start again.',
     step_unavailable: 'This verification needs a step this version of the widget cannot run.',
+    camera_denied:
+      'We can’t use your camera. Allow camera access in your browser’s settings (the camera icon by the address bar), then try again.',
+    camera_not_found: 'We couldn’t find a camera on this device.',
+    camera_in_use: 'Your camera is being used by another app or tab. Close it and try again.',
+    camera_insecure: 'The camera only works on a secure (https) page. Please contact the site you came from.',
+    camera_unsupported: 'This browser cannot use a camera. Try a recent Chrome, Safari, Firefox or Edge.',
+    camera_failed: 'Your camera didn’t start. Try again, or restart your browser.',
+    face_guidance_unavailable:
+      'Automatic face guidance is off. Center your face in the oval and take the photo yourself.',
+    liveness_failed: 'We couldn’t confirm this is a live photo. Face the light and try again.',
+    multiple_faces: 'More than one face was in the photo. Make sure you are alone and try again.',
+    no_face_detected: 'We couldn’t find your face in the photo. Center it in the oval and try again.',
+    duplicated_person: 'This face is already registered with another account. Please contact the site you came from.',
+    attempts_exhausted: 'You have used every attempt for this step.',
+    face_match_failed: 'Your selfie doesn’t match the photo on your document.',
     api_error: 'The verification service refused the request. Please try again later.',
   },
 };

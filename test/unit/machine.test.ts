@@ -100,6 +100,18 @@ describe('transition', () => {
     assert.equal(run(state, 'COMPLETE'), state, 'a finished flow ignores events');
   });
 
+  test('the face match runs only when the document and the selfie both passed', () => {
+    const atDocument = run(initialState(basic), 'COMPLETE', 'COMPLETE');
+    const bothPassed = run(atDocument, 'COMPLETE', 'COMPLETE');
+    assert.equal(currentStep(bothPassed).id, 'faceMatch');
+    const documentSkipped = run(atDocument, 'SKIP', 'COMPLETE');
+    assert.equal(currentStep(documentSkipped).id, 'done');
+    assert.equal(documentSkipped.outcomes.faceMatch, 'skipped');
+    const selfieFailed = run(atDocument, 'COMPLETE', 'FAIL', 'FAIL', 'FAIL');
+    assert.equal(currentStep(selfieFailed).id, 'done');
+    assert.equal(selfieFailed.outcomes.faceMatch, 'skipped');
+  });
+
   test('only optional steps can be skipped', () => {
     const start = initialState(basic);
     assert.equal(canSkip(start), false);

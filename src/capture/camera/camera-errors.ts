@@ -1,3 +1,5 @@
+import type { VerifikErrorCode } from '../../events/verifik-error.js';
+
 /** Why the camera could not start; each has its own recovery screen. */
 export type CameraProblem =
   /** The person or the browser's policy refused the camera (incl. an iframe without `allow="camera"`). */
@@ -33,3 +35,13 @@ export function cameraProblem(error: unknown): CameraProblem {
       return 'failed';
   }
 }
+
+/** The `verifik-error` code of each camera problem, and whether trying again can help. */
+export const CAMERA_ERRORS: Record<CameraProblem, [VerifikErrorCode, boolean]> = {
+  denied: ['camera_denied', true],
+  'not-found': ['camera_not_found', false],
+  'in-use': ['camera_in_use', true],
+  insecure: ['camera_insecure', false],
+  unsupported: ['camera_unsupported', false],
+  failed: ['camera_failed', true],
+};

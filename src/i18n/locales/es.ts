@@ -112,6 +112,22 @@ export const es: Translation = {
     otp_resend_too_soon: 'Espera un momento antes de pedir un código nuevo.',
     session_expired: 'Tu sesión venció. Vuelve a empezar, por favor.',
     step_unavailable: 'Esta verificación necesita un paso que esta versión del widget no puede realizar.',
+    camera_denied:
+      'No podemos usar tu cámara. Permite el acceso a la cámara en la configuración del navegador (el ícono de cámara junto a la barra de direcciones) e inténtalo de nuevo.',
+    camera_not_found: 'No encontramos una cámara en este dispositivo.',
+    camera_in_use: 'Otra aplicación o pestaña está usando tu cámara. Ciérrala e inténtalo de nuevo.',
+    camera_insecure: 'La cámara solo funciona en una página segura (https). Contacta al sitio del que vienes.',
+    camera_unsupported:
+      'Este navegador no puede usar una cámara. Prueba una versión reciente de Chrome, Safari, Firefox o Edge.',
+    camera_failed: 'Tu cámara no se inició. Inténtalo de nuevo o reinicia el navegador.',
+    face_guidance_unavailable:
+      'La guía automática del rostro no está disponible. Centra tu rostro en el óvalo y toma la foto tú mismo.',
+    liveness_failed: 'No pudimos confirmar que la foto sea en vivo. Ponte de frente a la luz e inténtalo de nuevo.',
+    multiple_faces: 'Había más de un rostro en la foto. Asegúrate de estar solo e inténtalo de nuevo.',
+    no_face_detected: 'No encontramos tu rostro en la foto. Céntralo en el óvalo e inténtalo de nuevo.',
+    duplicated_person: 'Este rostro ya está registrado con otra cuenta. Contacta al sitio del que vienes.',
+    attempts_exhausted: 'Usaste todos los intentos de este paso.',
+    face_match_failed: 'Tu selfie no coincide con la foto de tu documento.',
     api_error: 'El servicio de verificación rechazó la solicitud. Inténtalo más tarde.',
   },
 };

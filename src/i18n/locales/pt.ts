@@ -120,6 +120,23 @@ export const pt: Translation = {
     otp_resend_too_soon: 'Aguarde um momento antes de pedir um novo código.',
     session_expired: 'Sua sessão expirou. Comece novamente, por favor.',
     step_unavailable: 'Esta verificação precisa de uma etapa que esta versão do widget não consegue executar.',
+    camera_denied:
+      'Não conseguimos usar sua câmera. Permita o acesso à câmera nas configurações do navegador (o ícone de câmera ao lado da barra de endereços) e tente novamente.',
+    camera_not_found: 'Não encontramos uma câmera neste dispositivo.',
+    camera_in_use: 'Outro aplicativo ou aba está usando sua câmera. Feche-o e tente novamente.',
+    camera_insecure:
+      'A câmera só funciona em uma página segura (https). Entre em contato com o site de onde você veio.',
+    camera_unsupported:
+      'Este navegador não pode usar uma câmera. Tente uma versão recente do Chrome, Safari, Firefox ou Edge.',
+    camera_failed: 'Sua câmera não iniciou. Tente novamente ou reinicie o navegador.',
+    face_guidance_unavailable:
+      'A orientação automática do rosto está desligada. Centralize o rosto no oval e tire a foto você mesmo.',
+    liveness_failed: 'Não conseguimos confirmar que a foto é ao vivo. Fique de frente para a luz e tente novamente.',
+    multiple_faces: 'Havia mais de um rosto na foto. Verifique se está sozinho e tente novamente.',
+    no_face_detected: 'Não encontramos seu rosto na foto. Centralize-o no oval e tente novamente.',
+    duplicated_person: 'Este rosto já está cadastrado em outra conta. Entre em contato com o site de onde você veio.',
+    attempts_exhausted: 'Você usou todas as tentativas desta etapa.',
+    face_match_failed: 'Sua selfie não corresponde à foto do seu documento.',
     api_error: 'O serviço de verificação recusou a solicitação. Tente mais tarde.',
   },
 };

@@ -51,7 +51,19 @@ async function twoFaces(): Promise<Buffer> {
 const SCENES: Record<CameraFixture, () => Promise<Scene[]>> = {
   document: async () => [{ image: await cardOnTable(), seconds: 1 }],
   'document-blurred': async () => [{ image: await cardOnTable(12), seconds: 1 }],
-  selfie: async () => [{ image: await selfie('ana'), seconds: 1 }],
+  selfie: async () => [{ image: await selfie('cris'), seconds: 1 }],
+  // Frontal, then turned to her left, then (mirrored) to her right, for the turn challenge.
+  turns: async () => [
+    { image: await selfie('cris'), seconds: 2 },
+    { image: await selfie('eve'), seconds: 2 },
+    {
+      image: await sharp(await selfie('eve'))
+        .flop()
+        .png()
+        .toBuffer(),
+      seconds: 2,
+    },
+  ],
   empty: async () => [{ image: await noFace(), seconds: 1 }],
   'two-faces': async () => [{ image: await twoFaces(), seconds: 1 }],
 };
@@ -65,11 +77,13 @@ export async function makeCameraFixture(name: CameraFixture, dir: string): Promi
   const work = mkdtempSync(join(dir, `${name}-`));
   try {
     const scenes = await SCENES[name]();
-    const list = scenes.flatMap((scene, index) => {
+    const list: string[] = [];
+    for (const [index, scene] of scenes.entries()) {
+      // One format for every scene: the concat demuxer decodes them all with the first one's codec.
       const file = join(work, `${index}.png`);
-      writeFileSync(file, scene.image);
-      return [`file '${file}'`, `duration ${scene.seconds}`];
-    });
+      writeFileSync(file, await sharp(scene.image).png().toBuffer());
+      list.push(`file '${file}'`, `duration ${scene.seconds}`);
+    }
     // The concat demuxer ignores the last duration unless the last file is listed again.
     list.push(list.at(-2)!);
     writeFileSync(join(work, 'scenes.txt'), list.join('\n'));

@@ -17,11 +17,17 @@ interface FaceSource {
   box: readonly [number, number, number, number];
 }
 
-/** Three different people. */
+/**
+ * Different people. Head turn (nose offset from the eye midpoint, in eye spans, as face-api's
+ * landmarks give it): cris and dana face the camera (0.03, 0.00); ana is a little turned (−0.26);
+ * eve is turned to her left (+0.30).
+ */
 export const PEOPLE = {
   ana: { file: 'sample1.jpg', box: [414, 355, 177, 240] },
   bea: { file: 'sample1.jpg', box: [1476, 199, 203, 241] },
   cris: { file: 'sample2.jpg', box: [1447, 153, 194, 242] },
+  dana: { file: 'sample6.jpg', box: [1180, 305, 188, 280] },
+  eve: { file: 'sample4.jpg', box: [257, 185, 162, 245] },
 } as const satisfies Record<string, FaceSource>;
 
 export type Person = keyof typeof PEOPLE;

@@ -1,0 +1,82 @@
+import type { FaceDetector, FaceObservation } from './face-types.js';
+
+/**
+ * The face-api adapter: imports `face-api.esm.js` (tfjs bundled) from the assets folder at run
+ * time, picks the fastest tfjs backend the page allows, loads the tiny face detector and the tiny
+ * 68-point landmarks, and detects with them. Only this file knows face-api's API.
+ */
+
+/** The part of face-api (and its bundled tfjs) used here; its published types omit the tfjs setup calls. */
+interface FaceApi {
+  tf: {
+    setBackend(name: string): Promise<boolean>;
+    getBackend(): string;
+    ready(): Promise<void>;
+    setWasmPaths?(prefix: string): void;
+    env(): { set(flag: string, value: unknown): void };
+    memory(): { numTensors: number };
+  };
+  nets: Record<'tinyFaceDetector' | 'faceLandmark68TinyNet', { loadFromUri(url: string): Promise<void> }>;
+  TinyFaceDetectorOptions: new (options: { inputSize: number; scoreThreshold: number }) => unknown;
+  detectAllFaces(
+    input: HTMLVideoElement | HTMLCanvasElement,
+    options: unknown,
+  ): {
+    withFaceLandmarks(useTinyModel: boolean): Promise<
+      {
+        detection: { box: { x: number; y: number; width: number; height: number }; score: number };
+        landmarks: { positions: { x: number; y: number }[] };
+      }[]
+    >;
+  };
+}
+
+/** Backends in order of speed on phones and laptops without a GPU driver: wasm ≈ 25 ms a frame, webgl on a software renderer ≈ 250 ms, cpu ≈ 450 ms. */
+const BACKENDS = ['wasm', 'webgl', 'cpu'] as const;
+
+/**
+ * Input size of the tiny detector: 224 finds a selfie-sized face in about 33 ms on wasm; 160 is
+ * faster but misses faces further than arm's length, 128 misses many.
+ */
+export const DETECTOR_INPUT_SIZE = 224;
+
+/** Loads face-api and the models from `assetsUrl` (a folder URL ending in `/`). */
+export async function loadFaceApiDetector(assetsUrl: string): Promise<FaceDetector> {
+  const faceapi = (await import(/* @vite-ignore */ new URL('face-api.esm.js', assetsUrl).href)) as FaceApi;
+  const { tf } = faceapi;
+  // Only the single-threaded wasm files ship: threads need a cross-origin-isolated page.
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  tf.setWasmPaths?.(assetsUrl);
+  let backend: string | undefined;
+  for (const name of BACKENDS) {
+    try {
+      // setBackend resolves false (or throws) when the page forbids it, e.g. wasm under a CSP
+      // without 'wasm-unsafe-eval', or webgl without a GPU context.
+      if (await tf.setBackend(name)) {
+        await tf.ready();
+        backend = tf.getBackend();
+        break;
+      }
+    } catch {
+      // Try the next one.
+    }
+  }
+  if (!backend) throw new Error('no tfjs backend could start');
+  await Promise.all([
+    faceapi.nets.tinyFaceDetector.loadFromUri(assetsUrl),
+    faceapi.nets.faceLandmark68TinyNet.loadFromUri(assetsUrl),
+  ]);
+  const options = new faceapi.TinyFaceDetectorOptions({ inputSize: DETECTOR_INPUT_SIZE, scoreThreshold: 0.5 });
+  return {
+    backend,
+    async detect(source): Promise<FaceObservation[]> {
+      const results = await faceapi.detectAllFaces(source, options).withFaceLandmarks(true);
+      return results.map(({ detection, landmarks }) => ({
+        box: { x: detection.box.x, y: detection.box.y, width: detection.box.width, height: detection.box.height },
+        score: detection.score,
+        landmarks: landmarks.positions.map(({ x, y }) => ({ x, y })),
+      }));
+    },
+    numTensors: () => tf.memory().numTensors,
+  };
+}
