@@ -23,9 +23,7 @@ describe('face-api detector on the fake camera (one frontal face)', () => {
     expect(face!.landmarks).to.have.length(68);
     const facts = faceFacts(video, face!.box);
     const yaw = faceYaw(face!.landmarks);
-    console.log(
-      `selfie: box ${JSON.stringify(face!.box)} yaw ${yaw.toFixed(3)} brightness ${facts.brightness.toFixed(1)} sharpness ${facts.sharpness.toFixed(1)}`,
-    );
+    // Measured: face 328 px wide in 640, yaw 0.024, brightness 99, sharpness 169.
     expect(Math.abs(yaw)).to.be.lessThan(0.1);
     expect(evaluateFace(faces, { width: video.videoWidth, height: video.videoHeight, ...facts })).to.equal('ok');
   });
@@ -33,14 +31,7 @@ describe('face-api detector on the fake camera (one frontal face)', () => {
   it('keeps the tensor count flat over 100 frames', async () => {
     await detector.detect(video);
     const before = detector.numTensors();
-    const times: number[] = [];
-    for (let frame = 0; frame < 100; frame++) {
-      const start = performance.now();
-      await detector.detect(video);
-      times.push(performance.now() - start);
-    }
-    times.sort((a, b) => a - b);
-    console.log(`detect p50 ${times[50]!.toFixed(1)} ms, p95 ${times[95]!.toFixed(1)} ms`);
+    for (let frame = 0; frame < 100; frame++) await detector.detect(video);
     expect(detector.numTensors()).to.equal(before);
   });
 
