@@ -6,6 +6,8 @@ import { VerifikEnroll } from './enroll/verifik-enroll.js';
 import { VerifikBasicInfoStep } from './steps/basic-info/basic-info-step.js';
 import { VerifikCodeStep } from './steps/code/code-step.js';
 import { VerifikDoneStep } from './steps/done/done-step.js';
+import { VerifikFaceMatchStep } from './steps/face-match/face-match-step.js';
+import { VerifikLivenessStep } from './steps/liveness/liveness-step.js';
 import { VerifikSignUpStep } from './steps/sign-up/sign-up-step.js';
 import { VerifikSignatureStep } from './steps/signature/signature-step.js';
 import { VerifikOtpInput } from './ui/otp-input.js';
@@ -19,6 +21,8 @@ const TAGS = {
   'verifik-code-step': VerifikCodeStep,
   'verifik-basic-info-step': VerifikBasicInfoStep,
   'verifik-signature-step': VerifikSignatureStep,
+  'verifik-liveness-step': VerifikLivenessStep,
+  'verifik-face-match-step': VerifikFaceMatchStep,
   'verifik-done-step': VerifikDoneStep,
 };
 
@@ -34,6 +38,8 @@ declare global {
     'verifik-code-step': VerifikCodeStep;
     'verifik-basic-info-step': VerifikBasicInfoStep;
     'verifik-signature-step': VerifikSignatureStep;
+    'verifik-liveness-step': VerifikLivenessStep;
+    'verifik-face-match-step': VerifikFaceMatchStep;
     'verifik-done-step': VerifikDoneStep;
   }
 }

@@ -11,6 +11,8 @@ export interface EnrollConfig {
   flow: string | undefined;
   apiUrl: string;
   tokenEndpoint: string | undefined;
+  /** Folder of the face-guide assets, ending in `/`. */
+  assetsUrl: string;
 }
 
 /**
@@ -26,9 +28,16 @@ export function httpUrl(value: string, base: string): URL | undefined {
   }
 }
 
+/** `assets-url` as an absolute folder URL (ending in `/`); an {@link EnrollError} unless http(s). */
+export function resolveAssetsUrl(value: string, base: string): string {
+  const url = httpUrl(value.trim(), base);
+  if (!url) throw new EnrollError('invalid_assets_url', `assets-url "${value}" is not an http(s) URL`);
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
+}
+
 /** Checks the attributes, throwing the {@link EnrollError} that names the first problem. */
 export function readConfig(
-  attributes: { project: string; flow: string; apiUrl: string; tokenEndpoint: string },
+  attributes: { project: string; flow: string; apiUrl: string; tokenEndpoint: string; assetsUrl: string },
   base: string,
 ): EnrollConfig {
   const project = attributes.project.trim();
@@ -47,5 +56,6 @@ export function readConfig(
     flow: attributes.flow.trim() || undefined,
     apiUrl: apiUrl.href,
     tokenEndpoint: tokenEndpoint?.href,
+    assetsUrl: resolveAssetsUrl(attributes.assetsUrl, base),
   };
 }

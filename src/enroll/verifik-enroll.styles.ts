@@ -36,34 +36,6 @@ export const styles = css`
     color: var(--_text-muted);
   }
 
-  [part~='status'] {
-    display: flex;
-    align-items: center;
-    gap: calc(var(--_space) * 0.75);
-    min-height: 3rem;
-  }
-
-  .spinner {
-    inline-size: 1.5rem;
-    block-size: 1.5rem;
-    border: 3px solid var(--_border);
-    border-block-start-color: var(--_primary);
-    border-radius: 50%;
-    animation: spin 0.9s linear infinite;
-  }
-
-  @media (prefers-reduced-motion: reduce) {
-    .spinner {
-      animation-duration: 3s;
-    }
-  }
-
-  @keyframes spin {
-    to {
-      transform: rotate(1turn);
-    }
-  }
-
   [part~='error'] h2 {
     color: var(--_danger);
   }

@@ -11,20 +11,32 @@ import { VERIFIK_ERROR } from '../events/verifik-error.js';
 import { VERIFIK_READY } from '../events/verifik-ready.js';
 import { VERIFIK_STEP_CHANGE } from '../events/verifik-step-change.js';
 import { VERIFIK_STEP_COMPLETE } from '../events/verifik-step-complete.js';
-import { canGoBack, canSkip, currentStep, type MachineEvent, type StepId } from '../flow/machine.js';
+import { DEFAULT_ASSETS_URL } from '../capture/face/assets-url.js';
+import { loadFaceDetector } from '../capture/face/load-detector.js';
+import { attemptsLeft, canGoBack, canSkip, currentStep, type MachineEvent, type StepId } from '../flow/machine.js';
 import { selectFlow } from '../flow/select-flow.js';
 import { en } from '../i18n/en.js';
 import { loadTranslation, matchLanguage } from '../i18n/load-translation.js';
 import { type Translation, type TranslationOverrides, withOverrides } from '../i18n/translation.js';
 import { buttonStyles } from '../styles/buttons.js';
+import { statusStyles } from '../styles/status.js';
 import { tokens } from '../styles/tokens.js';
-import { DEFAULT_API_URL, httpUrl, readConfig } from './config.js';
+import { DEFAULT_API_URL, httpUrl, readConfig, resolveAssetsUrl } from './config.js';
 import { EnrollError, toEnrollError } from './enroll-error.js';
 import { Enrollment } from './enrollment.js';
 import { styles } from './verifik-enroll.styles.js';
 
 /** Steps this version renders; the others show as unavailable (skippable when optional). */
-const RENDERED_STEPS: readonly StepId[] = ['signUp', 'emailCode', 'phoneCode', 'basicInformation', 'form', 'done'];
+const RENDERED_STEPS: readonly StepId[] = [
+  'signUp',
+  'emailCode',
+  'phoneCode',
+  'basicInformation',
+  'liveness',
+  'faceMatch',
+  'form',
+  'done',
+];
 
 /**
  * Runs a Verifik Smart Enroll identity verification inside the page: it loads the project's
@@ -63,7 +75,7 @@ const RENDERED_STEPS: readonly StepId[] = ['signUp', 'emailCode', 'phoneCode', '
  * @cssprop [--verifik-spacing=16px] - Base spacing unit.
  */
 export class VerifikEnroll extends LitElement {
-  static override styles = [tokens, buttonStyles, styles];
+  static override styles = [tokens, buttonStyles, statusStyles, styles];
 
   /** The Verifik project id (24 hex digits). Required. */
   @property() project = '';
@@ -83,6 +95,15 @@ export class VerifikEnroll extends LitElement {
   /** Language (`en`, `es`, `pt`, or a regional tag such as `es-CO`). Default: the page's. */
   @property({ reflect: true }) override lang = '';
 
+  /**
+   * Folder URL of face-api, its wasm files and models, used by the selfie step. Default: the
+   * `face/` folder beside the widget's script, where the build puts them.
+   */
+  @property({ attribute: 'assets-url' }) assetsUrl = DEFAULT_ASSETS_URL;
+
+  /** `turn` asks the person to turn their head left and right before the selfie (an active liveness challenge). */
+  @property() challenge: 'none' | 'turn' = 'none';
+
   /** `session` (default) resumes after a reload, from sessionStorage; `none` keeps nothing. */
   @property() persist: 'session' | 'none' = 'session';
 
@@ -98,9 +119,10 @@ export class VerifikEnroll extends LitElement {
   @state() private translation: Translation = en;
 
   private readonly loadTask = new Task(this, {
-    args: () => [this.project, this.flow, this.apiUrl, this.tokenEndpoint, this.fetch, this.persist] as const,
-    task: ([project, flow, apiUrl, tokenEndpoint, fetchImpl, persist], { signal }) =>
-      this.load({ project, flow, apiUrl, tokenEndpoint }, fetchImpl, persist !== 'none', signal),
+    args: () =>
+      [this.project, this.flow, this.apiUrl, this.tokenEndpoint, this.assetsUrl, this.fetch, this.persist] as const,
+    task: ([project, flow, apiUrl, tokenEndpoint, assetsUrl, fetchImpl, persist], { signal }) =>
+      this.load({ project, flow, apiUrl, tokenEndpoint, assetsUrl }, fetchImpl, persist !== 'none', signal),
     onComplete: (enrollment) => {
       const { flow } = enrollment;
       emit(this, VERIFIK_READY, {
@@ -173,7 +195,7 @@ export class VerifikEnroll extends LitElement {
   }
 
   private async load(
-    attributes: { project: string; flow: string; apiUrl: string; tokenEndpoint: string },
+    attributes: { project: string; flow: string; apiUrl: string; tokenEndpoint: string; assetsUrl: string },
     fetchImpl: typeof fetch | undefined,
     persist: boolean,
     signal: AbortSignal,
@@ -217,11 +239,25 @@ export class VerifikEnroll extends LitElement {
       this.reportError(new EnrollError('step_unavailable', `this version cannot run the ${to} step`), to);
     }
     if (to === 'done' && this.finishTask.status === TaskStatus.INITIAL) void this.finishTask.run();
+    this.prefetchFaceGuide(machine);
     if (from === null) return;
     void this.updateComplete.then(() => {
       const screen = this.renderRoot.querySelector('[data-step]');
       (screen?.shadowRoot?.querySelector<HTMLElement>('h2') ?? screen?.querySelector<HTMLElement>('h2'))?.focus();
     });
+  }
+
+  /**
+   * On the step before the selfie, loads the face guide in the background so its models are
+   * ready when the person gets there. Flows without a selfie never load it.
+   */
+  private prefetchFaceGuide(machine: Enrollment['machine']): void {
+    if (machine.steps[machine.index + 1]?.id !== 'liveness') return;
+    const assetsUrl = resolveAssetsUrl(this.assetsUrl, document.baseURI);
+    // A failure here is reported by the selfie step, which tries again.
+    const prefetch = () => void loadFaceDetector(assetsUrl).catch(() => undefined);
+    if ('requestIdleCallback' in window) requestIdleCallback(prefetch, { timeout: 2000 });
+    else setTimeout(prefetch, 200);
   }
 
   private dispatch(event: MachineEvent): void {
@@ -262,7 +298,10 @@ export class VerifikEnroll extends LitElement {
       part="panel"
       lang=${this.translation.$lang}
       @step-complete=${(event: Event) => (event.stopPropagation(), this.dispatch({ type: 'COMPLETE' }))}
-      @step-fail=${(event: Event) => (event.stopPropagation(), this.dispatch({ type: 'FAIL' }))}
+      @step-fail=${(event: CustomEvent<{ final: boolean }>) => (
+        event.stopPropagation(),
+        this.dispatch({ type: 'FAIL', final: event.detail.final })
+      )}
       @step-fields=${this.handleStepFields}
       @step-error=${this.handleStepError}
     >
@@ -364,6 +403,17 @@ export class VerifikEnroll extends LitElement {
           .t=${t}
           .fields=${fields}
         ></verifik-basic-info-step>`;
+      case 'liveness':
+        return html`<verifik-liveness-step
+          data-step
+          .api=${api}
+          .t=${t}
+          assets-url=${resolveAssetsUrl(this.assetsUrl, document.baseURI)}
+          challenge=${this.challenge === 'turn' ? 'turn' : 'none'}
+          attempts-left=${attemptsLeft(machine)}
+        ></verifik-liveness-step>`;
+      case 'faceMatch':
+        return html`<verifik-face-match-step data-step .api=${api} .t=${t}></verifik-face-match-step>`;
       case 'form':
         return html`<verifik-signature-step data-step .api=${api} .t=${t}></verifik-signature-step>`;
       case 'done':

@@ -15,6 +15,8 @@ export type VerifikErrorCode =
   | 'invalid_api_url'
   /** `token-endpoint` is not an http(s) URL. */
   | 'invalid_token_endpoint'
+  /** `assets-url` is not an http(s) URL. */
+  | 'invalid_assets_url'
   /** No project with this id exists. */
   | 'project_not_found'
   /** The `flow` attribute names no active onboarding flow of the project. */

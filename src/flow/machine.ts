@@ -44,8 +44,8 @@ export type MachineEvent =
   | { type: 'COMPLETE' }
   /** The person skipped the current (optional) step. */
   | { type: 'SKIP' }
-  /** One attempt at the current step failed. */
-  | { type: 'FAIL' }
+  /** One attempt at the current step failed; `final`: no further attempt can succeed. */
+  | { type: 'FAIL'; final?: boolean }
   /** Back to the previous step, where that makes sense (see {@link canGoBack}). */
   | { type: 'BACK' };
 
@@ -115,7 +115,7 @@ export function transition(state: MachineState, event: MachineEvent): MachineSta
     case 'SKIP':
       return canSkip(state) ? advance(state, 'skipped') : state;
     case 'FAIL': {
-      const attempts = (state.attempts[step.id] ?? 0) + 1;
+      const attempts = event.final ? step.maxAttempts : (state.attempts[step.id] ?? 0) + 1;
       const counted = { ...state, attempts: { ...state.attempts, [step.id]: attempts } };
       if (attempts < step.maxAttempts) return counted;
       if (step.requirement === 'optional') return advance(counted, 'failed');

@@ -1,3 +1,4 @@
+import type { FaceVerdict } from '../capture/face/evaluate-face.js';
 import type { VerifikErrorCode } from '../events/verifik-error.js';
 import type { StepId } from '../flow/machine.js';
 
@@ -80,6 +81,32 @@ export interface Translation {
     drawInstead: string;
     typedName: string;
     required: string;
+  };
+  liveness: {
+    title: string;
+    intro: string;
+    tipLight: string;
+    tipFace: string;
+    tipAlone: string;
+    /** Said before the browser asks for the camera. */
+    primer: string;
+    start: string;
+    starting: string;
+    loadingGuide: string;
+    /** The camera preview's accessible name. */
+    video: string;
+    /** What the guide says about the current frame, or asks for during the turn challenge. */
+    hints: Record<FaceVerdict | 'turn-left' | 'turn-right' | 'look-straight', string>;
+    capture: string;
+    switchCamera: string;
+    checking: string;
+    retry: string;
+    attemptsLeft: (count: number) => string;
+  };
+  faceMatch: {
+    title: string;
+    checking: string;
+    retry: string;
   };
   done: {
     title: string;

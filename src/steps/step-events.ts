@@ -15,9 +15,11 @@ export const completeStep = (host: HTMLElement) =>
 
 /**
  * One attempt at the step failed (a selfie refused, a document unreadable): the root counts it
- * against the step's `maxAttempts`, and ends the flow as failed when none is left.
+ * against the step's `maxAttempts`, and ends the flow as failed when none is left. `final`: no
+ * other attempt could succeed (a face already enrolled elsewhere, a face match that failed).
  */
-export const failStep = (host: HTMLElement) => host.dispatchEvent(new CustomEvent(STEP_FAIL, { bubbles: true }));
+export const failStep = (host: HTMLElement, final = false) =>
+  host.dispatchEvent(new CustomEvent<{ final: boolean }>(STEP_FAIL, { detail: { final }, bubbles: true }));
 
 /** Something failed in the step (it shows the message itself); the root reports it. */
 export const reportStepError = (host: HTMLElement, error: EnrollError) =>

@@ -4,11 +4,14 @@ import { DEFAULT_API_URL, readConfig } from '../../src/enroll/config.js';
 import { EnrollError } from '../../src/enroll/enroll-error.js';
 
 const PAGE = 'https://bank.example/onboarding/start';
-const attributes = (overrides: Partial<Record<'project' | 'flow' | 'apiUrl' | 'tokenEndpoint', string>> = {}) => ({
+const attributes = (
+  overrides: Partial<Record<'project' | 'flow' | 'apiUrl' | 'tokenEndpoint' | 'assetsUrl', string>> = {},
+) => ({
   project: '65a1d3e0c0ffee0000000001',
   flow: '',
   apiUrl: '',
   tokenEndpoint: '',
+  assetsUrl: 'https://cdn.example/verifik-enroll/face/',
   ...overrides,
 });
 
@@ -31,6 +34,14 @@ describe('readConfig', () => {
     assert.equal(config.flow, undefined);
   });
 
+  test('assets-url becomes an absolute folder URL', () => {
+    assert.equal(
+      readConfig(attributes({ assetsUrl: '/static/face' }), PAGE).assetsUrl,
+      'https://bank.example/static/face/',
+    );
+    assert.equal(readConfig(attributes(), PAGE).assetsUrl, 'https://cdn.example/verifik-enroll/face/');
+  });
+
   test('trims what it is given', () => {
     const config = readConfig(
       attributes({ project: ' 65a1d3e0c0ffee0000000001 ', flow: ' 65a1d3e0c0ffee0000000002 ' }),
@@ -48,6 +59,7 @@ describe('readConfig', () => {
     ['a file: api-url', { apiUrl: 'file:///etc/passwd' }, 'invalid_api_url'],
     ['a data: token-endpoint', { tokenEndpoint: 'data:text/html,x' }, 'invalid_token_endpoint'],
     ['a broken api-url', { apiUrl: 'http://[::1' }, 'invalid_api_url'],
+    ['a javascript: assets-url', { assetsUrl: 'javascript:alert(1)' }, 'invalid_assets_url'],
   ];
   for (const [what, overrides, code] of bad) {
     test(`${what} → ${code}`, () => {

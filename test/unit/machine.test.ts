@@ -112,6 +112,13 @@ describe('transition', () => {
     assert.equal(selfieFailed.outcomes.faceMatch, 'skipped');
   });
 
+  test('a final failure uses every attempt at once', () => {
+    const full = flow({ document: 'mandatory', liveness: 'mandatory' });
+    const failed = transition(run(initialState(full), 'COMPLETE', 'COMPLETE'), { type: 'FAIL', final: true });
+    assert.equal(failed.status, 'failed');
+    assert.equal(failed.attempts.document, 3);
+  });
+
   test('only optional steps can be skipped', () => {
     const start = initialState(basic);
     assert.equal(canSkip(start), false);

@@ -1,0 +1,130 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { drawFrame, readPixels, type Region } from '../image/frame.js';
+import { measureFrame } from '../image/pixels.js';
+import { evaluateFace, FACE_LIMITS, type FaceVerdict } from './evaluate-face.js';
+import type { FaceDetector, FaceObservation } from './face-types.js';
+
+/** One analysed frame. */
+export interface GuideFrame {
+  verdict: FaceVerdict;
+  faces: FaceObservation[];
+  /** Consecutive `ok` frames up to this one. */
+  okStreak: number;
+}
+
+export interface FaceGuideOptions {
+  /** Called after each analysed frame (the host decides when to capture). */
+  onFrame(frame: GuideFrame): void;
+  /** Whether a turned head is acceptable now (during a turn challenge). */
+  allowTurn?: () => boolean;
+}
+
+/** How many of the latest `ok` frames are kept to pick the sharpest from. */
+const CANDIDATES = 4;
+/** Long edge of a kept frame: the selfie is sent at this size. */
+const SELFIE_EDGE = 640;
+/** Long edge of the face crop measured for light and sharpness. */
+const MEASURE_EDGE = 128;
+
+/**
+ * Runs the face detector on a playing `<video>`, one frame at a time (never two inferences in
+ * flight), paced by `requestVideoFrameCallback` where the browser has it (else animation
+ * frames), and idle while the tab is hidden. Each frame gets a verdict; the sharpest of the last
+ * few `ok` frames is kept for the capture.
+ */
+export class FaceGuideController implements ReactiveController {
+  /** The latest verdict, undefined before the first frame. */
+  verdict: FaceVerdict | undefined;
+
+  private video: HTMLVideoElement | undefined;
+  private detector: FaceDetector | undefined;
+  private running = false;
+  private okStreak = 0;
+  private candidates: { canvas: HTMLCanvasElement; sharpness: number }[] = [];
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly options: FaceGuideOptions,
+  ) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.stop();
+  }
+
+  /** Starts analysing `video`'s frames with `detector`. */
+  start(video: HTMLVideoElement, detector: FaceDetector): void {
+    this.stop();
+    this.video = video;
+    this.detector = detector;
+    this.running = true;
+    this.schedule();
+  }
+
+  stop(): void {
+    this.running = false;
+    this.okStreak = 0;
+    this.candidates = [];
+  }
+
+  /** The sharpest recent `ok` frame, or undefined. */
+  bestFrame(): HTMLCanvasElement | undefined {
+    return this.candidates.reduce<(typeof this.candidates)[number] | undefined>(
+      (best, candidate) => (!best || candidate.sharpness > best.sharpness ? candidate : best),
+      undefined,
+    )?.canvas;
+  }
+
+  private schedule(): void {
+    const video = this.video;
+    if (!this.running || !video) return;
+    if ('requestVideoFrameCallback' in video) video.requestVideoFrameCallback(() => void this.analyse(video));
+    else requestAnimationFrame(() => void this.analyse(video));
+  }
+
+  private async analyse(video: HTMLVideoElement): Promise<void> {
+    if (!this.running || video !== this.video) return;
+    if (document.hidden || video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA || !video.videoWidth) {
+      this.schedule();
+      return;
+    }
+    let faces: FaceObservation[];
+    try {
+      faces = await this.detector!.detect(video);
+    } catch {
+      // A frame the detector could not read (e.g. the stream just ended): try the next one.
+      this.schedule();
+      return;
+    }
+    if (!this.running || video !== this.video) return;
+    const width = video.videoWidth;
+    const height = video.videoHeight;
+    const region = faces.length === 1 ? clip(faces[0]!.box, width, height) : undefined;
+    const facts = region ? measureFrame(readPixels(video, MEASURE_EDGE, region)) : undefined;
+    const verdict = evaluateFace(faces, { width, height, ...facts }, FACE_LIMITS, this.options.allowTurn?.() ?? false);
+    if (verdict === 'ok' && facts) {
+      this.okStreak++;
+      this.candidates = [
+        ...this.candidates.slice(1 - CANDIDATES),
+        { canvas: drawFrame(video, SELFIE_EDGE), sharpness: facts.sharpness },
+      ];
+    } else {
+      this.okStreak = 0;
+      this.candidates = [];
+    }
+    this.verdict = verdict;
+    this.options.onFrame({ verdict, faces, okStreak: this.okStreak });
+    this.host.requestUpdate();
+    this.schedule();
+  }
+}
+
+/** `box` limited to the frame, in whole pixels. */
+function clip(box: Region, width: number, height: number): Region | undefined {
+  const x = Math.max(0, Math.floor(box.x));
+  const y = Math.max(0, Math.floor(box.y));
+  const right = Math.min(width, Math.ceil(box.x + box.width));
+  const bottom = Math.min(height, Math.ceil(box.y + box.height));
+  return right > x && bottom > y ? { x, y, width: right - x, height: bottom - y } : undefined;
+}
