@@ -41,6 +41,15 @@ export async function adminPost<T = { _id: string }>(path: string, body: unknown
   return (await response.json()).data as T;
 }
 
+/** Reads an admin endpoint of the sandbox with its client token; answers the `data`. */
+export async function adminGet<T = Record<string, unknown>>(path: string): Promise<T> {
+  const response = await fetch(`${sandbox.url}${path}`, {
+    headers: { authorization: `Bearer ${sandbox.clientToken}` },
+  });
+  if (!response.ok) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
+  return (await response.json()).data as T;
+}
+
 /** A new project with one active onboarding flow of `onboardingSettings`; answers the stored flow. */
 export async function createFlow(onboardingSettings: Record<string, unknown>): Promise<ProjectFlow> {
   const project = await adminPost('/v2/projects', { name: 'Test bank', allowedCountries: ['Colombia', 'Brazil'] });

@@ -1,0 +1,20 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { en } from '../../../src/i18n/en.js';
+import { liveTracks } from '../../helpers/browser/camera.js';
+import { hintText, mountLivenessStep, selfieFlow, signedUp, startCamera } from '../../helpers/browser/liveness.js';
+
+describe('liveness step with nobody in front of the camera', () => {
+  it('keeps saying that no face is in view, and never captures', async () => {
+    const { element, events } = await mountLivenessStep(await signedUp(await selfieFlow()));
+    await startCamera(element);
+    await waitUntil(() => hintText(element) === en.liveness.hints['no-face'], 'the no-face hint', { timeout: 15_000 });
+    await expect(element).to.be.accessible();
+    // Several seconds of frames later, still the same message and nothing sent.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    expect(hintText(element)).to.equal(en.liveness.hints['no-face']);
+    expect(events).to.deep.equal([]);
+    expect(liveTracks()).to.have.length(1);
+    element.remove();
+    expect(liveTracks()).to.have.length(0);
+  });
+});

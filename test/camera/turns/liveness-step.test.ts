@@ -1,0 +1,37 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { en } from '../../../src/i18n/en.js';
+import { liveTracks } from '../../helpers/browser/camera.js';
+import { hintText, mountLivenessStep, selfieFlow, signedUp, startCamera } from '../../helpers/browser/liveness.js';
+
+/**
+ * The camera plays a frontal face, then a face turned to her left, then the same face turned to
+ * her right, in a loop: the turn challenge sees real turned faces through the real models.
+ */
+describe('liveness step with the turn challenge', () => {
+  it('asks for both turns, sees them, then takes a frontal selfie the sandbox accepts', async () => {
+    const { element, events, errors } = await mountLivenessStep(await signedUp(await selfieFlow()), 'turn');
+    const seen = new Set<string>();
+    const observer = new MutationObserver(() => seen.add(hintText(element)));
+    await startCamera(element);
+    observer.observe(element.shadowRoot!, { subtree: true, childList: true, characterData: true });
+    await waitUntil(() => events.includes('complete'), 'the challenge passes and the selfie is accepted', {
+      timeout: 45_000,
+    });
+    observer.disconnect();
+    expect(errors).to.deep.equal([]);
+    expect([...seen]).to.include.members([en.liveness.hints['turn-left'], en.liveness.hints['turn-right']]);
+    expect(liveTracks()).to.have.length(0);
+  });
+
+  it('does not capture while the person has not turned', async () => {
+    const { element, events } = await mountLivenessStep(await signedUp(await selfieFlow()), 'turn');
+    await startCamera(element);
+    await waitUntil(
+      () => [en.liveness.hints['turn-left'], en.liveness.hints['turn-right']].includes(hintText(element)),
+      'a turn is asked for',
+      { timeout: 15_000 },
+    );
+    await expect(element).to.be.accessible();
+    expect(events).to.deep.equal([]);
+  });
+});

@@ -1,0 +1,17 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { en } from '../../../src/i18n/en.js';
+import { hintText, mountLivenessStep, selfieFlow, signedUp, startCamera } from '../../helpers/browser/liveness.js';
+
+describe('liveness step with two people in front of the camera', () => {
+  it('asks for one person only, and never captures', async () => {
+    const { element, events } = await mountLivenessStep(await signedUp(await selfieFlow()));
+    await startCamera(element);
+    await waitUntil(() => hintText(element) === en.liveness.hints.multiple, 'the one-person hint', {
+      timeout: 15_000,
+    });
+    await expect(element).to.be.accessible();
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect(hintText(element)).to.equal(en.liveness.hints.multiple);
+    expect(events).to.deep.equal([]);
+  });
+});
