@@ -248,11 +248,13 @@ export class VerifikEnroll extends LitElement {
   }
 
   /**
-   * On the step before the selfie, loads the face guide in the background so its models are
-   * ready when the person gets there. Flows without a selfie never load it.
+   * On the step before a mandatory selfie, loads the face guide in the background so its models
+   * are ready when the person gets there. Flows without a selfie never load it, and an optional
+   * selfie loads it only when the person opens that step (they may skip it).
    */
   private prefetchFaceGuide(machine: Enrollment['machine']): void {
-    if (machine.steps[machine.index + 1]?.id !== 'liveness') return;
+    const next = machine.steps[machine.index + 1];
+    if (next?.id !== 'liveness' || next.requirement !== 'mandatory') return;
     const assetsUrl = resolveAssetsUrl(this.assetsUrl, document.baseURI);
     // A failure here is reported by the selfie step, which tries again.
     const prefetch = () => void loadFaceDetector(assetsUrl).catch(() => undefined);
