@@ -21,6 +21,7 @@ export default tseslint.config(
   { files: browserFiles, ...litA11y.configs.recommended },
   {
     files: [
+      'bench/**/*.ts',
       'demo/server/**/*.ts',
       'scripts/**/*.mjs',
       'test/server/**/*.ts',
@@ -38,6 +39,7 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['error', 'warn'] }],
     },
   },
-  { files: ['demo/server/main.ts', 'scripts/**/*.mjs'], rules: { 'no-console': 'off' } },
+  { files: ['bench/pages/**/*.js'], languageOptions: { globals: globals.browser } },
+  { files: ['demo/server/main.ts', 'scripts/**/*.mjs', 'bench/run.ts'], rules: { 'no-console': 'off' } },
   prettier,
 );

@@ -5,6 +5,7 @@
  *   node scripts/test.mjs checks     lint, format, type-check, manifest
  *   node scripts/test.mjs server     unit and sandbox tests (Node)
  *   node scripts/test.mjs browser    element tests in Chromium against the sandbox
+ *   node scripts/test.mjs bench      the benchmark's smoke run (tiny iteration counts)
  * Each check counts as one test; each runner counts its own tests.
  */
 import { spawn } from 'node:child_process';
@@ -122,6 +123,19 @@ const browserTests = {
   },
 };
 
+/** `npm run bench -- --smoke`: each measurement that runs and gives sane figures counts as a test. */
+const benchSmoke = {
+  name: 'bench smoke (tiny iteration counts)',
+  async run() {
+    ensureSystemTools();
+    const { code, output } = await run(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--smoke']);
+    const passed = lastCount(output, /^bench: (\d+) passed, \d+ failed/gm);
+    const failed = lastCount(output, /^bench: \d+ passed, (\d+) failed/gm);
+    if (passed === undefined || failed === undefined) return { passed: 0, failed: 1 };
+    return { passed, failed: code !== 0 && failed === 0 ? 1 : failed };
+  },
+};
+
 const checks = [
   check('lint (eslint)', [[bin('eslint'), '.']]),
   check('format (prettier)', [[bin('prettier'), '--check', '.']]),
@@ -133,10 +147,11 @@ const checks = [
 ];
 
 const SELECTIONS = {
-  all: [...checks, nodeTests, browserTests],
+  all: [...checks, nodeTests, browserTests, benchSmoke],
   checks,
   server: [nodeTests],
   browser: [browserTests],
+  bench: [benchSmoke],
 };
 
 const selection = SELECTIONS[process.argv[2] ?? 'all'];

@@ -10,7 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
-function startSandboxProcess(dataDir, port = 0) {
+/**
+ * Starts `demo/server/main.ts` in its own Node process on `port` (0: any free one) with its data
+ * in `dataDir`; resolves once it listens, to the process and the `{url, clientToken, dataDir}` it printed.
+ */
+export function startSandboxProcess(dataDir, port = 0) {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'demo/server/main.ts', '--port', String(port), '--json', '--data-dir', dataDir],

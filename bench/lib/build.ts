@@ -1,0 +1,33 @@
+import { spawn } from 'node:child_process';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The build the bench measures: the ES module entry, its chunks and the `face/` assets beside it. */
+export const BUILD_DIR = 'dist';
+export const BUILD_ENTRY = join(BUILD_DIR, 'verifik-enroll.js');
+
+/** What the build is made from: when any is newer than the entry, the build is stale. */
+const INPUTS = ['src', 'rollup.config.mjs', 'scripts/face-assets.mjs', 'package-lock.json'];
+
+const newest = (path: string): number => {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (!stat) return 0;
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name))));
+};
+
+/** Builds with `rollup -c` unless the build is newer than its sources; answers whether it built. */
+export async function ensureBuild(log: (line: string) => void): Promise<boolean> {
+  const built = statSync(BUILD_ENTRY, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  if (built > Math.max(...INPUTS.map(newest))) return false;
+  log(`building ${BUILD_DIR}/ with rollup -c (sources are newer than the build)…`);
+  const logFile = join('.tmp', 'bench', 'rollup.log');
+  const child = spawn(join('node_modules', '.bin', 'rollup'), ['-c'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  writeFileSync(logFile, output);
+  if (code !== 0) throw new Error(`rollup -c failed (exit ${code}); its output is in ${logFile}`);
+  return true;
+}

@@ -1,0 +1,129 @@
+import { launchChromium, fakeCamera, type NetworkEntry } from '../lib/browser.js';
+import { kb } from '../lib/gzip.js';
+import { basicJourney, selfieJourney } from '../lib/journeys.js';
+import { DEMO } from '../lib/sandbox.js';
+import type { Measurement, Row } from '../lib/types.js';
+import { openWidget, waitInteractive } from '../lib/widget-page.js';
+
+/** What a fetched file is, by its URL in the build served at `/build/`. */
+export function assetKind(url: string): 'core' | 'locale' | 'phone' | 'face' | 'chunk' | 'other' {
+  const { pathname } = new URL(url);
+  if (pathname === '/build/verifik-enroll.js') return 'core';
+  if (/^\/build\/chunks\/(es|pt)-[^/]+\.js$/.test(pathname)) return 'locale';
+  if (/^\/build\/chunks\/phone-numbers-[^/]+\.js$/.test(pathname)) return 'phone';
+  if (/^\/build\/(face\/|chunks\/face-api-detector-)/.test(pathname)) return 'face';
+  if (pathname.startsWith('/build/')) return 'chunk';
+  return 'other';
+}
+
+/** The widget's own files (not the host page, not API calls). */
+const assets = (entries: NetworkEntry[]) =>
+  entries.filter((entry) => new URL(entry.url).pathname.startsWith('/build/'));
+
+const total = (entries: NetworkEntry[]) => ({
+  files: entries.length,
+  bytes: entries.reduce((sum, entry) => sum + entry.bytes, 0),
+  gzipBytes: entries.reduce((sum, entry) => sum + entry.gzipBytes, 0),
+});
+
+const describe = (entries: NetworkEntry[]) =>
+  entries.map((entry) => ({
+    path: new URL(entry.url).pathname,
+    bytes: entry.bytes,
+    gzipBytes: entry.gzipBytes,
+  }));
+
+const TARGET = { core: 30_000, liveness: 700_000 };
+
+/**
+ * 1. Bytes (min+gzip) of what Chromium fetches, read from the network log of real runs of the
+ * build: the core loader, each language loaded on demand, the liveness path (face-api, wasm,
+ * models) and the whole download of a Basic and a selfie flow.
+ */
+export const bytes: Measurement = {
+  id: 'bytes',
+  title: 'Bytes (min+gzip)',
+  async run(context) {
+    const browser = await launchChromium(fakeCamera(await context.video('selfie')));
+    try {
+      const basic = await basicJourney(browser, context);
+      const selfie = await selfieJourney(browser, context);
+      const locales: Record<string, ReturnType<typeof total> & { files: number }> = {};
+      for (const lang of ['es', 'pt']) {
+        const widget = await openWidget(browser, context.pagesUrl, {
+          project: DEMO.project,
+          flow: DEMO.basicFlow,
+          'api-url': context.sandbox.url,
+          lang,
+          persist: 'none',
+        });
+        try {
+          await waitInteractive(widget.page);
+          locales[lang] = total(assets(await widget.network.entries()).filter((e) => assetKind(e.url) === 'locale'));
+        } finally {
+          await widget.close();
+        }
+      }
+
+      const core = total(basic.firstStep.filter((entry) => assetKind(entry.url) === 'core'));
+      const firstStep = total(assets(basic.firstStep));
+      const basicTotal = total(assets(basic.all));
+      const liveness = total(assets(selfie.all).filter((entry) => assetKind(entry.url) === 'face'));
+      const selfieTotal = total(assets(selfie.all));
+      const basicFace = total(assets(basic.all).filter((entry) => assetKind(entry.url) === 'face'));
+      const api = total(basic.all.filter((entry) => entry.url.startsWith(context.sandbox.url)));
+
+      const problems: string[] = [];
+      if (basic.status !== 'COMPLETED_WITHOUT_KYC') problems.push(`the Basic flow ended ${basic.status}`);
+      if (selfie.status !== 'COMPLETED') problems.push(`the selfie flow ended ${selfie.status}`);
+      if (core.files !== 1 || core.gzipBytes < 5_000) problems.push(`core loader not seen (${JSON.stringify(core)})`);
+      for (const [lang, figures] of Object.entries(locales)) {
+        if (figures.files !== 1 || figures.gzipBytes < 1_000) problems.push(`${lang} locale chunk not seen`);
+      }
+      if (liveness.files < 5 || liveness.gzipBytes < 300_000)
+        problems.push(`liveness path incomplete (${liveness.files} files)`);
+      const failedRequests = [...basic.all, ...selfie.all].filter(
+        (entry) => entry.status >= 400 && !entry.url.startsWith(context.sandbox.url),
+      );
+      for (const entry of failedRequests) problems.push(`${entry.url} answered ${entry.status}`);
+
+      const rows: Row[] = [
+        {
+          metric: 'core loader (verifik-enroll.js)',
+          value: `${kb(core.gzipBytes)} KB`,
+          target: '≤ 30 KB',
+          met: core.gzipBytes <= TARGET.core,
+        },
+        ...Object.entries(locales).map(([lang, figures]) => ({
+          metric: `locale ${lang} (loaded on demand)`,
+          value: `${kb(figures.gzipBytes)} KB`,
+        })),
+        { metric: 'first step, Basic flow (core + phone chunk)', value: `${kb(firstStep.gzipBytes)} KB` },
+        {
+          metric: 'liveness path (adapter, face-api, wasm, 2 models)',
+          value: `${kb(liveness.gzipBytes)} KB`,
+          target: '≤ 700 KB',
+          met: liveness.gzipBytes <= TARGET.liveness,
+        },
+        { metric: 'Basic flow, whole download (selfie and document skipped)', value: `${kb(basicTotal.gzipBytes)} KB` },
+        { metric: 'of which face assets, though the selfie was skipped', value: `${kb(basicFace.gzipBytes)} KB` },
+        { metric: 'selfie flow (sign-up + liveness), whole download', value: `${kb(selfieTotal.gzipBytes)} KB` },
+      ];
+      return {
+        rows,
+        data: {
+          core,
+          locales,
+          firstStepBasic: firstStep,
+          liveness: { ...liveness, files: describe(assets(selfie.all).filter((e) => assetKind(e.url) === 'face')) },
+          basicFlow: { ...basicTotal, steps: basic.steps, files: describe(assets(basic.all)) },
+          selfieFlow: { ...selfieTotal, steps: selfie.steps, files: describe(assets(selfie.all)) },
+          basicFlowApiResponses: api,
+        },
+        problems,
+      };
+    } finally {
+      await browser.close();
+    }
+  },
+};

@@ -1,0 +1,123 @@
+/**
+ * `npm run bench`: size, speed and memory of the widget, measured side by side (issue #8).
+ *   npm run bench                  every measurement; writes bench/results.json and the README's Benchmark section
+ *   npm run bench -- --smoke       tiny iteration counts (part of `npm test`); writes .tmp/bench/results.smoke.json
+ *   npm run bench -- --only a,b    only these measurements (ids as printed)
+ * Ends with one line `bench: N passed, N failed`: a measurement passes when it ran and its
+ * figures are sane (a missed target is information, not a failure).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, release, tmpdir, totalmem, type } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import * as prettier from 'prettier';
+import { findChrome } from '../scripts/system-tools.mjs';
+import type { CameraFixture } from '../test/helpers/camera/camera-groups.mjs';
+import { makeCameraFixture } from '../test/helpers/node/camera-fixtures.js';
+import { BUILD_DIR, ensureBuild } from './lib/build.js';
+import { markdownSection, type Report, replaceSection, textTable } from './lib/report.js';
+import { startBenchSandbox } from './lib/sandbox.js';
+import { startStaticServer } from './lib/static-server.js';
+import type { BenchContext, Measurement } from './lib/types.js';
+import { bytes } from './measure/bytes.js';
+import { firstStep } from './measure/first-step.js';
+import { guidance } from './measure/guidance.js';
+import { sandboxApi } from './measure/sandbox-api.js';
+
+const MEASUREMENTS: Measurement[] = [bytes, firstStep, guidance, sandboxApi];
+
+const { values } = parseArgs({ options: { smoke: { type: 'boolean', default: false }, only: { type: 'string' } } });
+const only = values.only?.split(',');
+const unknown = only?.filter((id) => !MEASUREMENTS.some((measurement) => measurement.id === id)) ?? [];
+if (unknown.length) {
+  console.error(`unknown measurement ${unknown.join(', ')}: use ${MEASUREMENTS.map((m) => m.id).join(', ')}`);
+  process.exit(2);
+}
+const selected = MEASUREMENTS.filter((measurement) => !only || only.includes(measurement.id));
+const smoke = values.smoke;
+const started = performance.now();
+const log = (line: string) => console.log(line);
+
+mkdirSync(join('.tmp', 'bench'), { recursive: true });
+await ensureBuild(log);
+
+const videos = mkdtempSync(join(tmpdir(), 'verifik-bench-camera-'));
+const pages = await startStaticServer({
+  '/bench/': resolve('bench/pages'),
+  '/build/': resolve(BUILD_DIR),
+  '/models/': resolve('node_modules/@vladmandic/face-api/model'),
+});
+const sandbox = await startBenchSandbox();
+const context: BenchContext = {
+  smoke,
+  pagesUrl: pages.url,
+  sandbox,
+  video: (name: CameraFixture) => makeCameraFixture(name, videos),
+  log,
+};
+
+const chrome = findChrome();
+const report: Report = {
+  date: new Date().toISOString(),
+  mode: smoke ? 'smoke' : 'full',
+  seconds: 0,
+  machine: {
+    cpu: cpus()[0]?.model.trim() ?? 'unknown',
+    cores: cpus().length,
+    memoryGB: Math.round(totalmem() / 1e9),
+    os: `${type()} ${release()}`,
+    node: process.versions.node,
+    chromium: chrome
+      ? execFileSync(chrome, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
+      : 'none',
+  },
+  measurements: {},
+};
+
+try {
+  for (const measurement of selected) {
+    log(`\n── ${measurement.title} (${measurement.id})`);
+    const begin = performance.now();
+    try {
+      const result = await measurement.run(context);
+      report.measurements[measurement.id] = {
+        title: measurement.title,
+        seconds: Math.round((performance.now() - begin) / 100) / 10,
+        ...result,
+      };
+    } catch (error) {
+      console.error(error);
+      report.measurements[measurement.id] = {
+        title: measurement.title,
+        seconds: Math.round((performance.now() - begin) / 100) / 10,
+        rows: [],
+        data: {},
+        problems: [],
+        error: error instanceof Error ? error.message.split('\n')[0] : String(error),
+      };
+    }
+  }
+} finally {
+  await sandbox.close();
+  await pages.close();
+  rmSync(videos, { recursive: true, force: true });
+}
+report.seconds = Math.round((performance.now() - started) / 1000);
+
+console.log(textTable(report));
+const outcomes = Object.values(report.measurements).filter((measurement) => !measurement.skipped);
+const failed = outcomes.filter((measurement) => measurement.error || measurement.problems.length > 0).length;
+
+const resultsFile = smoke ? join('.tmp', 'bench', 'results.smoke.json') : join('bench', 'results.json');
+writeFileSync(resultsFile, `${JSON.stringify(report, null, 2)}\n`);
+if (!smoke && !only) {
+  const readme = replaceSection(readFileSync('README.md', 'utf8'), markdownSection(report));
+  const options = await prettier.resolveConfig('README.md');
+  writeFileSync('README.md', await prettier.format(readme, { ...options, filepath: 'README.md' }));
+  console.log(`\nwrote ${resultsFile} and the Benchmark section of README.md`);
+} else {
+  console.log(`\nwrote ${resultsFile}`);
+}
+console.log(`bench: ${outcomes.length - failed} passed, ${failed} failed (${report.seconds} s)`);
+process.exit(failed === 0 ? 0 : 1);
