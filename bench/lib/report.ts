@@ -24,7 +24,7 @@ export function textTable(report: Report): string {
   const lines: string[] = [];
   const rows = Object.values(report.measurements).flatMap((m) => m.rows);
   const width = Math.max(10, ...rows.map((row) => row.metric.length));
-  const valueWidth = Math.max(8, ...rows.map((row) => row.value.length));
+  const valueWidth = Math.min(20, Math.max(8, ...rows.map((row) => row.value.length)));
   for (const [id, measurement] of Object.entries(report.measurements)) {
     lines.push('', `${measurement.title} (${id}, ${measurement.seconds} s)`);
     if (measurement.error) lines.push(`  ERROR ${measurement.error}`);

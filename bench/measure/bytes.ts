@@ -1,4 +1,4 @@
-import { launchChromium, fakeCamera, type NetworkEntry } from '../lib/browser.js';
+import { launchChromium, type NetworkEntry } from '../lib/browser.js';
 import { kb } from '../lib/gzip.js';
 import { basicJourney, selfieJourney } from '../lib/journeys.js';
 import { DEMO } from '../lib/sandbox.js';
@@ -44,10 +44,10 @@ export const bytes: Measurement = {
   id: 'bytes',
   title: 'Bytes (min+gzip)',
   async run(context) {
-    const browser = await launchChromium(fakeCamera(await context.video('selfie')));
+    const selfie = await selfieJourney(context);
+    const browser = await launchChromium();
     try {
       const basic = await basicJourney(browser, context);
-      const selfie = await selfieJourney(browser, context);
       const locales: Record<string, ReturnType<typeof total> & { files: number }> = {};
       for (const lang of ['es', 'pt']) {
         const widget = await openWidget(browser, context.pagesUrl, {

@@ -3,20 +3,52 @@
  * module): builds the element from the query string (`project`, `flow`, `api-url`, `lang`,
  * `persist`, `token-endpoint`), records every `verifik-*` event with its time, and notes when the
  * first input of the first step is rendered and enabled (`window.bench.interactiveAt`, ms since
- * navigation start, checked once per animation frame). `bench.liveTracks()` counts the camera
- * tracks the page opened that are still live.
+ * navigation start, checked once per animation frame). `bench.remount({flow, project})` replaces
+ * the element with a new one (another person, same page); `bench.liveTracks()` counts the camera
+ * tracks the page opened that are still live; `bench.cameraPngLength()` is the length of a
+ * full-resolution PNG data URL of a camera frame (the naive upload).
  */
 (() => {
+  const ATTRIBUTES = ['project', 'flow', 'api-url', 'lang', 'persist', 'token-endpoint'];
+  const EVENTS = [
+    'verifik-ready',
+    'verifik-step-change',
+    'verifik-step-complete',
+    'verifik-complete',
+    'verifik-error',
+    'verifik-cancel',
+  ];
   const params = new URLSearchParams(location.search);
-  const events = [];
   const streams = [];
+  let element;
+
   const bench = {
-    events,
+    events: [],
     readyAt: undefined,
     interactiveAt: undefined,
     liveTracks: () =>
       streams.flatMap((stream) => stream.getTracks()).filter((track) => track.readyState === 'live').length,
     openedStreams: () => streams.length,
+    remount(overrides) {
+      element.remove();
+      mount({ ...Object.fromEntries(params), ...overrides });
+    },
+    async cameraPngLength() {
+      const stream = await navigator.mediaDevices.getUserMedia({ video: true, audio: false });
+      try {
+        const video = document.createElement('video');
+        video.muted = true;
+        video.srcObject = stream;
+        await video.play();
+        const canvas = document.createElement('canvas');
+        canvas.width = video.videoWidth;
+        canvas.height = video.videoHeight;
+        canvas.getContext('2d').drawImage(video, 0, 0);
+        return { width: canvas.width, height: canvas.height, length: canvas.toDataURL('image/png').length };
+      } finally {
+        stream.getTracks().forEach((track) => track.stop());
+      }
+    },
   };
   window.bench = bench;
 
@@ -29,33 +61,31 @@
     };
   }
 
-  const element = document.createElement('verifik-enroll');
-  for (const name of ['project', 'flow', 'api-url', 'lang', 'persist', 'token-endpoint']) {
-    const value = params.get(name);
-    if (value !== null) element.setAttribute(name, value);
-  }
-  for (const type of [
-    'verifik-ready',
-    'verifik-step-change',
-    'verifik-step-complete',
-    'verifik-complete',
-    'verifik-error',
-    'verifik-cancel',
-  ]) {
-    element.addEventListener(type, (event) => {
-      events.push({ type, at: performance.now(), detail: event.detail });
-      if (type === 'verifik-ready') bench.readyAt ??= performance.now();
-    });
-  }
-  // A completed flow stays on the page (the bench reads what happened).
-  element.addEventListener('verifik-complete', (event) => event.preventDefault());
-  document.body.append(element);
+  function mount(attributes) {
+    bench.events = [];
+    bench.readyAt = undefined;
+    bench.interactiveAt = undefined;
+    element = document.createElement('verifik-enroll');
+    for (const name of ATTRIBUTES) if (attributes[name] !== undefined) element.setAttribute(name, attributes[name]);
+    for (const type of EVENTS) {
+      element.addEventListener(type, (event) => {
+        bench.events.push({ type, at: performance.now(), detail: event.detail });
+        if (type === 'verifik-ready') bench.readyAt ??= performance.now();
+      });
+    }
+    // A completed flow stays on the page (the bench reads what happened).
+    element.addEventListener('verifik-complete', (event) => event.preventDefault());
+    document.body.append(element);
 
-  const firstInput = () => element.shadowRoot?.querySelector('[data-step]')?.shadowRoot?.querySelector('input');
-  const watch = () => {
-    const input = firstInput();
-    if (input && !input.disabled && input.getClientRects().length > 0) bench.interactiveAt = performance.now();
-    else requestAnimationFrame(watch);
-  };
-  requestAnimationFrame(watch);
+    const mounted = element;
+    const firstInput = () => mounted.shadowRoot?.querySelector('[data-step]')?.shadowRoot?.querySelector('input');
+    const watch = () => {
+      const input = firstInput();
+      if (input && !input.disabled && input.getClientRects().length > 0) bench.interactiveAt = performance.now();
+      else if (mounted.isConnected) requestAnimationFrame(watch);
+    };
+    requestAnimationFrame(watch);
+  }
+
+  mount(Object.fromEntries(params));
 })();
