@@ -60,10 +60,11 @@ export function markdownSection(report: Report): string {
       );
       continue;
     }
-    for (const row of measurement.rows) {
+    measurement.rows.forEach((row, index) => {
       const target = row.target ? `${cell(row.target)} — ${mark(row)}` : '';
-      lines.push(`| ${cell(measurement.title)} | ${cell(row.metric)} | ${cell(row.value)} | ${target} |`);
-    }
+      const title = index === 0 ? `**${cell(measurement.title)}**` : '';
+      lines.push(`| ${title} | ${cell(row.metric)} | ${cell(row.value)} | ${target} |`);
+    });
   }
   return lines.join('\n');
 }

@@ -1,6 +1,6 @@
 import { runLoad, type LoadResult } from '../lib/load.js';
 import { DEMO, latestCode, startBenchSandbox } from '../lib/sandbox.js';
-import { round, summarize } from '../lib/stats.js';
+import { median, round, summarize } from '../lib/stats.js';
 import type { Measurement } from '../lib/types.js';
 
 const CONCURRENCY = 10;
@@ -24,7 +24,13 @@ async function call(url: string, method: string, body: unknown, token?: string) 
 
 const figures = (result: LoadResult) => {
   const latency = summarize(result.latencies);
+  const tenth = Math.max(1, Math.floor(result.latencies.length / 10));
   return {
+    /** Median latency of the first and the last tenth of the requests (does it slow down as data grows?). */
+    p50FirstLastTenthMs: [
+      round(median(result.latencies.slice(0, tenth))),
+      round(median(result.latencies.slice(-tenth))),
+    ],
     requests: result.latencies.length,
     seconds: round(result.elapsedMs / 1000, 2),
     requestsPerSecond: round(result.requestsPerSecond),
@@ -132,8 +138,13 @@ export const sandboxApi: Measurement = {
       expect('right code', right, 200);
 
       const row = (metric: string, result: LoadResult) => {
-        const { requestsPerSecond, latencyMs } = figures(result);
-        return { metric, value: `${requestsPerSecond}/s, p50 ${latencyMs.p50} ms, p99 ${latencyMs.p99} ms` };
+        const { requestsPerSecond, latencyMs, p50FirstLastTenthMs } = figures(result);
+        return {
+          metric,
+          value:
+            `${requestsPerSecond}/s, p50 ${latencyMs.p50} ms, p99 ${latencyMs.p99} ms ` +
+            `(p50 of the first / last tenth: ${p50FirstLastTenthMs.join(' / ')} ms)`,
+        };
       };
       return {
         rows: [
