@@ -112,11 +112,12 @@ const outcomes = Object.values(report.measurements).filter((measurement) => !mea
 const failed = outcomes.filter((measurement) => measurement.error || measurement.problems.length > 0).length;
 
 const resultsFile = smoke ? join('.tmp', 'bench', 'results.smoke.json') : join('bench', 'results.json');
-writeFileSync(resultsFile, `${JSON.stringify(report, null, 2)}\n`);
+/** Writes `text` to `file` formatted as the repository's Prettier settings want it. */
+const writeFormatted = async (file: string, text: string) =>
+  writeFileSync(file, await prettier.format(text, { ...(await prettier.resolveConfig(file)), filepath: file }));
+await writeFormatted(resultsFile, JSON.stringify(report));
 if (!smoke && !only) {
-  const readme = replaceSection(readFileSync('README.md', 'utf8'), markdownSection(report));
-  const options = await prettier.resolveConfig('README.md');
-  writeFileSync('README.md', await prettier.format(readme, { ...options, filepath: 'README.md' }));
+  await writeFormatted('README.md', replaceSection(readFileSync('README.md', 'utf8'), markdownSection(report)));
   console.log(`\nwrote ${resultsFile} and the Benchmark section of README.md`);
 } else {
   console.log(`\nwrote ${resultsFile}`);
