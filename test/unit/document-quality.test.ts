@@ -60,9 +60,9 @@ describe('document quality gate on generated card scenes', () => {
   });
 
   it('refuses a card too far away, and an empty guide', async () => {
+    assert.equal(await verdictOf({ cardWidth: 300 }), 'too-small');
     assert.equal(await verdictOf({ cardWidth: 450 }), 'too-small');
-    assert.equal(await verdictOf({ cardWidth: 600 }), 'too-small');
-    assert.equal(await verdictOf({ cardWidth: 750 }), 'ok');
+    assert.equal(await verdictOf({ cardWidth: 700 }), 'ok');
     const empty = new Uint8ClampedArray(400 * 252 * 4).fill(90);
     assert.equal(documentFill(luminance({ width: 400, height: 252, data: empty }), 400, 252), 0);
   });
@@ -79,6 +79,14 @@ describe('documentFill', () => {
   it('is the share of the region between the document’s borders', () => {
     const fill = documentFill(rectangle(200, 100, { x: 50, y: 25, w: 100, h: 50 }), 200, 100);
     assert.ok(Math.abs(fill - 0.25) < 0.02, `fill ${fill}`);
+  });
+
+  it('spans a card that overflows the region by its print', () => {
+    // A light card filling the whole region, with dark lines of print from 10 % to 90 % of it.
+    const gray = new Float32Array(200 * 100).fill(220);
+    for (let y = 10; y < 90; y += 8) for (let x = 20; x < 180; x += 3) gray[y * 200 + x] = 30;
+    const fill = documentFill(gray, 200, 100);
+    assert.ok(fill > 0.6, `fill ${fill}`);
   });
 
   it('ignores a faint texture outside a clear card', () => {

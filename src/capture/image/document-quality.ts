@@ -40,17 +40,19 @@ export const MEASURE_EDGE = 400;
  *
  * | frame                                | sharpness | brightness | glare  | fill  |
  * |--------------------------------------|-----------|------------|--------|-------|
- * | camera `document`                    | 2 048     | 160        | 0      | 0.72  |
+ * | camera `document`                    | 2 048     | 160        | 0      | 0.88  |
  * | camera `document-blurred` (σ 12)     | 2.1       | 159        | 0      | 0.80  |
- * | scene, sharp                         | 3 130     | 160        | 0.003  | 0.72  |
- * | scene, blur σ 2 / σ 3 / σ 4          | 482 / 104 / 34 | 160   | 0      | 0.73–0.74 |
- * | scene, card 700 / 600 / 450 px wide  | 2 241 / 1 703 / 876 | 117 / 99 / 78 | 0.001 | 0.44 / 0.32 / 0.18 |
- * | scene, white spot r 40 / 60 / 90 px  | ≈ 2 800   | 161        | 0.011 / 0.021 / 0.044 | 0.72 |
- * | scene, light × 0.4 / × 0.3           | 506 / 283 | 64 / 47    | 0      | 0.72  |
+ * | scene, sharp                         | 3 130     | 160        | 0.003  | 0.89  |
+ * | scene, blur σ 2 / σ 3 / σ 4          | 482 / 104 / 34 | 160   | 0      | 0.84–0.89 |
+ * | scene, card 700 / 600 / 450 / 300 px | 2 241 / 1 703 / 876 / 371 | 117 / 99 / 78 / 62 | ≤ 0.001 | 0.54 / 0.40 / 0.22 / 0.09 |
+ * | scene, white spot r 40 / 60 / 90 px  | ≈ 2 800   | 161        | 0.011 / 0.021 / 0.044 | 0.89 |
+ * | scene, light × 0.4 / × 0.3           | 506 / 283 | 64 / 47    | 0      | 0.82–0.88 |
  * | empty table                          | 0         | 50         | 0      | 0     |
+ * | card alone (an upload), front / back | 3 148 / 2 861 | 178 / 201 | 0.004 | 0.52 / 0.45 |
  *
  * `minSharpness` 60 sits between σ 3 (print still readable at the sent size) and σ 4 (no longer
- * readable); `minFill` 0.35 asks for a card about two thirds of the guide's width or more;
+ * readable); `minFill` 0.35 asks for a card at least about 60 % of the guide's width (550 of 970 px) and
+ * passes a card that fills the whole region (an upload cropped to the card);
  * `minBrightness` 55 lets a card under dim light pass (× 0.4) and refuses a darker room (× 0.3;
  * the bare table measures 50); `maxGlare` 0.02 refuses a hot spot of about 120 px across on the
  * 900 px card, enough to hide a field or the portrait, while the white print of the card's
@@ -68,15 +70,21 @@ export const DOCUMENT_LIMITS: DocumentLimits = {
  * document border: the guide is empty, or shows only a plain surface.
  */
 const MIN_EDGE = 12;
-/** A row or column counts as part of the document's outline from this share of the strongest. */
+/** A row or column holds a border of the document from this share of the strongest one… */
 const EDGE_SHARE = 0.3;
+/**
+ * …or the document's print from this mean step: a card that overflows the region (a cropped
+ * upload, a card held too close) has no border in it, but its print still spans it. A camera's
+ * noise on a plain surface measures 1–3 at the measured size.
+ */
+const PRINT_EDGE = 6;
 
-/** The span (0–1) between the first and last entries of `profile` that hold a strong edge. */
+/** The span (0–1) between the first and last entries of `profile` that hold an edge of the document. */
 function span(profile: Float32Array): number {
   let strongest = 0;
   for (const value of profile) strongest = Math.max(strongest, value);
   if (strongest < MIN_EDGE || profile.length === 0) return 0;
-  const threshold = strongest * EDGE_SHARE;
+  const threshold = Math.min(strongest * EDGE_SHARE, PRINT_EDGE);
   const first = profile.findIndex((value) => value >= threshold);
   const last = profile.findLastIndex((value) => value >= threshold);
   return (last - first + 1) / profile.length;
