@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { faceAssetsMiddleware } from './scripts/face-assets.mjs';
 import { CHROME_ARGS, findChrome } from './scripts/system-tools.mjs';
 import { CAMERA_FIXTURE_DIR, CAMERA_FIXTURES } from './test/helpers/camera/camera-groups.mjs';
+import { faceImagesPlugin } from './test/helpers/wtr-face-images-plugin.mjs';
 import { sandboxPlugin } from './test/helpers/wtr-sandbox-plugin.mjs';
-import { testImagesPlugin } from './test/helpers/wtr-test-images-plugin.mjs';
 
 const executablePath = findChrome();
 if (!executablePath) {
@@ -48,7 +48,7 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
     sandboxPlugin(),
-    testImagesPlugin(),
+    faceImagesPlugin(),
   ],
   browsers: [chromium()],
   groups: [

@@ -16,7 +16,7 @@ describe('<verifik-enroll> with a mandatory ID document', () => {
       html`<verifik-enroll
         persist="none"
         lang="en"
-        project=${flow['project'] as string}
+        project=${flow.project}
         flow=${flow._id}
         api-url=${sandbox.url}
       ></verifik-enroll>`,

@@ -1,12 +1,11 @@
 import { fixture, html, waitUntil } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
 import type { RegistrantApi } from '../../../src/api/registrant-api.js';
 import type { ProjectFlow } from '../../../src/api/types.js';
 import { normalizeFlow } from '../../../src/flow/normalize-flow.js';
 import { en } from '../../../src/i18n/en.js';
 import type { VerifikDocumentStep } from '../../../src/steps/document/document-step.js';
 import '../../../src/verifik-enroll.js';
-import { adminGet, createFlow } from './sandbox.js';
+import { adminGet, createFlow, faceImage } from './sandbox.js';
 
 export { inShadow, signedUp } from './liveness.js';
 
@@ -14,12 +13,13 @@ export { inShadow, signedUp } from './liveness.js';
  * A flow with a mandatory ID document only (sign-up by email without a code), on a new project of
  * the sandbox; `document` overrides its v2 document settings.
  */
-export function documentFlow(document: Record<string, unknown> = {}): Promise<ProjectFlow> {
-  return createFlow({
+export async function documentFlow(document: Record<string, unknown> = {}): Promise<ProjectFlow & { project: string }> {
+  const flow = await createFlow({
     steps: { signUpForm: 'mandatory', basicInformation: 'skip', document: 'mandatory', liveness: 'skip', form: 'skip' },
     signUpForm: { email: true, emailGateway: 'none', phone: false, phoneGateway: 'none' },
     document: { maxAttempts: 3, useGovernmentID: true, usePassport: false, useLicense: false, ...document },
   });
+  return { ...flow, project: String(flow['project']) };
 }
 
 /** The document step, mounted alone for `api` on `flow`, with what it tells its root recorded. */
@@ -60,9 +60,10 @@ export const heading = (root: ParentNode) => root.querySelector('h2')?.textConte
 export const reviewShown = (root: ParentNode, timeout = 15_000) =>
   waitUntil(() => heading(root) === en.document.reviewTitle, 'the review screen', { timeout, interval: 50 });
 
-/** A JPEG built in Node (see print-test-image.ts) as a File, as a person would pick it. */
+/** An ID card built in Node (see face-images.ts) as a JPEG File, as a person would pick it. */
 export async function testImage(name: 'id-card-front' | 'id-card-back'): Promise<File> {
-  const base64 = (await executeServerCommand('test-image', { name })) as string;
+  // The back: a card without a portrait.
+  const base64 = await faceImage('card', name === 'id-card-front' ? 'ana' : 'none');
   const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
   return new File([bytes], `${name}.jpg`, { type: 'image/jpeg' });
 }
