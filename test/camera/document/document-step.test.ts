@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { en } from '../../../src/i18n/en.js';
 import { liveTracks } from '../../helpers/browser/camera.js';
 import {
@@ -60,12 +60,17 @@ describe('document step with a card on the fake camera', () => {
     });
   });
 
-  it('a manual photo can be retaken; the camera stops when the element leaves', async () => {
+  it('on a phone-sized screen: a manual photo can be retaken; the camera stops when the element leaves', async () => {
+    await setViewport({ width: 360, height: 740 });
     const flow = await documentFlow();
     const { element, events } = await mountDocumentStep(await signedUp(flow), flow);
     const root = element.shadowRoot!;
     await click(root, text.useCamera);
     await waitUntil(() => !button(root, text.capture)?.disabled, 'the shutter is ready');
+    const preview = inShadow(element, '.viewport')!.getBoundingClientRect();
+    expect(preview.width).to.be.within(200, 360, 'the preview fits the screen');
+    expect(preview.height).to.be.closeTo((preview.width * 720) / 1280, 2, 'with the camera’s aspect ratio');
+    expect(document.documentElement.scrollWidth).to.be.at.most(360, 'nothing overflows sideways');
     button(root, text.capture)!.click();
     await reviewShown(root);
     expect(liveTracks()).to.have.length(0);
