@@ -15,6 +15,7 @@ import * as prettier from 'prettier';
 import { findChrome } from '../scripts/system-tools.mjs';
 import type { CameraFixture } from '../test/helpers/camera/camera-groups.mjs';
 import { makeCameraFixture } from '../test/helpers/node/camera-fixtures.js';
+import { cardOnTable } from '../test/helpers/node/document-scenes.js';
 import { BUILD_DIR, ensureBuild } from './lib/build.js';
 import { markdownSection, type Report, replaceSection, textTable } from './lib/report.js';
 import { startBenchSandbox } from './lib/sandbox.js';
@@ -49,6 +50,7 @@ const pages = await startStaticServer({
   '/bench/': resolve('bench/pages'),
   '/build/': resolve(BUILD_DIR),
   '/models/': resolve('node_modules/@vladmandic/face-api/model'),
+  '/media/': videos,
 });
 const sandbox = await startBenchSandbox();
 const context: BenchContext = {
@@ -56,6 +58,11 @@ const context: BenchContext = {
   pagesUrl: pages.url,
   sandbox,
   video: (name: CameraFixture) => makeCameraFixture(name, videos),
+  async documentPicture() {
+    // The selfie fixture shows cris: her card, so the face match compares the same person.
+    writeFileSync(join(videos, 'card.png'), await cardOnTable({ person: 'cris' }));
+    return '/media/card.png';
+  },
   log,
 };
 

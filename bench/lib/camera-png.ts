@@ -1,28 +1,32 @@
 import type { BenchContext } from './types.js';
-import { fakeCamera, launchChromium } from './browser.js';
+import { cameraBrowser } from './journeys.js';
 import { DEMO } from './sandbox.js';
 import { openWidget } from './widget-page.js';
 
 /**
  * The naive upload to compare against: a full-resolution PNG data URL (`canvas.toDataURL`) of a
- * frame of the fake camera playing `video` (a still picture, so every frame is the same one).
+ * frame of the front camera (the selfie fixture) or the rear one (the ID card picture). Both film
+ * still pictures, so every frame is the same one the widget captured.
  */
-export async function cameraPngDataUrl(context: BenchContext, video: 'selfie' | 'document') {
-  const browser = await launchChromium(fakeCamera(await context.video(video)));
+export async function cameraPngDataUrl(context: BenchContext, facingMode: 'user' | 'environment') {
+  const browser = await cameraBrowser(context);
   try {
     const widget = await openWidget(browser, context.pagesUrl, {
       project: DEMO.project,
       flow: DEMO.basicFlow,
       'api-url': context.sandbox.url,
       persist: 'none',
+      'document-image': await context.documentPicture(),
     });
     try {
-      return await widget.page.evaluate(() =>
-        (
-          window as unknown as {
-            bench: { cameraPngLength(): Promise<{ width: number; height: number; length: number }> };
-          }
-        ).bench.cameraPngLength(),
+      return await widget.page.evaluate(
+        (facing) =>
+          (
+            window as unknown as {
+              bench: { cameraPngLength(facing: string): Promise<{ width: number; height: number; length: number }> };
+            }
+          ).bench.cameraPngLength(facing),
+        facingMode,
       );
     } finally {
       await widget.close();

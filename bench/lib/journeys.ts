@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright';
+import { en } from '../../src/i18n/en.js';
 import { fakeCamera, launchChromium, type NetworkEntry } from './browser.js';
 import { driveFlow, newPerson, STEP, type StepHandlers } from './drive-flow.js';
 import { createFlow, DEMO } from './sandbox.js';
@@ -37,6 +38,28 @@ interface BenchWindow {
 /** Presses Start on the liveness step; the step captures on its own when the face is right. */
 export async function takeSelfie(page: Page): Promise<void> {
   await page.locator(`${STEP} .actions button`).first().click();
+}
+
+/**
+ * The document step with the camera: the first document type (a national ID card, two sides),
+ * each side photographed on its own by the guide, then sent.
+ */
+export async function photographDocument(page: Page): Promise<void> {
+  const choice = page.locator(`${STEP} input[name="category"]`).first();
+  const camera = page.getByRole('button', { name: en.document.useCamera });
+  await Promise.race([choice.waitFor(), camera.waitFor()]);
+  if ((await choice.count()) > 0) await page.locator(`${STEP} button[type="submit"]`).click();
+  await camera.click();
+  const usePhoto = page.getByRole('button', { name: en.document.usePhoto });
+  // Front, then (a two-sided document) the back: the camera restarts for it on its own.
+  for (let side = 0; side < 2; side++) {
+    const left = page.waitForFunction(
+      () => document.querySelector('verifik-enroll')?.getAttribute('step') !== 'document',
+    );
+    const review = usePhoto.waitFor({ timeout: 30_000 }).then(() => 'review');
+    if ((await Promise.race([review, left.then(() => 'left')])) === 'left') return;
+    await usePhoto.click();
+  }
 }
 
 /** Walks the widget mounted on `page` to completion as a new person (with a phone number when the flow asks). */
@@ -90,39 +113,50 @@ async function journey(
   }
 }
 
+/**
+ * A copy of the seeded Full Verification flow (codes, ID document, selfie, face match, all
+ * mandatory) in a new project: the sandbox refuses a face already enrolled in a project, and every
+ * journey shows the same face. The document is the card of the selfie fixture's person.
+ */
+export async function fullFlow(context: BenchContext) {
+  const seeded = await context.sandbox.admin<{ onboardingSettings: Record<string, unknown> }>(
+    'GET',
+    `/v2/project-flows/${DEMO.fullFlow}`,
+  );
+  return createFlow(context.sandbox, seeded.onboardingSettings);
+}
+
+/** What a person does on the Full flow's camera steps. */
+export const FULL_FLOW_CAMERA: CameraSteps = { document: photographDocument, liveness: takeSelfie };
+
 /** The seeded Basic flow (sign-up with phone, both codes; the optional camera steps skipped). */
 export const basicJourney = (browser: Browser, context: BenchContext) =>
   journey(browser, context, { project: DEMO.project, flow: DEMO.basicFlow }, true, {});
 
-/**
- * A new project with a flow whose only step after the sign-up (email, no codes) is a mandatory
- * selfie: a new project each time, as the sandbox refuses a face already enrolled in a project.
- */
-export const selfieFlow = (context: BenchContext) =>
-  createFlow(context.sandbox, {
-    steps: { signUpForm: 'mandatory', basicInformation: 'skip', document: 'skip', liveness: 'mandatory', form: 'skip' },
-    signUpForm: { email: true, emailGateway: 'none', phone: false, phoneGateway: 'none' },
-    liveness: { livenessMinScore: 0.65, maxAttempts: 3, searchMinScore: 0.85, searchMode: 'FAST' },
-  });
+/** Chromium whose front camera films the selfie fixture (the rear one is the page's: see enroll-page.js). */
+export const cameraBrowser = async (context: BenchContext) => launchChromium(fakeCamera(await context.video('selfie')));
 
-const selfieJourneys = new WeakMap<BenchContext, Promise<Journey>>();
+const fullJourneys = new WeakMap<BenchContext, Promise<Journey>>();
 
 /**
- * The selfie flow walked once in Chromium on the fake camera's selfie (shared by the measurements
- * of one bench run: bytes, upload payloads and leaks read the same journey).
+ * The Full flow walked once in Chromium: the selfie on the fake camera, the ID card filmed by the
+ * page's rear camera (shared by the measurements of one bench run: bytes, upload payloads and
+ * leaks read the same journey).
  */
-export function selfieJourney(context: BenchContext): Promise<Journey> {
-  let shared = selfieJourneys.get(context);
+export function fullJourney(context: BenchContext): Promise<Journey> {
+  let shared = fullJourneys.get(context);
   if (!shared) {
     shared = (async () => {
-      const browser = await launchChromium(fakeCamera(await context.video('selfie')));
+      const browser = await cameraBrowser(context);
       try {
-        return await journey(browser, context, await selfieFlow(context), false, { liveness: takeSelfie });
+        const flow = await fullFlow(context);
+        const attributes = { ...flow, 'document-image': await context.documentPicture() };
+        return await journey(browser, context, attributes, true, FULL_FLOW_CAMERA);
       } finally {
         await browser.close();
       }
     })();
-    selfieJourneys.set(context, shared);
+    fullJourneys.set(context, shared);
   }
   return shared;
 }

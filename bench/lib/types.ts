@@ -29,6 +29,8 @@ export interface BenchContext {
   sandbox: BenchSandbox;
   /** A fake-camera video (y4m) of one of the test fixtures. */
   video(name: CameraFixture): Promise<string>;
+  /** URL path of a picture of an ID card on a table whose portrait is the selfie fixture's person. */
+  documentPicture(): Promise<string>;
   log(line: string): void;
 }
 

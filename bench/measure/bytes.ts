@@ -1,6 +1,6 @@
 import { launchChromium, type NetworkEntry } from '../lib/browser.js';
 import { kb } from '../lib/gzip.js';
-import { basicJourney, selfieJourney } from '../lib/journeys.js';
+import { basicJourney, fullJourney } from '../lib/journeys.js';
 import { DEMO } from '../lib/sandbox.js';
 import type { Measurement, Row } from '../lib/types.js';
 import { openWidget, waitInteractive } from '../lib/widget-page.js';
@@ -38,13 +38,13 @@ const TARGET = { core: 30_000, liveness: 700_000 };
 /**
  * 1. Bytes (min+gzip) of what Chromium fetches, read from the network log of real runs of the
  * build: the core loader, each language loaded on demand, the liveness path (face-api, wasm,
- * models) and the whole download of a Basic and a selfie flow.
+ * models) and the whole download of a Basic and a Full flow.
  */
 export const bytes: Measurement = {
   id: 'bytes',
   title: 'Bytes (min+gzip)',
   async run(context) {
-    const selfie = await selfieJourney(context);
+    const full = await fullJourney(context);
     const browser = await launchChromium();
     try {
       const basic = await basicJourney(browser, context);
@@ -68,21 +68,21 @@ export const bytes: Measurement = {
       const core = total(basic.firstStep.filter((entry) => assetKind(entry.url) === 'core'));
       const firstStep = total(assets(basic.firstStep));
       const basicTotal = total(assets(basic.all));
-      const liveness = total(assets(selfie.all).filter((entry) => assetKind(entry.url) === 'face'));
-      const selfieTotal = total(assets(selfie.all));
+      const liveness = total(assets(full.all).filter((entry) => assetKind(entry.url) === 'face'));
+      const fullTotal = total(assets(full.all));
       const basicFace = total(assets(basic.all).filter((entry) => assetKind(entry.url) === 'face'));
       const api = total(basic.all.filter((entry) => entry.url.startsWith(context.sandbox.url)));
 
       const problems: string[] = [];
       if (basic.status !== 'COMPLETED_WITHOUT_KYC') problems.push(`the Basic flow ended ${basic.status}`);
-      if (selfie.status !== 'COMPLETED') problems.push(`the selfie flow ended ${selfie.status}`);
+      if (full.status !== 'COMPLETED') problems.push(`the Full flow ended ${full.status}`);
       if (core.files !== 1 || core.gzipBytes < 5_000) problems.push(`core loader not seen (${JSON.stringify(core)})`);
       for (const [lang, figures] of Object.entries(locales)) {
         if (figures.files !== 1 || figures.gzipBytes < 1_000) problems.push(`${lang} locale chunk not seen`);
       }
       if (liveness.files < 5 || liveness.gzipBytes < 300_000)
         problems.push(`liveness path incomplete (${liveness.files} files)`);
-      const failedRequests = [...basic.all, ...selfie.all].filter(
+      const failedRequests = [...basic.all, ...full.all].filter(
         (entry) => entry.status >= 400 && !entry.url.startsWith(context.sandbox.url),
       );
       for (const entry of failedRequests) problems.push(`${entry.url} answered ${entry.status}`);
@@ -107,7 +107,10 @@ export const bytes: Measurement = {
         },
         { metric: 'Basic flow, whole download (selfie and document skipped)', value: `${kb(basicTotal.gzipBytes)} KB` },
         { metric: 'of which face assets, though the selfie was skipped', value: `${kb(basicFace.gzipBytes)} KB` },
-        { metric: 'selfie flow (sign-up + liveness), whole download', value: `${kb(selfieTotal.gzipBytes)} KB` },
+        {
+          metric: 'Full flow (codes, ID card both sides, selfie, face match), whole download',
+          value: `${kb(fullTotal.gzipBytes)} KB`,
+        },
       ];
       return {
         rows,
@@ -115,9 +118,9 @@ export const bytes: Measurement = {
           core,
           locales,
           firstStepBasic: firstStep,
-          liveness: { ...liveness, files: describe(assets(selfie.all).filter((e) => assetKind(e.url) === 'face')) },
+          liveness: { ...liveness, files: describe(assets(full.all).filter((e) => assetKind(e.url) === 'face')) },
           basicFlow: { ...basicTotal, steps: basic.steps, files: describe(assets(basic.all)) },
-          selfieFlow: { ...selfieTotal, steps: selfie.steps, files: describe(assets(selfie.all)) },
+          fullFlow: { ...fullTotal, steps: full.steps, files: describe(assets(full.all)) },
           basicFlowApiResponses: api,
         },
         problems,

@@ -5,10 +5,11 @@
  * first input of the first step is rendered and enabled (`window.bench.interactiveAt`, ms since
  * navigation start, checked once per animation frame). `bench.remount({flow, project})` replaces
  * the element with a new one (another person, same page); `bench.liveTracks()` counts the camera
- * tracks the page opened that are still live; `bench.cameraPngLength()` is the length of a
- * full-resolution PNG data URL of a camera frame (the naive upload).
+ * tracks the page opened that are still live; `bench.cameraPngLength(facingMode)` is the length of a
+ * full-resolution PNG data URL of a frame of that camera (the naive upload).
  */
 (() => {
+  // `document-image`: a picture the rear camera films (see pictureCamera).
   const ATTRIBUTES = ['project', 'flow', 'api-url', 'lang', 'persist', 'token-endpoint'];
   const EVENTS = [
     'verifik-ready',
@@ -33,8 +34,8 @@
       element.remove();
       mount({ ...Object.fromEntries(params), ...overrides });
     },
-    async cameraPngLength() {
-      const stream = await navigator.mediaDevices.getUserMedia({ video: true, audio: false });
+    async cameraPngLength(facingMode) {
+      const stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode }, audio: false });
       try {
         const video = document.createElement('video');
         video.muted = true;
@@ -52,10 +53,49 @@
   };
   window.bench = bench;
 
+  /**
+   * A rear camera filming the picture at `url` (Chromium's fake camera plays one video per
+   * browser, the selfie's): a canvas stream of the picture, 15 frames a second.
+   */
+  async function pictureCamera(url) {
+    const picture = new Image();
+    picture.src = url;
+    await picture.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = picture.naturalWidth;
+    canvas.height = picture.naturalHeight;
+    const context = canvas.getContext('2d');
+    context.drawImage(picture, 0, 0);
+    const stream = canvas.captureStream(15);
+    const [track] = stream.getVideoTracks();
+    if (track.getSettings().deviceId) pictureDevices.add(track.getSettings().deviceId);
+    // captureStream only sends frames when the canvas changes: redraw it while the track lives.
+    const timer = setInterval(() => {
+      if (track.readyState === 'ended') clearInterval(timer);
+      else context.drawImage(picture, 0, 0);
+    }, 1000 / 15);
+    return stream;
+  }
+
+  /** Device ids the picture camera's tracks report (a camera restarts by asking for its device id). */
+  const pictureDevices = new Set();
+
+  const wantsRearCamera = (constraints) => {
+    const { facingMode: facing, deviceId: device } = constraints?.video ?? {};
+    return (
+      [facing, facing?.ideal, facing?.exact].includes('environment') ||
+      [device, device?.ideal, device?.exact].some((id) => id && pictureDevices.has(id))
+    );
+  };
+
   if (navigator.mediaDevices) {
     const getUserMedia = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+    const documentImage = params.get('document-image');
     navigator.mediaDevices.getUserMedia = async (constraints) => {
-      const stream = await getUserMedia(constraints);
+      const stream =
+        documentImage && wantsRearCamera(constraints)
+          ? await pictureCamera(documentImage)
+          : await getUserMedia(constraints);
       streams.push(stream);
       return stream;
     };

@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { idCardFront } from './face-images.js';
+import { idCardFront, type Person } from './face-images.js';
 
 /**
  * An ID card lying on a dark table, as the document step's camera sees it: the scene of the
@@ -18,11 +18,19 @@ export interface CardSceneOptions {
   glare?: number;
   /** Multiplies the light (1: as drawn). */
   light?: number;
+  /** Whose portrait the card carries (default `ana`). */
+  person?: Person;
 }
 
 /** A 1280×720 PNG of the card on the table. */
-export async function cardOnTable({ cardWidth = 900, blur = 0, glare = 0, light = 1 }: CardSceneOptions = {}) {
-  const card = await sharp(await idCardFront('ana'))
+export async function cardOnTable({
+  cardWidth = 900,
+  blur = 0,
+  glare = 0,
+  light = 1,
+  person = 'ana',
+}: CardSceneOptions = {}) {
+  const card = await sharp(await idCardFront(person))
     .resize(cardWidth)
     .toBuffer();
   const { height: cardHeight = 0 } = await sharp(card).metadata();
