@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { faceAssetsMiddleware } from './scripts/face-assets.mjs';
 import { CHROME_ARGS, findChrome } from './scripts/system-tools.mjs';
 import { CAMERA_FIXTURE_DIR, CAMERA_FIXTURES } from './test/helpers/camera/camera-groups.mjs';
+import { faceImagesPlugin } from './test/helpers/wtr-face-images-plugin.mjs';
 import { reactPlugin } from './test/helpers/wtr-react-plugin.mjs';
 import { sandboxPlugin } from './test/helpers/wtr-sandbox-plugin.mjs';
 
@@ -54,6 +55,7 @@ export default {
     }),
     sandboxPlugin(),
     reactPlugin(),
+    faceImagesPlugin(),
   ],
   browsers: [chromium()],
   groups: [

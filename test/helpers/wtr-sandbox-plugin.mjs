@@ -59,6 +59,7 @@ export function sandboxPlugin() {
         return true;
       }
       if (command === 'sandbox-start') {
+        if (child?.exitCode === null) return true;
         ({ child } = await startSandboxProcess(dataDir, new URL(info.url).port));
         return true;
       }

@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, svg } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, svg } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { VerifikApiError } from '../../api/errors.js';
 import { clientOs, type RegistrantApi } from '../../api/registrant-api.js';
@@ -272,7 +272,11 @@ export class VerifikLivenessStep extends LitElement {
       </div>`;
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues): void {
+    // The control the person used is gone with the old phase: keep keyboard focus in the step.
+    if (changed.has('phase') && changed.get('phase') !== undefined) {
+      this.renderRoot.querySelector<HTMLElement>(this.phase === 'retry' ? '.actions button' : 'h2')?.focus();
+    }
     // A new stream (the camera started, restarted or switched): show it and guide on it.
     const video = this.video;
     if (video && this.camera.stream && video.srcObject !== this.camera.stream) {

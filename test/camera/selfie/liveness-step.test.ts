@@ -15,6 +15,12 @@ describe('liveness step with one frontal face on the camera', () => {
   it('guides, captures on its own, and the sandbox accepts the selfie; no camera is left on', async () => {
     const flow = await selfieFlow();
     const api = await signedUp(flow);
+    const sent: number[] = [];
+    const validateSelfie = api.validateSelfie.bind(api);
+    api.validateSelfie = (image, os, signal) => {
+      sent.push(Math.floor((image.length * 3) / 4));
+      return validateSelfie(image, os, signal);
+    };
     const { element, events, errors } = await mountLivenessStep(api);
     await expect(element).to.be.accessible();
     expect(liveTracks()).to.have.length(0, 'no camera before the person asks for it');
@@ -29,6 +35,8 @@ describe('liveness step with one frontal face on the camera', () => {
     await waitUntil(() => events.includes('complete'), 'the selfie is accepted', { timeout: 30_000 });
     expect(errors).to.deep.equal([]);
     expect(liveTracks()).to.have.length(0, 'the camera stops once the selfie is taken');
+    expect(sent).to.have.length(1);
+    expect(sent[0]).to.be.within(10_000, 150_000, 'one JPEG selfie within its byte budget');
 
     // The sandbox enrolled this face for the registration.
     const registration = await adminGet<{ biometricValidation: { status: string; livenessScore: number } }>(

@@ -1,4 +1,5 @@
 import { fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import type { RegistrantApi } from '../../../src/api/registrant-api.js';
 import type { VerifikLivenessStep } from '../../../src/steps/liveness/liveness-step.js';
 import '../../../src/verifik-enroll.js';
@@ -43,9 +44,10 @@ export async function mountLivenessStep(api: RegistrantApi, challenge: 'none' | 
 export const inShadow = <T extends Element = HTMLElement>(element: Element, selector: string) =>
   element.shadowRoot!.querySelector<T>(selector);
 
-/** Clicks the primer's Start button and waits until the camera preview plays. */
+/** Presses the primer's Start button from the keyboard and waits until the camera preview plays. */
 export async function startCamera(element: VerifikLivenessStep): Promise<HTMLVideoElement> {
-  inShadow<HTMLButtonElement>(element, '.actions button')!.click();
+  inShadow<HTMLButtonElement>(element, '.actions button')!.focus();
+  await sendKeys({ press: 'Enter' });
   await waitUntil(() => inShadow<HTMLVideoElement>(element, 'video')?.readyState ?? 0 >= 2, 'the camera plays', {
     timeout: 10_000,
   });

@@ -60,3 +60,7 @@ export async function createFlow(onboardingSettings: Record<string, unknown>): P
     onboardingSettings,
   });
 }
+
+/** A test image built in Node from the face-api demo photos: an ID card front or a selfie, base64 JPEG. */
+export const faceImage = (kind: 'card' | 'selfie', person: 'ana' | 'bea' | 'cris' | 'dana' | 'eve') =>
+  executeServerCommand('face-image', { kind, person }) as Promise<string>;

@@ -1,0 +1,12 @@
+/**
+ * `node --import tsx test/helpers/node/print-face-image.ts <card|selfie> <person>` prints a test
+ * image (see face-images.ts) as base64 JPEG, for browser tests (`face-image` server command).
+ */
+import { idCardFront, PEOPLE, type Person, selfie } from './face-images.js';
+
+const [kind, person] = process.argv.slice(2) as [string, Person];
+if (!Object.hasOwn(PEOPLE, person) || (kind !== 'card' && kind !== 'selfie')) {
+  throw new Error(`usage: print-face-image.ts <card|selfie> <${Object.keys(PEOPLE).join('|')}>`);
+}
+const image = kind === 'card' ? await idCardFront(person) : await selfie(person);
+process.stdout.write(image.toString('base64'));
