@@ -28,7 +28,7 @@ const chromium = (args = []) =>
 /** The fake-camera videos, made once per version of their recipe (see camera-fixtures.ts). */
 function cameraVideos() {
   const recipe = createHash('sha256');
-  for (const file of ['camera-fixtures.ts', 'face-images.ts']) {
+  for (const file of ['camera-fixtures.ts', 'document-scenes.ts', 'face-images.ts']) {
     recipe.update(readFileSync(new URL(`./test/helpers/node/${file}`, import.meta.url)));
   }
   const dir = join(CAMERA_FIXTURE_DIR, recipe.digest('hex').slice(0, 12));

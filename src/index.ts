@@ -6,6 +6,7 @@ export { VerifikCodeStep } from './steps/code/code-step.js';
 export { VerifikBasicInfoStep } from './steps/basic-info/basic-info-step.js';
 export { VerifikSignatureStep } from './steps/signature/signature-step.js';
 export { VerifikDoneStep } from './steps/done/done-step.js';
+export { VerifikDocumentStep } from './steps/document/document-step.js';
 export {
   VERIFIK_STEP_CHANGE,
   type VerifikStepChangeDetail,

@@ -5,6 +5,7 @@
 import { VerifikEnroll } from './enroll/verifik-enroll.js';
 import { VerifikBasicInfoStep } from './steps/basic-info/basic-info-step.js';
 import { VerifikCodeStep } from './steps/code/code-step.js';
+import { VerifikDocumentStep } from './steps/document/document-step.js';
 import { VerifikDoneStep } from './steps/done/done-step.js';
 import { VerifikFaceMatchStep } from './steps/face-match/face-match-step.js';
 import { VerifikLivenessStep } from './steps/liveness/liveness-step.js';
@@ -21,6 +22,7 @@ const TAGS = {
   'verifik-code-step': VerifikCodeStep,
   'verifik-basic-info-step': VerifikBasicInfoStep,
   'verifik-signature-step': VerifikSignatureStep,
+  'verifik-document-step': VerifikDocumentStep,
   'verifik-liveness-step': VerifikLivenessStep,
   'verifik-face-match-step': VerifikFaceMatchStep,
   'verifik-done-step': VerifikDoneStep,
@@ -41,6 +43,7 @@ declare global {
     'verifik-code-step': VerifikCodeStep;
     'verifik-basic-info-step': VerifikBasicInfoStep;
     'verifik-signature-step': VerifikSignatureStep;
+    'verifik-document-step': VerifikDocumentStep;
     'verifik-liveness-step': VerifikLivenessStep;
     'verifik-face-match-step': VerifikFaceMatchStep;
     'verifik-done-step': VerifikDoneStep;

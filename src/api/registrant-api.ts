@@ -1,4 +1,5 @@
 import { VerifikApiClient } from './client.js';
+import type { DocumentCategory } from '../flow/flow.types.js';
 import { VerifikApiError } from './errors.js';
 
 /** The person's platform, as the biometric endpoint wants it. */
@@ -17,6 +18,22 @@ export interface FaceComparison {
     status?: string;
     result?: { score?: number; passed?: boolean; compare_min_score?: number };
   };
+}
+
+/** The photos of an ID document and how they were taken. */
+export interface DocumentPhotos {
+  /** The front (the side with the portrait). */
+  image: string;
+  /** The back, for documents that have one. */
+  backImage?: string;
+  documentCategory: DocumentCategory;
+  /** `CAMERA` when both sides were taken with the camera, else `FILE_UPLOAD` (Verifik's hosted client's value). */
+  inputMethod: 'CAMERA' | 'FILE_UPLOAD';
+}
+
+/** The document validation answer, as far as the widget reads it. */
+export interface DocumentValidationAnswer {
+  documentValidation?: { _id?: string; status?: string; failReason?: string };
 }
 
 /** What the sign-up form collected. */
@@ -131,6 +148,15 @@ export class RegistrantApi {
       { basicInformation: answers },
       signal,
     );
+  }
+
+  /**
+   * Sends the ID document's photos (data URLs of JPEGs) for validation. Verifik answers 200 with
+   * the validation's `status` (`VALIDATED`, or `FAILED` with a `failReason`) and counts the
+   * attempt against the flow's `maxAttempts`.
+   */
+  validateDocument(document: DocumentPhotos, signal?: AbortSignal): Promise<DocumentValidationAnswer> {
+    return this.call('/v2/document-validations/app-registration', 'POST', document, signal);
   }
 
   /** Saves the signature: a drawn PNG (data URI) or a typed full name. */

@@ -33,6 +33,11 @@ const API_CODES: Record<string, [VerifikErrorCode, boolean]> = {
   no_face_detected: ['no_face_detected', true],
   duplicated_person: ['duplicated_person', false],
   max_attempts_reached: ['attempts_exhausted', false],
+  document_face_not_found: ['document_face_not_found', true],
+  document_settings_not_set: ['invalid_flow', false],
+  image_unreadable: ['image_rejected', true],
+  invalid_base64: ['image_rejected', true],
+  image_too_large: ['image_rejected', true],
 };
 
 /**

@@ -32,6 +32,7 @@ const RENDERED_STEPS: readonly StepId[] = [
   'emailCode',
   'phoneCode',
   'basicInformation',
+  'document',
   'liveness',
   'faceMatch',
   'form',
@@ -412,6 +413,14 @@ export class VerifikEnroll extends LitElement {
           .t=${t}
           .fields=${fields}
         ></verifik-basic-info-step>`;
+      case 'document':
+        return html`<verifik-document-step
+          data-step
+          .flow=${flow}
+          .api=${api}
+          .t=${t}
+          attempts-left=${attemptsLeft(machine)}
+        ></verifik-document-step>`;
       case 'liveness':
         return html`<verifik-liveness-step
           data-step

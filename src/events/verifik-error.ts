@@ -63,6 +63,18 @@ export type VerifikErrorCode =
   | 'camera_unsupported'
   /** The camera failed to start for another reason. Recoverable. */
   | 'camera_failed'
+  /** The chosen file is not a photo (a PDF, another document type). Recoverable: choose a photo. */
+  | 'document_file_unsupported'
+  /** The browser cannot open this HEIC photo. Recoverable: use the camera or a JPEG. */
+  | 'document_heic_unsupported'
+  /** The chosen photo cannot be opened (damaged, or too large). Recoverable. */
+  | 'document_file_unreadable'
+  /** No face was found on the document's photo (tries may be left). Recoverable. */
+  | 'document_face_not_found'
+  /** The document was not validated for another reason (tries may be left). Recoverable. */
+  | 'document_rejected'
+  /** The API refused an image as unreadable, badly encoded or too large. Recoverable: take it again. */
+  | 'image_rejected'
   /** The face guide could not load (models, wasm): the selfie is taken by hand. Recoverable. */
   | 'face_guidance_unavailable'
   /** The selfie did not pass the liveness check (tries may be left). Recoverable. */

@@ -202,6 +202,9 @@ const defaultLiveness = (): LivenessSettings => ({
   searchMode: FLOW_DEFAULTS.searchMode,
 });
 
+/** How the document may be captured; a flow that allows neither gets the camera, Verifik's default. */
+const captureMethods = (scan: boolean, upload: boolean) => ({ scan: scan || !upload, upload });
+
 const defaultDocument = (): DocumentSettings => ({
   maxAttempts: FLOW_DEFAULTS.attempts,
   compareMinScore: FLOW_DEFAULTS.compareMinScore,
@@ -237,8 +240,7 @@ function fromV2(root: Reader): Parts {
       ...(document && {
         maxAttempts: document.attempts('maxAttempts'),
         compareMinScore: document.score('compareMinScore', FLOW_DEFAULTS.compareMinScore),
-        scan: document.bool('scanDocumentAllowed', true),
-        upload: document.bool('uploadDocumentAllowed', true),
+        ...captureMethods(document.bool('scanDocumentAllowed', true), document.bool('uploadDocumentAllowed', true)),
         categories: CATEGORIES.filter((_, index) => [useGovernmentID, usePassport, useLicense][index]),
         verifyNames: document.bool('verifyNames', false),
         verifyCriminalHistory: document.bool('verifyCriminalHistory', false),
@@ -279,8 +281,10 @@ function fromV3(root: Reader): Parts {
       ...defaultDocument(),
       ...(documents && {
         maxAttempts: documents.attempts('attemptLimit'),
-        scan: methods.length === 0 || methods.some((method) => method === 'scan' || method.startsWith('SCAN_')),
-        upload: methods.length === 0 || methods.includes('upload'),
+        ...captureMethods(
+          methods.length === 0 || methods.some((method) => method === 'scan' || method.startsWith('SCAN_')),
+          methods.length === 0 || methods.includes('upload'),
+        ),
         categories: categories.length ? [...new Set(categories)] : CATEGORIES,
         verifyNames: documents.bool('informationVerification', false),
         verifyCriminalHistory: documents.bool('criminalHistoryVerification', false),

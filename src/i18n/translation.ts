@@ -1,6 +1,11 @@
 import type { FaceVerdict } from '../capture/face/evaluate-face.js';
+import type { DocumentVerdict } from '../capture/image/document-quality.js';
 import type { VerifikErrorCode } from '../events/verifik-error.js';
+import type { DocumentCategory } from '../flow/flow.types.js';
 import type { StepId } from '../flow/machine.js';
+
+/** The sides of an ID document, photographed in this order. */
+export type DocumentSide = 'front' | 'back';
 
 /**
  * Every string the widget shows. `en` is complete and bundled; other languages implement the same
@@ -55,6 +60,42 @@ export interface Translation {
     legalDocument: string;
     invalidDate: string;
     invalidAge: string;
+  };
+  document: {
+    title: string;
+    intro: string;
+    chooseType: string;
+    /** The document types a flow can offer. */
+    categories: Record<DocumentCategory, string>;
+    /** Heading of each side's capture. */
+    sideTitle: Record<DocumentSide, string>;
+    /** Accessible name of the photo of each side on the review screen. */
+    photoOf: Record<DocumentSide, string>;
+    tipFlat: string;
+    tipLight: string;
+    tipWhole: string;
+    /** Said before the browser asks for the camera. */
+    primer: string;
+    useCamera: string;
+    upload: string;
+    /** The drop zone's text. */
+    drop: string;
+    starting: string;
+    /** The camera preview's accessible name. */
+    video: string;
+    /** What the guide says about the current frame. */
+    hints: Record<DocumentVerdict, string>;
+    capture: string;
+    switchCamera: string;
+    uploadInstead: string;
+    reviewTitle: string;
+    /** Shown above the reason when a photo taken by hand failed the quality check. */
+    qualityWarning: string;
+    usePhoto: string;
+    retake: string;
+    sending: string;
+    retry: string;
+    attemptsLeft: (count: number) => string;
   };
   code: {
     emailTitle: string;

@@ -181,7 +181,7 @@ describe('Basic Enrollment with the keyboard alone', () => {
 
     // From each heading, past the step's own controls, to Skip; the face match is skipped with them.
     for (const [step, controls] of [
-      ['document', 0],
+      ['document', 2], // the document type (one stop for the radio group), Continue
       ['liveness', 1],
     ] as const) {
       await waitUntil(() => element.getAttribute('step') === step, `the ${step} step`);

@@ -104,6 +104,26 @@ describe('normalizeFlow', () => {
   });
 
   const v2 = seed('002-onboarding-settings.json');
+
+  test('a flow that allows neither scan nor upload scans, as Verifik does', () => {
+    const methods = (document: Record<string, unknown>) => {
+      const { scan, upload } = normalizeFlow({ ...v2, onboardingSettings: { document } }).document;
+      return { scan, upload };
+    };
+    assert.deepEqual(methods({ scanDocumentAllowed: false, uploadDocumentAllowed: false }), {
+      scan: true,
+      upload: false,
+    });
+    assert.deepEqual(methods({ scanDocumentAllowed: false, uploadDocumentAllowed: true }), {
+      scan: false,
+      upload: true,
+    });
+    assert.deepEqual(methods({}), { scan: true, upload: true });
+    const v3 = seed('003-v3-flat.json');
+    const v3Methods = normalizeFlow({ ...v3, documents: { verificationMethods: ['NFC'] } }).document;
+    assert.deepEqual([v3Methods.scan, v3Methods.upload], [true, false]);
+  });
+
   const broken: [string, unknown, string][] = [
     ['not an object', 'flow', ''],
     ['no id', { ...v2, _id: undefined }, '_id'],

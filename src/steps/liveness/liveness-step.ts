@@ -16,6 +16,7 @@ import {
   startTurnChallenge,
   type TurnChallenge,
 } from '../../capture/face/turn-challenge.js';
+import { HintThrottle } from '../../capture/hint-throttle.js';
 import { drawFrame, encodeJpeg, toDataUrl } from '../../capture/image/frame.js';
 import { EnrollError, toEnrollError } from '../../enroll/enroll-error.js';
 import { en } from '../../i18n/en.js';
@@ -34,10 +35,6 @@ type Phase = 'primer' | 'camera' | 'checking' | 'retry' | 'blocked';
 
 /** Consecutive good frames (about half a second) before the selfie is taken. */
 const OK_FRAMES = 6;
-/** A new hint must hold this many frames before it is shown and announced. */
-const HINT_FRAMES = 3;
-/** …and hints change at most this often, so a screen reader is not flooded. */
-const HINT_INTERVAL_MS = 1200;
 /** The selfie sent: a 640 px JPEG within this budget. */
 const SELFIE_BUDGET = { maxEdge: 640, maxBytes: 150_000 };
 /** Answers after which trying again can succeed; each uses one of the flow's attempts. */
@@ -76,8 +73,8 @@ export class VerifikLivenessStep extends LitElement {
   });
   private detector: FaceDetector | undefined;
   private turnChallenge: TurnChallenge | undefined;
-  private pendingHint: { hint: LivenessHint; frames: number } | undefined;
-  private hintShownAt = 0;
+  /** Hints settle for a few frames and change at most every 1.2 s: no screen-reader chatter. */
+  private readonly hints = new HintThrottle<LivenessHint>();
   private capturing = false;
 
   override connectedCallback(): void {
@@ -101,7 +98,7 @@ export class VerifikLivenessStep extends LitElement {
     this.phase = 'camera';
     this.failure = undefined;
     this.hint = undefined;
-    this.pendingHint = undefined;
+    this.hints.reset();
     this.capturing = false;
     this.turnChallenge = this.challenge === 'turn' ? startTurnChallenge() : undefined;
     await this.camera.start();
@@ -134,18 +131,7 @@ export class VerifikLivenessStep extends LitElement {
 
   /** Shows `hint` once it has held a few frames, and not sooner than the last change allows. */
   private showHint(hint: LivenessHint): void {
-    if (hint === this.hint) {
-      this.pendingHint = undefined;
-      return;
-    }
-    const frames = this.pendingHint?.hint === hint ? this.pendingHint.frames + 1 : 1;
-    this.pendingHint = { hint, frames };
-    const now = performance.now();
-    if (frames >= HINT_FRAMES && (this.hint === undefined || now - this.hintShownAt >= HINT_INTERVAL_MS)) {
-      this.hint = hint;
-      this.hintShownAt = now;
-      this.pendingHint = undefined;
-    }
+    if (this.hints.offer(hint, performance.now())) this.hint = this.hints.shown;
   }
 
   /** Sends `frame` (default: the current video frame) as the selfie. */

@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync }
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { CAMERA_FIXTURES, type CameraFixture } from '../camera/camera-groups.mjs';
-import { idCardFront, noFace, selfie } from './face-images.js';
+import { cardOnTable } from './document-scenes.js';
+import { noFace, selfie } from './face-images.js';
 
 /**
  * Videos for Chromium's fake camera (`--use-file-for-fake-video-capture`), made at test time:
@@ -23,16 +24,6 @@ interface Scene {
 const background = (width: number, height: number, color: string) =>
   sharp({ create: { width, height, channels: 3, background: color } });
 
-/** An ID card lying on a dark table, filling about 70 % of a 1280×720 frame. */
-async function cardOnTable(blur = 0): Promise<Buffer> {
-  const card = await sharp(await idCardFront('ana'))
-    .resize(900)
-    .toBuffer();
-  const frame = background(1280, 720, '#3b3027').composite([{ input: card, left: 190, top: 76 }]);
-  const png = await frame.png().toBuffer();
-  return blur ? sharp(png).blur(blur).png().toBuffer() : png;
-}
-
 /** Two people side by side. */
 async function twoFaces(): Promise<Buffer> {
   const half = async (person: 'ana' | 'bea') =>
@@ -50,7 +41,7 @@ async function twoFaces(): Promise<Buffer> {
 
 const SCENES: Record<CameraFixture, () => Promise<Scene[]>> = {
   document: async () => [{ image: await cardOnTable(), seconds: 1 }],
-  'document-blurred': async () => [{ image: await cardOnTable(12), seconds: 1 }],
+  'document-blurred': async () => [{ image: await cardOnTable({ blur: 12 }), seconds: 1 }],
   selfie: async () => [{ image: await selfie('cris'), seconds: 1 }],
   // Frontal, then turned to her left, then (mirrored) to her right, for the turn challenge.
   turns: async () => [

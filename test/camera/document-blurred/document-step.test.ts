@@ -1,0 +1,44 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { en } from '../../../src/i18n/en.js';
+import { liveTracks } from '../../helpers/browser/camera.js';
+import {
+  button,
+  click,
+  documentFlow,
+  heading,
+  hintText,
+  inShadow,
+  mountDocumentStep,
+  reviewShown,
+  signedUp,
+} from '../../helpers/browser/document.js';
+
+const { document: text } = en;
+
+describe('document step with a blurred card on the fake camera', () => {
+  it('says the frame is too blurry, never takes the photo on its own, and warns about a manual photo', async () => {
+    const flow = await documentFlow();
+    const { element, events, errors } = await mountDocumentStep(await signedUp(flow), flow);
+    const root = element.shadowRoot!;
+    await click(root, text.useCamera);
+    await waitUntil(() => hintText(root) === text.hints.blurry, 'the blur hint', { timeout: 10_000 });
+    await expect(element).to.be.accessible();
+
+    // Well past the auto-capture delay: still on the camera, still saying why.
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(heading(root)).to.equal(text.sideTitle.front);
+    expect(hintText(root)).to.equal(text.hints.blurry);
+    expect(liveTracks()).to.have.length(1);
+
+    button(root, text.capture)!.click();
+    await reviewShown(root, 5000);
+    expect(liveTracks()).to.have.length(0);
+    expect(inShadow(element, '[role="alert"]')!.textContent!.trim()).to.equal(
+      `${text.qualityWarning} ${text.hints.blurry}`,
+    );
+    expect(button(root, text.usePhoto), 'the person may still keep it').to.not.equal(null);
+    await expect(element).to.be.accessible();
+    expect(events).to.deep.equal([]);
+    expect(errors).to.deep.equal([]);
+  });
+});

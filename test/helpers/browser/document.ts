@@ -1,0 +1,95 @@
+import { fixture, html, waitUntil } from '@open-wc/testing';
+import type { RegistrantApi } from '../../../src/api/registrant-api.js';
+import type { ProjectFlow } from '../../../src/api/types.js';
+import { normalizeFlow } from '../../../src/flow/normalize-flow.js';
+import { en } from '../../../src/i18n/en.js';
+import type { VerifikDocumentStep } from '../../../src/steps/document/document-step.js';
+import '../../../src/verifik-enroll.js';
+import { adminGet, createFlow, faceImage } from './sandbox.js';
+
+export { inShadow, signedUp } from './liveness.js';
+
+/**
+ * A flow with a mandatory ID document only (sign-up by email without a code), on a new project of
+ * the sandbox; `document` overrides its v2 document settings.
+ */
+export async function documentFlow(document: Record<string, unknown> = {}): Promise<ProjectFlow & { project: string }> {
+  const flow = await createFlow({
+    steps: { signUpForm: 'mandatory', basicInformation: 'skip', document: 'mandatory', liveness: 'skip', form: 'skip' },
+    signUpForm: { email: true, emailGateway: 'none', phone: false, phoneGateway: 'none' },
+    document: { maxAttempts: 3, useGovernmentID: true, usePassport: false, useLicense: false, ...document },
+  });
+  return { ...flow, project: String(flow['project']) };
+}
+
+/** The document step, mounted alone for `api` on `flow`, with what it tells its root recorded. */
+export async function mountDocumentStep(api: RegistrantApi, flow: ProjectFlow, attemptsLeft = 3) {
+  const events: string[] = [];
+  const errors: string[] = [];
+  const element = await fixture<VerifikDocumentStep>(
+    html`<verifik-document-step
+      .flow=${normalizeFlow(flow)}
+      .api=${api}
+      .t=${en}
+      attempts-left=${attemptsLeft}
+      @step-complete=${() => events.push('complete')}
+      @step-fail=${() => events.push('fail')}
+      @step-error=${(event: CustomEvent<{ code: string }>) => errors.push(event.detail.code)}
+    ></verifik-document-step>`,
+  );
+  return { element, events, errors };
+}
+
+/** The button of `root` (an element's shadow root) whose text is `text`, or null. */
+export const button = (root: ParentNode, text: string): HTMLButtonElement | null =>
+  [...root.querySelectorAll('button')].find((candidate) => candidate.textContent?.trim() === text) ?? null;
+
+/** Waits for a button of `root` with `text` and clicks it. */
+export async function click(root: ParentNode, text: string, timeout = 5000): Promise<void> {
+  await waitUntil(() => button(root, text), `a "${text}" button`, { timeout });
+  button(root, text)!.click();
+}
+
+/** The text of the announced hint line. */
+export const hintText = (root: ParentNode) => root.querySelector('.hint[role="status"]')?.textContent?.trim() ?? '';
+
+/** The heading of the current screen. */
+export const heading = (root: ParentNode) => root.querySelector('h2')?.textContent?.trim() ?? '';
+
+/** Waits for the review screen, which follows a capture or an upload. */
+export const reviewShown = (root: ParentNode, timeout = 15_000) =>
+  waitUntil(() => heading(root) === en.document.reviewTitle, 'the review screen', { timeout, interval: 50 });
+
+/** An ID card built in Node (see face-images.ts) as a JPEG File, as a person would pick it. */
+export async function testImage(name: 'id-card-front' | 'id-card-back'): Promise<File> {
+  // The back: a card without a portrait.
+  const base64 = await faceImage('card', name === 'id-card-front' ? 'ana' : 'none');
+  const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+  return new File([bytes], `${name}.jpg`, { type: 'image/jpeg' });
+}
+
+/** Chooses `file` in the step's file picker, as the browser does after the dialog closes. */
+export function pickFile(root: ParentNode, file: File): void {
+  const input = root.querySelector<HTMLInputElement>('input[type="file"]')!;
+  const transfer = new DataTransfer();
+  transfer.items.add(file);
+  input.files = transfer.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+/** Drops `file` on the step's drop zone. */
+export function dropFile(root: ParentNode, file: File): void {
+  const transfer = new DataTransfer();
+  transfer.items.add(file);
+  const zone = root.querySelector('.drop')!;
+  zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+}
+
+/** The registration's document validation, as the sandbox stored it. */
+export async function storedDocument(appRegistrationId: string) {
+  const registration = await adminGet<{
+    documentValidation: { status: string; inputMethod: string; documentCategory: string; hasBackImage: boolean };
+  }>(`/v2/app-registrations/${appRegistrationId}?populates[]=documentValidation`);
+  return registration.documentValidation;
+}
