@@ -2,7 +2,7 @@
 /**
  * `npm test`: every check and every test runner, then one summary line `N passed, N failed`.
  *   node scripts/test.mjs            all of it
- *   node scripts/test.mjs checks     lint, format, type-check, manifest, API docs
+ *   node scripts/test.mjs checks     build, then lint, format, type-check, manifest, API docs
  *   node scripts/test.mjs server     build, then unit, sandbox and package tests (Node)
  *   node scripts/test.mjs browser    build, then element tests in Chromium against the sandbox
  * Each check (and the build) counts as one test; each runner counts its own tests. The build
@@ -141,8 +141,9 @@ const checks = [
 ];
 
 const SELECTIONS = {
-  all: [...checks, build, nodeTests, browserTests],
-  checks,
+  // The build comes first: the package test type-checks against dist/.
+  all: [build, ...checks, nodeTests, browserTests],
+  checks: [build, ...checks],
   server: [build, nodeTests],
   browser: [build, browserTests],
 };
