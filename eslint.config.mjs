@@ -9,7 +9,7 @@ import tseslint from 'typescript-eslint';
 const browserFiles = ['src/**/*.ts', 'test/elements/**/*.ts', 'test/e2e/**/*.ts', 'test/helpers/browser/**/*.ts'];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.sandbox-data/', '.tmp/', 'custom-elements.json'] },
+  { ignores: ['dist/', 'cdn/', 'node_modules/', '.sandbox-data/', '.tmp/', 'custom-elements.json'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,43 +1,66 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import { readFileSync, rmSync } from 'node:fs';
 import { faceAssetsPlugin } from './scripts/face-assets.mjs';
+import { sriPlugin } from './scripts/sri.mjs';
 
-const plugins = () => [
-  nodeResolve(),
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+/** Packages an npm consumer installs beside us: `lit`, `lit/decorators.js`, `react`… stay bare imports. */
+const installed = [...Object.keys(pkg.dependencies), ...Object.keys(pkg.peerDependencies ?? {})];
+const isInstalled = (id) => installed.some((name) => id === name || id.startsWith(`${name}/`));
+
+const typescriptPlugin = () =>
   typescript({
     tsconfig: './tsconfig.json',
     include: ['src/**/*.ts'],
     compilerOptions: { noEmit: false, declaration: false, sourceMap: true },
-  }),
-  terser({ ecma: 2022, module: true, format: { comments: false } }),
-  faceAssetsPlugin(),
-];
+  });
+
+/** Empties an output folder before a build, so files a former build made do not linger. */
+const clean = (dir) => ({ name: 'clean', buildStart: () => rmSync(dir, { recursive: true, force: true }) });
 
 export default [
-  // ES module: `<script type="module">` or a bundler import. Languages other than English load
-  // as separate chunks on first use.
+  // npm: one ES module per source module (a bundler keeps only what is imported), dependencies
+  // left as bare imports, readable (the integrator's bundler minifies). Declarations come from
+  // `tsc -p tsconfig.build.json` beside each file.
   {
-    input: 'src/verifik-enroll.ts',
+    input: {
+      index: 'src/index.ts',
+      'verifik-enroll': 'src/verifik-enroll.ts',
+      'react/index': 'src/react/index.ts',
+    },
+    external: isInstalled,
     output: {
       dir: 'dist',
       format: 'es',
       sourcemap: true,
+      preserveModules: true,
+      preserveModulesRoot: 'src',
       entryFileNames: '[name].js',
-      chunkFileNames: 'chunks/[name]-[hash].js',
     },
-    plugins: plugins(),
+    plugins: [clean('dist'), nodeResolve(), typescriptPlugin(), faceAssetsPlugin()],
   },
-  // Classic `<script src>`: one file, no module loader needed.
+  // CDN: one classic script with everything in it (lit, languages, phone metadata), which defines
+  // the element when a page loads it with `<script src>`. face-api and its models stay beside it
+  // in `face/`, fetched only when a selfie step starts. `sri.json` lists integrity hashes.
   {
     input: 'src/verifik-enroll.ts',
     output: {
-      file: 'dist/verifik-enroll.iife.js',
+      dir: 'cdn',
+      entryFileNames: 'verifik-enroll.js',
       format: 'iife',
       name: 'VerifikEnroll',
       sourcemap: true,
       inlineDynamicImports: true,
     },
-    plugins: plugins(),
+    plugins: [
+      clean('cdn'),
+      nodeResolve(),
+      typescriptPlugin(),
+      terser({ ecma: 2022, format: { comments: false } }),
+      faceAssetsPlugin(),
+      sriPlugin(),
+    ],
   },
 ];

@@ -9,6 +9,7 @@ import { faceAssetsMiddleware } from './scripts/face-assets.mjs';
 import { CHROME_ARGS, findChrome } from './scripts/system-tools.mjs';
 import { CAMERA_FIXTURE_DIR, CAMERA_FIXTURES } from './test/helpers/camera/camera-groups.mjs';
 import { faceImagesPlugin } from './test/helpers/wtr-face-images-plugin.mjs';
+import { reactPlugin } from './test/helpers/wtr-react-plugin.mjs';
 import { sandboxPlugin } from './test/helpers/wtr-sandbox-plugin.mjs';
 
 const executablePath = findChrome();
@@ -42,12 +43,18 @@ const FAKE_CAMERA = ['--use-fake-device-for-media-stream'];
 const videos = cameraVideos();
 
 export default {
-  files: ['test/elements/**/*.test.ts', 'test/e2e/**/*.test.ts'],
+  files: ['test/elements/**/*.test.ts', 'test/e2e/**/*.test.ts', 'test/react/**/*.test.tsx', 'test/cdn/**/*.test.ts'],
   nodeResolve: true,
   middleware: [faceAssetsMiddleware()],
   plugins: [
-    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+    esbuildPlugin({
+      ts: true,
+      tsx: true,
+      target: 'es2022',
+      tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
+    }),
     sandboxPlugin(),
+    reactPlugin(),
     faceImagesPlugin(),
   ],
   browsers: [chromium()],

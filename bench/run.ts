@@ -16,7 +16,7 @@ import { findChrome } from '../scripts/system-tools.mjs';
 import type { CameraFixture } from '../test/helpers/camera/camera-groups.mjs';
 import { makeCameraFixture } from '../test/helpers/node/camera-fixtures.js';
 import { cardOnTable } from '../test/helpers/node/document-scenes.js';
-import { BUILD_DIR, ensureBuild } from './lib/build.js';
+import { BUILD_DIR, ensureBuild, NPM_DIR } from './lib/build.js';
 import { markdownSection, type Report, replaceSection, textTable } from './lib/report.js';
 import { startBenchSandbox } from './lib/sandbox.js';
 import { startStaticServer } from './lib/static-server.js';
@@ -49,6 +49,7 @@ const videos = mkdtempSync(join(tmpdir(), 'verifik-bench-camera-'));
 const pages = await startStaticServer({
   '/bench/': resolve('bench/pages'),
   '/build/': resolve(BUILD_DIR),
+  '/dist/': resolve(NPM_DIR),
   '/models/': resolve('node_modules/@vladmandic/face-api/model'),
   '/media/': videos,
 });

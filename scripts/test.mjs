@@ -2,11 +2,12 @@
 /**
  * `npm test`: every check and every test runner, then one summary line `N passed, N failed`.
  *   node scripts/test.mjs            all of it
- *   node scripts/test.mjs checks     lint, format, type-check, manifest
- *   node scripts/test.mjs server     unit and sandbox tests (Node)
- *   node scripts/test.mjs browser    element tests in Chromium against the sandbox
- *   node scripts/test.mjs bench      the benchmark's smoke run (tiny iteration counts)
- * Each check counts as one test; each runner counts its own tests.
+ *   node scripts/test.mjs checks     build, then lint, format, type-check, manifest, API docs
+ *   node scripts/test.mjs server     build, then unit, sandbox and package tests (Node)
+ *   node scripts/test.mjs browser    build, then element tests in Chromium against the sandbox
+ *   node scripts/test.mjs bench      build, then the benchmark's smoke run (tiny iteration counts)
+ * Each check (and the build) counts as one test; each runner counts its own tests. The build
+ * (dist/ and cdn/) comes before the tests that use it: the package tests and the CDN page.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -75,9 +76,9 @@ const manifestCheck = {
 };
 
 const nodeTests = {
-  name: 'node tests (unit, sandbox)',
+  name: 'node tests (unit, sandbox, package)',
   async run() {
-    const files = [...testFiles('test/unit'), ...testFiles('test/server')];
+    const files = [...testFiles('test/unit'), ...testFiles('test/server'), ...testFiles('test/package')];
     const { code, output } = await run(process.execPath, [
       '--import',
       'tsx',
@@ -123,6 +124,12 @@ const browserTests = {
   },
 };
 
+/** The widget's build, without regenerating the manifest (the check above compares it). */
+const build = check('build (dist, cdn)', [
+  [bin('rollup'), '-c'],
+  [bin('tsc'), '-p', 'tsconfig.build.json'],
+]);
+
 /** `npm run bench -- --smoke`: each measurement that runs and gives sane figures counts as a test. */
 const benchSmoke = {
   name: 'bench smoke (tiny iteration counts)',
@@ -144,14 +151,16 @@ const checks = [
     [bin('tsc'), '--noEmit', '-p', 'tsconfig.node.json'],
   ]),
   manifestCheck,
+  check('docs/api.md is up to date', [[process.execPath, 'scripts/docs-api.mjs', '--check']]),
 ];
 
 const SELECTIONS = {
-  all: [...checks, nodeTests, browserTests, benchSmoke],
-  checks,
-  server: [nodeTests],
-  browser: [browserTests],
-  bench: [benchSmoke],
+  // The build comes first: the package test type-checks against dist/; the bench measures cdn/.
+  all: [build, ...checks, nodeTests, browserTests, benchSmoke],
+  checks: [build, ...checks],
+  server: [build, nodeTests],
+  browser: [build, browserTests],
+  bench: [build, benchSmoke],
 };
 
 const selection = SELECTIONS[process.argv[2] ?? 'all'];

@@ -28,8 +28,11 @@ const TAGS = {
   'verifik-done-step': VerifikDoneStep,
 };
 
-for (const [tag, element] of Object.entries(TAGS)) {
-  if (!customElements.get(tag)) customElements.define(tag, element);
+// On a server without a custom-element registry (SSR, edge runtimes) there is nothing to define.
+if (typeof customElements !== 'undefined') {
+  for (const [tag, element] of Object.entries(TAGS)) {
+    if (!customElements.get(tag)) customElements.define(tag, element);
+  }
 }
 
 declare global {

@@ -1,10 +1,10 @@
-import { readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { BUILD_DIR } from './build.js';
+import { ADAPTER_MODULE, NPM_DIR } from './build.js';
 
-/** URL path of the build's face-api adapter chunk (the module the widget imports for the selfie step). */
+/** URL path of the npm build's face-api adapter (the module the widget runs for the selfie step; no imports of its own). */
 export function adapterPath(): string {
-  const chunk = readdirSync(join(BUILD_DIR, 'chunks')).find((name) => /^face-api-detector-.+\.js$/.test(name));
-  if (!chunk) throw new Error(`no face-api-detector chunk in ${BUILD_DIR}/chunks: has the build changed?`);
-  return `/build/chunks/${chunk}`;
+  if (!existsSync(join(NPM_DIR, ADAPTER_MODULE)))
+    throw new Error(`no ${NPM_DIR}/${ADAPTER_MODULE}: has the build changed?`);
+  return `/${NPM_DIR}/${ADAPTER_MODULE}`;
 }

@@ -2,9 +2,13 @@ import { spawn } from 'node:child_process';
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** The build the bench measures: the ES module entry, its chunks and the `face/` assets beside it. */
-export const BUILD_DIR = 'dist';
-export const BUILD_ENTRY = join(BUILD_DIR, 'verifik-enroll.js');
+/** The build a page loads: the CDN's classic script and the `face/` assets beside it. */
+export const BUILD_DIR = 'cdn';
+/** The npm build (one ES module per source module): the bench imports the face-api adapter from it. */
+export const NPM_DIR = 'dist';
+export const ADAPTER_MODULE = 'capture/face/face-api-detector.js';
+/** Files `rollup -c` writes that the bench reads. */
+const OUTPUTS = [join(BUILD_DIR, 'verifik-enroll.js'), join(NPM_DIR, ADAPTER_MODULE)];
 
 /** What the build is made from: when any is newer than the entry, the build is stale. */
 const INPUTS = ['src', 'rollup.config.mjs', 'scripts/face-assets.mjs', 'package-lock.json'];
@@ -18,9 +22,9 @@ const newest = (path: string): number => {
 
 /** Builds with `rollup -c` unless the build is newer than its sources; answers whether it built. */
 export async function ensureBuild(log: (line: string) => void): Promise<boolean> {
-  const built = statSync(BUILD_ENTRY, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  const built = Math.min(...OUTPUTS.map((file) => statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0));
   if (built > Math.max(...INPUTS.map(newest))) return false;
-  log(`building ${BUILD_DIR}/ with rollup -c (sources are newer than the build)…`);
+  log(`building ${BUILD_DIR}/ and ${NPM_DIR}/ with rollup -c (sources are newer than the build)…`);
   const logFile = join('.tmp', 'bench', 'rollup.log');
   const child = spawn(join('node_modules', '.bin', 'rollup'), ['-c'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

@@ -6,6 +6,7 @@ import type { SandboxContext } from './context.js';
 import { ApiError } from './errors.js';
 import { referenceBackend, type ReferenceBackendOptions } from './integrator/reference-backend.js';
 import { appRegistrationRoutes } from './routes/app-registrations.js';
+import { devRoutes } from './routes/dev.js';
 import { biometricRoutes } from './routes/biometrics.js';
 import { projectFlowRoutes } from './routes/project-flows.js';
 import { signatureRoutes } from './routes/signatures.js';
@@ -15,8 +16,10 @@ import { projectRoutes } from './routes/projects.js';
 export interface AppOptions {
   /** Folder holding `index.html`, served at `/`. */
   demoRoot?: string;
-  /** The widget's build output, served at `/dist/`. */
+  /** The widget's npm build output, served at `/dist/`. */
   distRoot?: string;
+  /** The widget's CDN build (the classic script, `face/`, `sri.json`), served at `/cdn/`, as a CDN would. */
+  cdnRoot?: string;
   /** Largest JSON body accepted, in bytes (image endpoints accept more). */
   bodyLimit?: number;
   /** Mount the reference integrator backend, calling this Verifik API with this client token. */
@@ -93,12 +96,16 @@ export async function buildApp(context: SandboxContext, options: AppOptions = {}
   biometricRoutes(app, context);
   signatureRoutes(app, context);
   app.get('/.well-known/jwks.json', async () => context.tokens.jwks);
+  devRoutes(app, context);
   if (options.integrator) {
     referenceBackend(app, { ...options.integrator, cookieSecret: context.secret('integrator_cookie') });
   }
 
-  if (options.distRoot && existsSync(options.distRoot)) {
-    await app.register(fastifyStatic, { root: options.distRoot, prefix: '/dist/', decorateReply: false });
+  for (const [prefix, root] of [
+    ['/dist/', options.distRoot],
+    ['/cdn/', options.cdnRoot],
+  ] as const) {
+    if (root && existsSync(root)) await app.register(fastifyStatic, { root, prefix, decorateReply: false });
   }
   const { demoRoot } = options;
   if (demoRoot) {

@@ -64,6 +64,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const app = await buildApp(context, {
       demoRoot: join(ROOT, 'demo'),
       distRoot: join(ROOT, 'dist'),
+      cdnRoot: join(ROOT, 'cdn'),
       integrator: {
         apiUrl: () => process.env['VERIFIK_API_URL'] ?? url,
         clientToken: () => process.env['VERIFIK_CLIENT_TOKEN'] ?? client.token,

@@ -20,7 +20,7 @@ import { loadTranslation, matchLanguage } from '../i18n/load-translation.js';
 import { type Translation, type TranslationOverrides, withOverrides } from '../i18n/translation.js';
 import { buttonStyles } from '../styles/buttons.js';
 import { statusStyles } from '../styles/status.js';
-import { tokens } from '../styles/tokens.js';
+import { themeStyles, tokens } from '../styles/tokens.js';
 import { DEFAULT_API_URL, httpUrl, readConfig, resolveAssetsUrl } from './config.js';
 import { EnrollError, toEnrollError } from './enroll-error.js';
 import { Enrollment } from './enrollment.js';
@@ -43,6 +43,7 @@ const RENDERED_STEPS: readonly StepId[] = [
  * Runs a Verifik Smart Enroll identity verification inside the page: it loads the project's
  * onboarding flow from the Verifik API (or the sandbox) and guides the person through it.
  *
+ * @tagname verifik-enroll
  * @summary Embeddable Verifik Smart Enroll onboarding.
  *
  * @fires verifik-ready - The project and its flow are loaded. `detail: {projectId, flow: {id, name, version}}`.
@@ -76,7 +77,7 @@ const RENDERED_STEPS: readonly StepId[] = [
  * @cssprop [--verifik-spacing=16px] - Base spacing unit.
  */
 export class VerifikEnroll extends LitElement {
-  static override styles = [tokens, buttonStyles, statusStyles, styles];
+  static override styles = [tokens, themeStyles, buttonStyles, statusStyles, styles];
 
   /** The Verifik project id (24 hex digits). Required. */
   @property() project = '';
@@ -104,6 +105,12 @@ export class VerifikEnroll extends LitElement {
 
   /** `turn` asks the person to turn their head left and right before the selfie (an active liveness challenge). */
   @property() challenge: 'none' | 'turn' = 'none';
+
+  /**
+   * `light` or `dark` forces that colour theme; `auto` (default) follows the page's
+   * `prefers-color-scheme`. Custom `--verifik-color-*` properties apply to every theme.
+   */
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
 
   /** `session` (default) resumes after a reload, from sessionStorage; `none` keeps nothing. */
   @property() persist: 'session' | 'none' = 'session';

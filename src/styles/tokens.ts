@@ -1,20 +1,59 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+
+/** A theme's default colours, by the name of their public `--verifik-color-<name>` property. */
+type Palette = Record<
+  'primary' | 'on-primary' | 'text' | 'text-muted' | 'surface' | 'border' | 'danger' | 'focus',
+  string
+>;
+
+/** Default colours; each meets WCAG AA contrast on its surface. */
+const PALETTES: Record<'light' | 'dark', Palette> = {
+  light: {
+    primary: '#1f4fd8',
+    'on-primary': '#ffffff',
+    text: '#1b1f2a',
+    'text-muted': '#4a5365',
+    surface: '#ffffff',
+    border: '#c9cfdb',
+    danger: '#b3261e',
+    focus: '#1f4fd8',
+  },
+  dark: {
+    primary: '#8fb0ff',
+    'on-primary': '#0b1633',
+    text: '#eef1f7',
+    'text-muted': '#b7bfcf',
+    surface: '#161a23',
+    border: '#3a4152',
+    danger: '#ffb4ab',
+    focus: '#8fb0ff',
+  },
+};
+
+const declarations = (entries: [string, string][]) =>
+  unsafeCSS(entries.map(([name, value]) => `${name}: ${value};`).join('\n'));
 
 /**
- * Design tokens. Integrators set the public `--verifik-*` properties; components read the private
- * `--_*` ones, which fall back to light defaults, or dark ones when the page prefers dark.
- * Default colours meet WCAG AA contrast on their surfaces.
+ * The private `--_<name>` colours every element reads: the integrator's `--verifik-color-<name>`,
+ * else the theme forced on the root (`--_theme-<name>`, inherited into every nested element),
+ * else this palette's default.
+ */
+const colors = (palette: Palette) =>
+  declarations(
+    Object.entries(palette).map(([name, value]) => [
+      `--_${name}`,
+      `var(--verifik-color-${name}, var(--_theme-${name}, ${value}))`,
+    ]),
+  );
+
+/**
+ * Design tokens, in every element's styles. Integrators set the public `--verifik-*` properties;
+ * components read the private `--_*` ones, which default to the light palette, or the dark one
+ * when the page prefers dark — unless the root forces a theme (see {@link themeStyles}).
  */
 export const tokens = css`
   :host {
-    --_primary: var(--verifik-color-primary, #1f4fd8);
-    --_on-primary: var(--verifik-color-on-primary, #ffffff);
-    --_text: var(--verifik-color-text, #1b1f2a);
-    --_text-muted: var(--verifik-color-text-muted, #4a5365);
-    --_surface: var(--verifik-color-surface, #ffffff);
-    --_border: var(--verifik-color-border, #c9cfdb);
-    --_danger: var(--verifik-color-danger, #b3261e);
-    --_focus: var(--verifik-color-focus, #1f4fd8);
+    ${colors(PALETTES.light)}
     --_radius: var(--verifik-radius, 12px);
     --_font: var(--verifik-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     --_space: var(--verifik-spacing, 16px);
@@ -22,14 +61,27 @@ export const tokens = css`
 
   @media (prefers-color-scheme: dark) {
     :host {
-      --_primary: var(--verifik-color-primary, #8fb0ff);
-      --_on-primary: var(--verifik-color-on-primary, #0b1633);
-      --_text: var(--verifik-color-text, #eef1f7);
-      --_text-muted: var(--verifik-color-text-muted, #b7bfcf);
-      --_surface: var(--verifik-color-surface, #161a23);
-      --_border: var(--verifik-color-border, #3a4152);
-      --_danger: var(--verifik-color-danger, #ffb4ab);
-      --_focus: var(--verifik-color-focus, #8fb0ff);
+      ${colors(PALETTES.dark)}
     }
+  }
+`;
+
+const forced = (palette: Palette) =>
+  declarations(Object.entries(palette).map(([name, value]) => [`--_theme-${name}`, value]));
+
+/**
+ * The root's `theme` attribute: `light` or `dark` sets the `--_theme-*` colours, which inherit
+ * into every element inside the widget and win over `prefers-color-scheme`; `auto` (or none)
+ * follows the page's preference. `color-scheme` makes native controls match.
+ */
+export const themeStyles = css`
+  :host([theme='light']) {
+    color-scheme: light;
+    ${forced(PALETTES.light)}
+  }
+
+  :host([theme='dark']) {
+    color-scheme: dark;
+    ${forced(PALETTES.dark)}
   }
 `;

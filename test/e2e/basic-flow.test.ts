@@ -2,26 +2,22 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import type { VerifikCompleteDetail, VerifikEnroll } from '../../src/index.js';
 import '../../src/verifik-enroll.js';
+import {
+  enterCode,
+  fillSignUp,
+  inStep,
+  latestCode,
+  passCodes,
+  person,
+  press,
+  whenLoaded,
+} from '../helpers/browser/basic-flow.js';
 import { DEMO, sandbox } from '../helpers/browser/sandbox.js';
 
 /**
  * The whole Basic Enrollment flow, in Chromium, against the real sandbox and its reference token
  * endpoint: typed with the keyboard, codes read from the dev outbox.
  */
-
-let people = 0;
-const person = () => {
-  people++;
-  return {
-    email: `e2e.${Date.now()}.${people}@example.com`,
-    phone: `300${String(Date.now() % 10_000_000).padStart(7, '0')}`,
-  };
-};
-
-const inStep = <T extends Element>(element: VerifikEnroll, selector: string): T | null => {
-  const step = element.shadowRoot!.querySelector('[data-step]');
-  return (step?.shadowRoot?.querySelector<T>(selector) ?? null) as T | null;
-};
 
 async function mount(persist = 'session'): Promise<VerifikEnroll> {
   const element = await fixture<VerifikEnroll>(
@@ -34,73 +30,8 @@ async function mount(persist = 'session'): Promise<VerifikEnroll> {
       lang="en"
     ></verifik-enroll>`,
   );
-  await waitUntil(() => element.getAttribute('step') !== null, 'the flow loads', { timeout: 5000 });
-  // The phone field shows once the phone-number helpers (loaded on demand) arrive.
-  await waitUntil(
-    () => element.getAttribute('step') !== 'signUp' || inStep(element, '#field-phone'),
-    'the phone field',
-    {
-      timeout: 5000,
-    },
-  );
+  await whenLoaded(element);
   return element;
-}
-
-/** Focuses a field of the current step and types into it with the keyboard. */
-async function type(element: VerifikEnroll, selector: string, text: string) {
-  await waitUntil(() => inStep(element, selector), `${selector} is shown`);
-  inStep<HTMLElement>(element, selector)!.focus();
-  await sendKeys({ type: text });
-}
-
-/** Presses a key on a control of the current step (or of the root, with `root`). */
-async function press(element: VerifikEnroll, selector: string, key = 'Enter', root = false) {
-  const control = root
-    ? element.shadowRoot!.querySelector<HTMLElement>(selector)
-    : inStep<HTMLElement>(element, selector);
-  expect(control, selector).to.not.equal(null);
-  control!.focus();
-  await sendKeys({ press: key });
-}
-
-async function latestCode(to: string, after = ''): Promise<string> {
-  let code = '';
-  await waitUntil(
-    async () => {
-      const response = await fetch(`${sandbox.url}/dev/outbox?to=${encodeURIComponent(to)}`);
-      code = (await response.json()).data[0]?.code ?? '';
-      return code !== '' && code !== after;
-    },
-    `a code reached ${to}`,
-    { timeout: 5000 },
-  );
-  return code;
-}
-
-async function fillSignUp(element: VerifikEnroll, who: { email: string; phone: string }) {
-  await type(element, '#field-firstName', 'Ana');
-  await type(element, '#field-lastName', 'García');
-  await type(element, '#field-email', who.email);
-  await type(element, '#field-phone', `+57 ${who.phone}`);
-  await press(element, '#field-acceptTerms', 'Space');
-  await press(element, '#field-acceptPrivacy', 'Space');
-  await press(element, 'button[type="submit"]');
-  await waitUntil(() => element.getAttribute('step') === 'emailCode', 'the email code step', { timeout: 5000 });
-}
-
-async function enterCode(element: VerifikEnroll, code: string) {
-  await waitUntil(() => inStep(element, 'verifik-otp-input'), 'the code input');
-  const input = inStep<HTMLElement>(element, 'verifik-otp-input')!;
-  input.focus();
-  await sendKeys({ type: code });
-}
-
-async function passCodes(element: VerifikEnroll, who: { email: string; phone: string }) {
-  await enterCode(element, await latestCode(who.email));
-  await waitUntil(() => element.getAttribute('step') === 'phoneCode', 'the phone code step', { timeout: 5000 });
-  await press(element, '.actions button');
-  await enterCode(element, await latestCode(`+57${who.phone}`));
-  await waitUntil(() => element.getAttribute('step') === 'document', 'the document step', { timeout: 5000 });
 }
 
 describe('Basic Enrollment end to end', () => {

@@ -60,10 +60,16 @@ export const heading = (root: ParentNode) => root.querySelector('h2')?.textConte
 export const reviewShown = (root: ParentNode, timeout = 15_000) =>
   waitUntil(() => heading(root) === en.document.reviewTitle, 'the review screen', { timeout, interval: 50 });
 
-/** An ID card built in Node (see face-images.ts) as a JPEG File, as a person would pick it. */
-export async function testImage(name: 'id-card-front' | 'id-card-back'): Promise<File> {
+/**
+ * An ID card built in Node (see face-images.ts) as a JPEG File, as a person would pick it; the
+ * front shows `person`'s portrait.
+ */
+export async function testImage(
+  name: 'id-card-front' | 'id-card-back',
+  person: 'ana' | 'cris' | 'dana' = 'ana',
+): Promise<File> {
   // The back: a card without a portrait.
-  const base64 = await faceImage('card', name === 'id-card-front' ? 'ana' : 'none');
+  const base64 = await faceImage('card', name === 'id-card-front' ? person : 'none');
   const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
   return new File([bytes], `${name}.jpg`, { type: 'image/jpeg' });
 }

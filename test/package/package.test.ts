@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { promisify } from 'node:util';
+import { sriHash } from '../../scripts/sri.mjs';
+
+/**
+ * The built package (`npm run build`: dist/ and cdn/) as integrators get it: imported on a server
+ * with no DOM, resolved through the `exports` map, typed, and the CDN files matching their
+ * published integrity hashes.
+ */
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+
+describe('the npm package', () => {
+  it('imports on a server with no window or document (SSR), through its exports map', async () => {
+    assert.equal(typeof (globalThis as { window?: unknown }).window, 'undefined');
+    assert.equal(typeof (globalThis as { document?: unknown }).document, 'undefined');
+    // The package imports itself by name, so these resolve through package.json `exports`.
+    const api = await import('verifik-enroll');
+    assert.equal(typeof api.VerifikEnroll, 'function');
+    assert.equal(api.VERIFIK_COMPLETE, 'verifik-complete');
+    const entry = await import('verifik-enroll/verifik-enroll.js');
+    assert.equal(entry.VerifikEnroll, api.VerifikEnroll, 'one class, not two copies');
+    const react = await import('verifik-enroll/react');
+    assert.equal(typeof react.VerifikEnroll, 'object', 'a React component (forwardRef object)');
+  });
+
+  it('leaves its dependencies as bare imports, for the integrator to install once', () => {
+    const root = readFileSync(join(ROOT, 'dist', 'enroll', 'verifik-enroll.js'), 'utf8');
+    assert.match(root, /from 'lit'/);
+    assert.match(root, /from '@lit\/task'/);
+    assert.doesNotMatch(root, /node_modules/);
+  });
+
+  it('points `customElements`, `types` and every export at files the build made', () => {
+    const paths = [pkg.customElements, pkg.types, pkg.main];
+    for (const target of Object.values(pkg.exports) as (string | Record<string, string>)[]) {
+      if (typeof target === 'string') {
+        if (!target.includes('*')) paths.push(target);
+      } else paths.push(...Object.values(target));
+    }
+    for (const path of paths) assert.doesNotThrow(() => readFileSync(join(ROOT, path)), `${path} exists`);
+    assert.equal(pkg.customElements, 'custom-elements.json');
+    const manifest = JSON.parse(readFileSync(join(ROOT, pkg.customElements), 'utf8'));
+    assert.ok(manifest.modules.some((module: { path: string }) => module.path === 'src/enroll/verifik-enroll.ts'));
+  });
+
+  it('type-checks an integrator’s TypeScript and React code against the built declarations', async () => {
+    const tsc = join(ROOT, 'node_modules', '.bin', 'tsc');
+    await assert.doesNotReject(
+      promisify(execFile)(tsc, ['-p', join(import.meta.dirname, 'consumer', 'tsconfig.json')], { cwd: ROOT }),
+    );
+  });
+});
+
+describe('the CDN build', () => {
+  it('is one script, with the face assets beside it and an integrity hash for each file', () => {
+    const sri = JSON.parse(readFileSync(join(ROOT, 'cdn', 'sri.json'), 'utf8')) as Record<string, string>;
+    assert.ok(sri['verifik-enroll.js'], 'the script has a hash');
+    assert.ok(sri['face/face-api.esm.js'], 'face-api has a hash');
+    for (const [file, hash] of Object.entries(sri)) {
+      assert.equal(sriHash(readFileSync(join(ROOT, 'cdn', file))), hash, `${file} matches its hash`);
+    }
+    const script = readFileSync(join(ROOT, 'cdn', 'verifik-enroll.js'), 'utf8');
+    assert.doesNotMatch(script, /^\s*import\s|\bfrom\s*["']lit["']/m, 'no module syntax: a classic script');
+  });
+});
