@@ -77,12 +77,11 @@ export class VerifikLivenessStep extends LitElement {
   private readonly hints = new HintThrottle<LivenessHint>();
   private capturing = false;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.loadGuidance();
-  }
+  /** Set once the face guide was asked for: on Start, so a person who skips never downloads it. */
+  private guidanceRequested = false;
 
   private async loadGuidance(): Promise<void> {
+    this.guidanceRequested = true;
     try {
       this.detector = await loadFaceDetector(this.assetsUrl);
       this.guidance = 'on';
@@ -101,6 +100,7 @@ export class VerifikLivenessStep extends LitElement {
     this.hints.reset();
     this.capturing = false;
     this.turnChallenge = this.challenge === 'turn' ? startTurnChallenge() : undefined;
+    if (!this.guidanceRequested) void this.loadGuidance();
     await this.camera.start();
     if (this.camera.status === 'error') {
       const [code, recoverable] = CAMERA_ERRORS[this.camera.problem ?? 'failed'];
