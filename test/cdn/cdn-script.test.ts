@@ -1,0 +1,102 @@
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import type { VerifikCompleteEvent, VerifikEnroll } from '../../src/index.js';
+import { fillSignUp, passCodes, person, press, skip, whenLoaded, whenStep } from '../helpers/browser/basic-flow.js';
+import { DEMO, sandbox } from '../helpers/browser/sandbox.js';
+
+/**
+ * The CDN build as an integrator uses it: a blank page whose only script is `cdn/verifik-enroll.js`
+ * (a classic `<script src>` with its published integrity hash, no import map, no bundler), served
+ * from another origin as a CDN would (the sandbox serves `cdn/` at `/cdn/`). This file imports no
+ * widget code: the element can only come from that script. Needs `npm run build` first (`npm test`
+ * does it).
+ */
+
+const CDN = `${sandbox.url}/cdn/`;
+
+/** A same-origin blank page in an iframe holding the script and one `<verifik-enroll>`. */
+async function blankPage(attributes: Record<string, string>): Promise<HTMLIFrameElement> {
+  const sri = await fetch(`${CDN}sri.json`);
+  expect(sri.ok, `${CDN}sri.json answers (is cdn/ built? run npm run build)`).to.equal(true);
+  const integrity = ((await sri.json()) as Record<string, string>)['verifik-enroll.js'];
+  const attributeText = Object.entries(attributes)
+    .map(([name, value]) => `${name}="${value}"`)
+    .join(' ');
+  const frame = document.createElement('iframe');
+  frame.style.cssText = 'width: 40rem; height: 50rem; border: 0';
+  frame.srcdoc = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>CDN page</title>
+<script src="${CDN}verifik-enroll.js" integrity="${integrity}" crossorigin="anonymous"></script>
+</head><body><verifik-enroll ${attributeText}></verifik-enroll></body></html>`;
+  const loaded = oneEvent(frame, 'load');
+  document.body.append(frame);
+  await loaded;
+  return frame;
+}
+
+/** Resource URLs the page in `frame` has requested from the `face/` folder. */
+const faceRequests = (frame: HTMLIFrameElement) =>
+  frame
+    .contentWindow!.performance.getEntriesByType('resource')
+    .map((entry) => entry.name)
+    .filter((name) => name.includes('/face/'));
+
+describe('the CDN script in a blank page', () => {
+  let frame: HTMLIFrameElement | undefined;
+  afterEach(() => {
+    frame?.remove();
+    sessionStorage.clear();
+  });
+
+  it('defines the element, completes the Basic flow, and fetches face assets only once the selfie step starts', async () => {
+    frame = await blankPage({
+      project: DEMO.project,
+      flow: DEMO.basicFlow,
+      'api-url': sandbox.url,
+      'token-endpoint': `${sandbox.url}/api/verifik/registration`,
+      persist: 'none',
+    });
+    const page = frame.contentDocument!;
+    expect(customElements.get('verifik-enroll'), 'the test page itself has no widget code').to.equal(undefined);
+    expect(frame.contentWindow!.customElements.get('verifik-enroll'), 'the script defined the tag').to.not.equal(
+      undefined,
+    );
+    expect(page.querySelectorAll('script').length).to.equal(1);
+    const element = page.querySelector('verifik-enroll') as VerifikEnroll;
+    await whenLoaded(element);
+
+    const who = person();
+    await fillSignUp(element, who);
+    await passCodes(element, who);
+    await skip(element, 'document');
+    expect(faceRequests(frame), 'no face asset before the selfie step').to.deep.equal([]);
+
+    await whenStep(element, 'liveness');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(faceRequests(frame), 'none while the optional selfie step shows its primer').to.deep.equal([]);
+    // Starting the camera loads face-api, starts the wasm backend and loads both tiny models from
+    // the face/ folder beside the script (this browser has no camera: the step then offers Retry).
+    await press(element, '.actions button');
+    const expected = [
+      'face-api.esm.js',
+      'tiny_face_detector_model-weights_manifest.json',
+      'tiny_face_detector_model.bin',
+      'face_landmark_68_tiny_model-weights_manifest.json',
+      'face_landmark_68_tiny_model.bin',
+    ];
+    await waitUntil(
+      () => expected.every((file) => faceRequests(frame!).includes(`${CDN}face/${file}`)),
+      `face-api and both models requested from ${CDN}face/`,
+      { timeout: 15_000 },
+    );
+    expect(faceRequests(frame).some((url) => /^.*\/cdn\/face\/tfjs-backend-wasm(-simd)?\.wasm$/.test(url))).to.equal(
+      true,
+      'the tfjs wasm binary comes from the same folder',
+    );
+    expect(faceRequests(frame).every((url) => url.startsWith(`${CDN}face/`))).to.equal(true);
+
+    const complete = oneEvent(element, 'verifik-complete') as Promise<VerifikCompleteEvent>;
+    await skip(element, 'liveness');
+    if (element.getAttribute('step') === 'faceMatch') await skip(element, 'faceMatch');
+    const { detail } = await complete;
+    expect(detail.status).to.equal('COMPLETED_WITHOUT_KYC');
+  });
+});
