@@ -273,12 +273,14 @@ export class VerifikEnroll extends LitElement {
   private dispatch(event: MachineEvent): void {
     const enrollment = this.enrollment;
     if (!enrollment) return;
+    const { index, status } = enrollment.machine;
     const from = currentStep(enrollment.machine).id;
     if (!enrollment.apply(event)) return;
     const outcome = enrollment.machine.outcomes[from];
     if (outcome) emit(this, VERIFIK_STEP_COMPLETE, { step: from, outcome });
     if (enrollment.machine.status === 'failed') void this.finishTask.run();
-    this.announceStep(from, enrollment);
+    // A failed attempt with tries left stays on its step: nothing to announce.
+    if (enrollment.machine.index !== index || enrollment.machine.status !== status) this.announceStep(from, enrollment);
     this.requestUpdate();
   }
 

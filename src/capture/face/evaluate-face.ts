@@ -26,7 +26,7 @@ export interface FaceLimits {
   maxOffsetY: number;
   minBrightness: number;
   minSharpness: number;
-  /** Largest |yaw| (see {@link faceYaw}) for a frontal selfie. */
+  /** Largest |yaw| (see {@link faceYaw}) for a frontal selfie; below the turn challenge's 0.18. */
   maxYaw: number;
 }
 
@@ -42,7 +42,7 @@ export const FACE_LIMITS: Readonly<FaceLimits> = {
   maxOffsetY: 0.18,
   minBrightness: 60,
   minSharpness: 15,
-  maxYaw: 0.2,
+  maxYaw: 0.15,
 };
 
 /** Landmark indices used for head pose. */

@@ -46,7 +46,11 @@ export async function loadFaceApiDetector(assetsUrl: string): Promise<FaceDetect
   const { tf } = faceapi;
   // Only the single-threaded wasm files ship: threads need a cross-origin-isolated page.
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-  tf.setWasmPaths?.(assetsUrl);
+  try {
+    tf.setWasmPaths?.(assetsUrl);
+  } catch {
+    // Already set by an earlier attempt with this same module (tfjs refuses a second call).
+  }
   let backend: string | undefined;
   for (const name of BACKENDS) {
     try {

@@ -21,7 +21,7 @@ export interface FaceGuideOptions {
 
 /** How many of the latest `ok` frames are kept to pick the sharpest from. */
 const CANDIDATES = 4;
-/** Long edge of a kept frame: the selfie is sent at this size. */
+/** Long edge of the still each frame is analysed on, and of the selfie sent. */
 const SELFIE_EDGE = 640;
 /** Long edge of the face crop measured for light and sharpness. */
 const MEASURE_EDGE = 128;
@@ -38,7 +38,9 @@ export class FaceGuideController implements ReactiveController {
 
   private video: HTMLVideoElement | undefined;
   private detector: FaceDetector | undefined;
-  private running = false;
+  /** Counts loops: a callback of an earlier loop (before a stop or restart) does nothing. */
+  private loop = 0;
+  private cancelFrame: (() => void) | undefined;
   private okStreak = 0;
   private candidates: { canvas: HTMLCanvasElement; sharpness: number }[] = [];
 
@@ -58,12 +60,18 @@ export class FaceGuideController implements ReactiveController {
     this.stop();
     this.video = video;
     this.detector = detector;
-    this.running = true;
-    this.schedule();
+    this.schedule(this.loop);
   }
 
   stop(): void {
-    this.running = false;
+    this.loop++;
+    this.cancelFrame?.();
+    this.cancelFrame = undefined;
+    this.resetStreak();
+  }
+
+  /** Forgets the good frames so far (e.g. those of a turn challenge that just ended). */
+  resetStreak(): void {
     this.okStreak = 0;
     this.candidates = [];
   }
@@ -76,47 +84,49 @@ export class FaceGuideController implements ReactiveController {
     )?.canvas;
   }
 
-  private schedule(): void {
+  private schedule(loop: number): void {
     const video = this.video;
-    if (!this.running || !video) return;
-    if ('requestVideoFrameCallback' in video) video.requestVideoFrameCallback(() => void this.analyse(video));
-    else requestAnimationFrame(() => void this.analyse(video));
+    if (loop !== this.loop || !video) return;
+    if ('requestVideoFrameCallback' in video) {
+      const handle = video.requestVideoFrameCallback(() => void this.analyse(video, loop));
+      this.cancelFrame = () => video.cancelVideoFrameCallback(handle);
+    } else {
+      const handle = requestAnimationFrame(() => void this.analyse(video, loop));
+      this.cancelFrame = () => cancelAnimationFrame(handle);
+    }
   }
 
-  private async analyse(video: HTMLVideoElement): Promise<void> {
-    if (!this.running || video !== this.video) return;
+  private async analyse(video: HTMLVideoElement, loop: number): Promise<void> {
+    if (loop !== this.loop) return;
     if (document.hidden || video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA || !video.videoWidth) {
-      this.schedule();
+      this.schedule(loop);
       return;
     }
+    // One still of the frame: detection, measurements and the kept selfie all see the same pixels.
+    const frame = drawFrame(video, SELFIE_EDGE);
     let faces: FaceObservation[];
     try {
-      faces = await this.detector!.detect(video);
+      faces = await this.detector!.detect(frame);
     } catch {
-      // A frame the detector could not read (e.g. the stream just ended): try the next one.
-      this.schedule();
+      // A frame the detector could not read: try the next one.
+      this.schedule(loop);
       return;
     }
-    if (!this.running || video !== this.video) return;
-    const width = video.videoWidth;
-    const height = video.videoHeight;
+    if (loop !== this.loop) return;
+    const { width, height } = frame;
     const region = faces.length === 1 ? clip(faces[0]!.box, width, height) : undefined;
-    const facts = region ? measureFrame(readPixels(video, MEASURE_EDGE, region)) : undefined;
+    const facts = region ? measureFrame(readPixels(frame, MEASURE_EDGE, region)) : undefined;
     const verdict = evaluateFace(faces, { width, height, ...facts }, FACE_LIMITS, this.options.allowTurn?.() ?? false);
     if (verdict === 'ok' && facts) {
       this.okStreak++;
-      this.candidates = [
-        ...this.candidates.slice(1 - CANDIDATES),
-        { canvas: drawFrame(video, SELFIE_EDGE), sharpness: facts.sharpness },
-      ];
+      this.candidates = [...this.candidates.slice(1 - CANDIDATES), { canvas: frame, sharpness: facts.sharpness }];
     } else {
-      this.okStreak = 0;
-      this.candidates = [];
+      this.resetStreak();
     }
     this.verdict = verdict;
     this.options.onFrame({ verdict, faces, okStreak: this.okStreak });
     this.host.requestUpdate();
-    this.schedule();
+    this.schedule(loop);
   }
 }
 

@@ -118,6 +118,8 @@ export class VerifikLivenessStep extends LitElement {
     if (challenge && !challengeDone(challenge)) {
       const next = advanceTurnChallenge(challenge, verdict === 'ok' ? faces[0]!.landmarks : undefined);
       this.turnChallenge = next;
+      // The selfie must come from frontal frames after the challenge, not from the turns.
+      if (challengeDone(next)) this.guide.resetStreak();
       const turn = currentTurn(next);
       if (verdict === 'ok') hint = turn ? `turn-${turn}` : 'look-straight';
     } else if (okStreak >= OK_FRAMES) {

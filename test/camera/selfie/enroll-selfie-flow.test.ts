@@ -30,6 +30,9 @@ describe('<verifik-enroll> with a mandatory selfie', () => {
     await waitUntil(() => element.getAttribute('step') === 'signUp', 'the sign-up', { timeout: 5000 });
     const step = () => element.shadowRoot!.querySelector('[data-step]');
     await waitUntil(() => step()?.shadowRoot?.querySelector('#field-email'), 'the email field');
+    // The selfie is mandatory and next: its face guide is fetched while the person signs up.
+    await waitUntil(() => faceAssetRequests().length > 0, 'the face guide is prefetched', { timeout: 10_000 });
+    expect(element.getAttribute('step')).to.equal('signUp');
     const field = (id: string) => step()!.shadowRoot!.querySelector<HTMLInputElement>(`#field-${id}`);
     for (const [id, value] of [
       ['firstName', 'Cris'],
@@ -45,8 +48,6 @@ describe('<verifik-enroll> with a mandatory selfie', () => {
     step()!.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
 
     await waitUntil(() => element.getAttribute('step') === 'liveness', 'the selfie step', { timeout: 10_000 });
-    // The models were asked for while the person was on the sign-up, before the selfie step.
-    await waitUntil(() => faceAssetRequests().length > 0, 'the face guide loads');
     const complete = oneEvent(element, 'verifik-complete');
     await startCamera(step() as HTMLElement & VerifikLivenessStep);
     const { detail } = (await complete) as CustomEvent<VerifikCompleteDetail>;

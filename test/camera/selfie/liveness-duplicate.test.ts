@@ -19,7 +19,7 @@ describe('liveness step when the face is already enrolled in the project', () =>
     await waitUntil(() => second.errors.includes('duplicated_person'), 'the duplicate is refused', {
       timeout: 30_000,
     });
-    expect(second.events).to.deep.equal(['fail']);
+    expect(second.events).to.deep.equal(['fail:final']);
     await waitUntil(() => inShadow(second.element, '[role="alert"]'), 'the message shows');
     expect(inShadow(second.element, '[role="alert"]')!.textContent!.trim()).to.equal(en.errors.duplicated_person);
     expect(inShadow(second.element, '.actions button'), 'no retry for a duplicate').to.equal(null);

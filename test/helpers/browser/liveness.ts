@@ -34,7 +34,7 @@ export async function mountLivenessStep(api: RegistrantApi, challenge: 'none' | 
       challenge=${challenge}
       attempts-left="3"
       @step-complete=${() => events.push('complete')}
-      @step-fail=${() => events.push('fail')}
+      @step-fail=${(event: CustomEvent<{ final: boolean }>) => events.push(event.detail.final ? 'fail:final' : 'fail')}
       @step-error=${(event: CustomEvent<{ code: string }>) => errors.push(event.detail.code)}
     ></verifik-liveness-step>`,
   );
@@ -48,7 +48,7 @@ export const inShadow = <T extends Element = HTMLElement>(element: Element, sele
 export async function startCamera(element: VerifikLivenessStep): Promise<HTMLVideoElement> {
   inShadow<HTMLButtonElement>(element, '.actions button')!.focus();
   await sendKeys({ press: 'Enter' });
-  await waitUntil(() => inShadow<HTMLVideoElement>(element, 'video')?.readyState ?? 0 >= 2, 'the camera plays', {
+  await waitUntil(() => (inShadow<HTMLVideoElement>(element, 'video')?.readyState ?? 0) >= 2, 'the camera plays', {
     timeout: 10_000,
   });
   return inShadow<HTMLVideoElement>(element, 'video')!;
