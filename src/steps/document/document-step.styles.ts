@@ -1,52 +1,17 @@
 import { css } from 'lit';
 
 export const documentStyles = css`
+  /* The overlay's viewBox is the video's own pixels with "slice": it crops as the video's "cover". */
   .viewport {
-    position: relative;
-    overflow: hidden;
-    inline-size: 100%;
     max-block-size: 70vh;
-    background: #000000;
-    border-radius: var(--_radius);
   }
-  video,
-  .viewport svg {
-    position: absolute;
-    inset: 0;
-    inline-size: 100%;
-    block-size: 100%;
-  }
-  video {
-    /* The overlay's viewBox is the video's own pixels with "slice": both crop alike. */
-    object-fit: cover;
-  }
-  .mask {
-    fill: rgb(0 0 0 / 0.45);
-  }
-  .outline {
-    fill: none;
-    stroke: #ffffff;
+  .guide {
     stroke-width: 3;
     stroke-dasharray: 14 10;
     vector-effect: non-scaling-stroke;
   }
-  .outline.ok {
-    stroke: #3ecf8e;
-    stroke-dasharray: none;
+  .guide.ok {
     stroke-width: 4;
-  }
-  .hint {
-    min-block-size: 1.5em;
-    margin-block: 0.75rem 0;
-    font-weight: 600;
-    text-align: center;
-  }
-  ul {
-    margin: 0 0 1rem;
-    padding-inline-start: 1.25rem;
-  }
-  li {
-    margin-block-end: 0.25rem;
   }
   fieldset {
     display: grid;

@@ -36,9 +36,11 @@ import { en } from '../../i18n/en.js';
 import type { DocumentSide, Translation } from '../../i18n/translation.js';
 import { buttonStyles } from '../../styles/buttons.js';
 import { formStyles } from '../../styles/form.js';
+import { captureStyles } from '../../styles/capture.js';
 import { statusStyles } from '../../styles/status.js';
 import { tokens } from '../../styles/tokens.js';
 import { completeStep, failStep, reportStepError } from '../step-events.js';
+import { busyStatus, failureNotice } from '../../ui/capture-screens.js';
 import { documentStyles } from './document-step.styles.js';
 
 type Phase = 'type' | 'method' | 'camera' | 'review' | 'sending' | 'retry' | 'blocked';
@@ -79,7 +81,7 @@ const check = (source: FrameSource, region?: Region) =>
  * every photo passes the on-device quality gate and a review before both sides are sent.
  */
 export class VerifikDocumentStep extends LitElement {
-  static override styles = [tokens, formStyles, buttonStyles, statusStyles, documentStyles];
+  static override styles = [tokens, formStyles, buttonStyles, statusStyles, captureStyles, documentStyles];
 
   @property({ attribute: false }) flow!: NormalizedFlow;
   @property({ attribute: false }) api!: RegistrantApi;
@@ -305,20 +307,19 @@ export class VerifikDocumentStep extends LitElement {
       case 'review':
         return this.renderReview();
       case 'sending':
-        return html`<div class="status" role="status">
-          <span class="spinner" aria-hidden="true"></span><span>${document.sending}</span>
-        </div>`;
+        return busyStatus(document.sending);
       case 'retry':
       case 'blocked':
-        return html`<p class="error" role="alert">${this.t.errors[this.failure?.code ?? 'api_error']}</p>
-          ${
-            this.phase === 'retry'
-              ? html`<p class="muted">${document.attemptsLeft(Math.max(this.attemptsLeft, 1))}</p>
-                  <div class="actions">
-                    <button type="button" @click=${this.handleRetry}>${document.retry}</button>
-                  </div>`
-              : nothing
-          }`;
+        return failureNotice(
+          this.t.errors[this.failure?.code ?? 'api_error'],
+          this.phase === 'retry'
+            ? {
+                label: document.retry,
+                onRetry: () => this.handleRetry(),
+                note: document.attemptsLeft(Math.max(this.attemptsLeft, 1)),
+              }
+            : undefined,
+        );
     }
   }
 
@@ -387,15 +388,11 @@ export class VerifikDocumentStep extends LitElement {
     const { status, problem, devices } = this.camera;
     if (status === 'error') {
       const [code, recoverable] = CAMERA_ERRORS[problem ?? 'failed'];
-      return html`<p class="error" role="alert">${this.t.errors[code]}</p>
-        ${
-          recoverable
-            ? html`<div class="actions">
-                <button type="button" @click=${this.handleStartCamera}>${document.retry}</button>
-              </div>`
-            : nothing
-        }
-        ${this.flow.document.upload ? this.renderUpload() : nothing}`;
+      return html`${failureNotice(
+        this.t.errors[code],
+        recoverable ? { label: document.retry, onRetry: () => void this.handleStartCamera() } : undefined,
+      )}
+      ${this.flow.document.upload ? this.renderUpload() : nothing}`;
     }
     const video = this.video;
     const width = video?.videoWidth || 1280;
@@ -414,7 +411,7 @@ export class VerifikDocumentStep extends LitElement {
         ${svg`<svg viewBox="0 0 ${width} ${height}" preserveAspectRatio="xMidYMid slice" aria-hidden="true">
           <path class="mask" fill-rule="evenodd"
             d="M0 0H${width}V${height}H0Z M${guide.x} ${guide.y}h${guide.width}v${guide.height}h${-guide.width}Z"></path>
-          <rect class="outline ${this.hints.shown === 'ok' ? 'ok' : ''}" x=${guide.x} y=${guide.y}
+          <rect class="guide ${this.hints.shown === 'ok' ? 'ok' : ''}" x=${guide.x} y=${guide.y}
             width=${guide.width} height=${guide.height} rx=${guide.width * 0.04}></rect>
         </svg>`}
       </div>

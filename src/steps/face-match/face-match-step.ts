@@ -9,6 +9,7 @@ import { buttonStyles } from '../../styles/buttons.js';
 import { formStyles } from '../../styles/form.js';
 import { statusStyles } from '../../styles/status.js';
 import { tokens } from '../../styles/tokens.js';
+import { busyStatus, failureNotice } from '../../ui/capture-screens.js';
 import { completeStep, failStep, reportStepError } from '../step-events.js';
 
 /**
@@ -52,19 +53,13 @@ export class VerifikFaceMatchStep extends LitElement {
     return html`<h2 part="title" tabindex="-1">${faceMatch.title}</h2>
       ${this.compareTask.render({
         error: (error) =>
-          html`<p class="error" role="alert">${this.t.errors[toEnrollError(error).code]}</p>
-            <div class="actions">
-              <button type="button" @click=${() => this.compareTask.run()}>${faceMatch.retry}</button>
-            </div>`,
-        pending: () => this.renderChecking(),
-        initial: () => this.renderChecking(),
-        complete: () => this.renderChecking(),
+          failureNotice(this.t.errors[toEnrollError(error).code], {
+            label: faceMatch.retry,
+            onRetry: () => void this.compareTask.run(),
+          }),
+        pending: () => busyStatus(faceMatch.checking),
+        initial: () => busyStatus(faceMatch.checking),
+        complete: () => busyStatus(faceMatch.checking),
       })}`;
-  }
-
-  private renderChecking() {
-    return html`<div class="status" role="status">
-      <span class="spinner" aria-hidden="true"></span><span>${this.t.faceMatch.checking}</span>
-    </div>`;
   }
 }

@@ -23,9 +23,11 @@ import { en } from '../../i18n/en.js';
 import type { Translation } from '../../i18n/translation.js';
 import { buttonStyles } from '../../styles/buttons.js';
 import { formStyles } from '../../styles/form.js';
+import { captureStyles } from '../../styles/capture.js';
 import { statusStyles } from '../../styles/status.js';
 import { tokens } from '../../styles/tokens.js';
 import { completeStep, failStep, reportStepError } from '../step-events.js';
+import { busyStatus, failureNotice } from '../../ui/capture-screens.js';
 import { livenessStyles } from './liveness-step.styles.js';
 
 /** What the hint line says: a frame verdict, or an instruction of the turn challenge. */
@@ -47,7 +49,7 @@ const RETRYABLE = new Set(['liveness_failed', 'multiple_faces', 'no_face_detecte
  * challenge. Without the models, the person takes the photo by hand.
  */
 export class VerifikLivenessStep extends LitElement {
-  static override styles = [tokens, formStyles, buttonStyles, statusStyles, livenessStyles];
+  static override styles = [tokens, formStyles, buttonStyles, statusStyles, captureStyles, livenessStyles];
 
   @property({ attribute: false }) api!: RegistrantApi;
   @property({ attribute: false }) t: Translation = en;
@@ -197,20 +199,19 @@ export class VerifikLivenessStep extends LitElement {
       case 'camera':
         return this.renderCamera();
       case 'checking':
-        return html`<div class="status" role="status">
-          <span class="spinner" aria-hidden="true"></span><span>${liveness.checking}</span>
-        </div>`;
+        return busyStatus(liveness.checking);
       case 'retry':
       case 'blocked':
-        return html`<p class="error" role="alert">${this.t.errors[this.failure?.code ?? 'api_error']}</p>
-          ${
-            this.phase === 'retry'
-              ? html`<p class="muted">${liveness.attemptsLeft(Math.max(this.attemptsLeft, 1))}</p>
-                  <div class="actions">
-                    <button type="button" @click=${this.handleStart}>${liveness.retry}</button>
-                  </div>`
-              : nothing
-          }`;
+        return failureNotice(
+          this.t.errors[this.failure?.code ?? 'api_error'],
+          this.phase === 'retry'
+            ? {
+                label: liveness.retry,
+                onRetry: () => void this.handleStart(),
+                note: liveness.attemptsLeft(Math.max(this.attemptsLeft, 1)),
+              }
+            : undefined,
+        );
     }
   }
 
@@ -219,14 +220,10 @@ export class VerifikLivenessStep extends LitElement {
     const { status, problem, devices } = this.camera;
     if (status === 'error') {
       const [code, recoverable] = CAMERA_ERRORS[problem ?? 'failed'];
-      return html`<p class="error" role="alert">${this.t.errors[code]}</p>
-        ${
-          recoverable
-            ? html`<div class="actions">
-                <button type="button" @click=${this.handleStart}>${liveness.retry}</button>
-              </div>`
-            : nothing
-        }`;
+      return failureNotice(
+        this.t.errors[code],
+        recoverable ? { label: liveness.retry, onRetry: () => void this.handleStart() } : undefined,
+      );
     }
     const hint =
       status === 'live'
@@ -240,7 +237,7 @@ export class VerifikLivenessStep extends LitElement {
         <video part="video" muted playsinline autoplay aria-label=${liveness.video}></video>
         ${svg`<svg viewBox="0 0 100 133" preserveAspectRatio="none" aria-hidden="true">
           <path class="mask" fill-rule="evenodd" d="M0 0H100V133H0Z M50 22a29 40 0 1 0 0.01 0Z"></path>
-          <ellipse class="oval ${this.hint === 'ok' ? 'ok' : ''}" cx="50" cy="62" rx="29" ry="40"></ellipse>
+          <ellipse class="guide ${this.hint === 'ok' ? 'ok' : ''}" cx="50" cy="62" rx="29" ry="40"></ellipse>
         </svg>`}
       </div>
       <p class="hint" role="status">${hint ?? ''}</p>
