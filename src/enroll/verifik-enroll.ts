@@ -26,19 +26,6 @@ import { EnrollError, toEnrollError } from './enroll-error.js';
 import { Enrollment } from './enrollment.js';
 import { styles } from './verifik-enroll.styles.js';
 
-/** Steps this version renders; the others show as unavailable (skippable when optional). */
-const RENDERED_STEPS: readonly StepId[] = [
-  'signUp',
-  'emailCode',
-  'phoneCode',
-  'basicInformation',
-  'document',
-  'liveness',
-  'faceMatch',
-  'form',
-  'done',
-];
-
 /**
  * Runs a Verifik Smart Enroll identity verification inside the page: it loads the project's
  * onboarding flow from the Verifik API (or the sandbox) and guides the person through it.
@@ -243,9 +230,6 @@ export class VerifikEnroll extends LitElement {
     const to = currentStep(machine).id;
     this.step = to;
     emit(this, VERIFIK_STEP_CHANGE, { from, to, index: machine.index + 1, total: machine.steps.length });
-    if (!RENDERED_STEPS.includes(to) && currentStep(machine).requirement === 'mandatory') {
-      this.reportError(new EnrollError('step_unavailable', `this version cannot run the ${to} step`), to);
-    }
     if (to === 'done' && this.finishTask.status === TaskStatus.INITIAL) void this.finishTask.run();
     this.prefetchFaceGuide(machine);
     if (from === null) return;
@@ -438,11 +422,6 @@ export class VerifikEnroll extends LitElement {
         return html`<verifik-signature-step data-step .api=${api} .t=${t}></verifik-signature-step>`;
       case 'done':
         return this.renderFinish(enrollment);
-      default:
-        return html`<div data-step>
-          <h2 part="title" tabindex="-1">${t.steps[step.id]}</h2>
-          <p>${step.requirement === 'optional' ? t.unavailable : t.errors.step_unavailable}</p>
-        </div>`;
     }
   }
 

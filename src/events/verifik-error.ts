@@ -49,8 +49,6 @@ export type VerifikErrorCode =
   | 'otp_resend_too_soon'
   /** The registration expired or its token could not be refreshed. */
   | 'session_expired'
-  /** This version of the widget cannot run this step. */
-  | 'step_unavailable'
   /** The person or the browser refused the camera (in an iframe: `allow="camera"` is missing). Recoverable. */
   | 'camera_denied'
   /** The device has no camera. */

@@ -154,7 +154,6 @@ export const en: Translation = {
     failedTitle: 'We could not verify your identity',
     failedText: 'The verification ended without success. Contact the company that asked for it to try another way.',
   },
-  unavailable: 'This step is not available in this version of the widget.',
   errors: {
     missing_project:
       'This page is not set up correctly: the verification has no project (the project attribute is missing).',
@@ -178,7 +177,6 @@ export const en: Translation = {
     otp_expired: 'This code has expired. Ask for a new one.',
     otp_resend_too_soon: 'Please wait a moment before asking for a new code.',
     session_expired: 'Your session has expired. Please start again.',
-    step_unavailable: 'This verification needs a step this version of the widget cannot run.',
     camera_denied:
       'We can’t use your camera. Allow camera access in your browser’s settings (the camera icon by the address bar), then try again.',
     camera_not_found: 'We couldn’t find a camera on this device.',

@@ -156,8 +156,6 @@ export interface Translation {
     failedTitle: string;
     failedText: string;
   };
-  /** Shown for a step this version cannot run. */
-  unavailable: string;
   errors: Record<VerifikErrorCode, string>;
 }
 

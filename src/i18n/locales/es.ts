@@ -160,7 +160,6 @@ export const es: Translation = {
     failedText:
       'La verificación terminó sin éxito. Contacta a la empresa que la solicitó para intentarlo de otra forma.',
   },
-  unavailable: 'Este paso no está disponible en esta versión del widget.',
   errors: {
     missing_project:
       'Esta página no está bien configurada: la verificación no tiene proyecto (falta el atributo project).',
@@ -187,7 +186,6 @@ export const es: Translation = {
     otp_expired: 'Este código venció. Pide uno nuevo.',
     otp_resend_too_soon: 'Espera un momento antes de pedir un código nuevo.',
     session_expired: 'Tu sesión venció. Vuelve a empezar, por favor.',
-    step_unavailable: 'Esta verificación necesita un paso que esta versión del widget no puede realizar.',
     camera_denied:
       'No podemos usar tu cámara. Permite el acceso a la cámara en la configuración del navegador (el ícono de cámara junto a la barra de direcciones) e inténtalo de nuevo.',
     camera_not_found: 'No encontramos una cámara en este dispositivo.',

@@ -162,7 +162,6 @@ export const pt: Translation = {
     failedText:
       'A verificação terminou sem sucesso. Entre em contato com a empresa que a solicitou para tentar de outra forma.',
   },
-  unavailable: 'Esta etapa não está disponível nesta versão do widget.',
   errors: {
     missing_project:
       'Esta página não está configurada corretamente: a verificação não tem projeto (falta o atributo project).',
@@ -191,7 +190,6 @@ export const pt: Translation = {
     otp_expired: 'Este código expirou. Peça um novo.',
     otp_resend_too_soon: 'Aguarde um momento antes de pedir um novo código.',
     session_expired: 'Sua sessão expirou. Comece novamente, por favor.',
-    step_unavailable: 'Esta verificação precisa de uma etapa que esta versão do widget não consegue executar.',
     camera_denied:
       'Não conseguimos usar sua câmera. Permita o acesso à câmera nas configurações do navegador (o ícone de câmera ao lado da barra de endereços) e tente novamente.',
     camera_not_found: 'Não encontramos uma câmera neste dispositivo.',
