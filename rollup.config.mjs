@@ -17,6 +17,20 @@ const typescriptPlugin = () =>
     compilerOptions: { noEmit: false, declaration: false, sourceMap: true },
   });
 
+/**
+ * Keeps `import './verifik-enroll.js'` (the entry that defines the tags) wherever a module imports
+ * it for its effect, as the React bindings do. node-resolve marks every source file by the
+ * package's `sideEffects` list, which names the shipped files, not `src/`: without this, Rollup
+ * drops the import and `verifik-enroll/react` renders an undefined tag (a blank page).
+ */
+const keepDefiningEntry = () => ({
+  name: 'keep-defining-entry',
+  transform(code, id) {
+    if (id.endsWith('/src/verifik-enroll.ts')) return { code, map: null, moduleSideEffects: true };
+    return null;
+  },
+});
+
 /** Empties an output folder before a build, so files a former build made do not linger. */
 const clean = (dir) => ({ name: 'clean', buildStart: () => rmSync(dir, { recursive: true, force: true }) });
 
@@ -39,7 +53,7 @@ export default [
       preserveModulesRoot: 'src',
       entryFileNames: '[name].js',
     },
-    plugins: [clean('dist'), nodeResolve(), typescriptPlugin(), faceAssetsPlugin()],
+    plugins: [clean('dist'), nodeResolve(), typescriptPlugin(), keepDefiningEntry(), faceAssetsPlugin()],
   },
   // CDN: one classic script with everything in it (lit, languages, phone metadata), which defines
   // the element when a page loads it with `<script src>`. face-api and its models stay beside it

@@ -29,6 +29,25 @@ describe('the npm package', () => {
     assert.equal(typeof react.VerifikEnroll, 'object', 'a React component (forwardRef object)');
   });
 
+  it('`verifik-enroll/react` defines the element in an app bundle (a bundler honours `sideEffects`)', async () => {
+    // An app that imports only the React component, bundled as Vite or webpack would: the package's
+    // `sideEffects` list decides what may be dropped. Without the defining import, React renders an
+    // undefined <verifik-enroll> tag: a blank page.
+    const { build } = await import('esbuild');
+    const result = await build({
+      stdin: { contents: "export { VerifikEnroll } from 'verifik-enroll/react';", resolveDir: ROOT },
+      bundle: true,
+      write: false,
+      format: 'esm',
+      // Its dependencies stay out (the app installs them); the package itself is bundled.
+      external: Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies }).flatMap((name) => [name, `${name}/*`]),
+      logLevel: 'silent',
+    });
+    const bundle = result.outputFiles[0]!.text;
+    assert.match(bundle, /customElements\.define\(/, 'the bundle defines the tags');
+    assert.match(bundle, /["']verifik-enroll["']/);
+  });
+
   it('leaves its dependencies as bare imports, for the integrator to install once', () => {
     const root = readFileSync(join(ROOT, 'dist', 'enroll', 'verifik-enroll.js'), 'utf8');
     assert.match(root, /from 'lit'/);
