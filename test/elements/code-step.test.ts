@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { normalizeFlow } from '../../src/flow/normalize-flow.js';
 import type { VerifikCodeStep, VerifikOtpInput } from '../../src/index.js';
 import { en } from '../../src/i18n/en.js';
@@ -78,12 +79,34 @@ describe('<verifik-code-step>', () => {
     const { element, fields } = await mount('phone');
     expect(root(element).querySelector('legend')!.textContent).to.equal('How should we send your code?');
     await expect(element).shadowDom.to.be.accessible();
-    const [, sms] = [...root(element).querySelectorAll<HTMLInputElement>('input[type="radio"]')];
-    sms!.click();
-    root(element).querySelector<HTMLButtonElement>('.actions button')!.click();
+    // As a person does it: focus the first choice, move to SMS with the arrow key, then Tab to Send.
+    const [whatsapp, sms] = [...root(element).querySelectorAll<HTMLInputElement>('input[type="radio"]')];
+    whatsapp!.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await element.updateComplete;
+    expect(sms!.checked, 'SMS is chosen').to.equal(true);
+    expect(root(element).querySelector('fieldset'), 'the choice stays on screen').to.not.equal(null);
+    await sendKeys({ press: 'Tab' });
+    const send = root(element).activeElement as HTMLButtonElement;
+    expect(send?.textContent?.trim(), 'Send is next in the tab order').to.equal('Send code');
+    await sendKeys({ press: 'Enter' });
     // The phone-number helpers load on demand: the first load may take a moment.
-    await waitUntil(() => root(element).querySelector('verifik-otp-input'), 'the code input', { timeout: 5000 });
+    await waitUntil(() => root(element).querySelector('verifik-otp-input'), 'the code input', { timeout: 15_000 });
     expect(root(element).textContent).to.contain('+57 301');
+    expect((await outbox(`+57${fields.phone}`))[0]!.channel).to.equal('sms');
+  });
+
+  it('phone with both gateways: a click on SMS keeps the choice and the Send button', async () => {
+    const { element, fields } = await mount('phone');
+    const sms = [...root(element).querySelectorAll('label')].find((label) => label.textContent!.includes('SMS'))!;
+    sms.click();
+    await element.updateComplete;
+    const send = [...root(element).querySelectorAll('button')].find(
+      (button) => button.textContent!.trim() === 'Send code',
+    );
+    expect(send, 'Send stays after choosing SMS').to.not.equal(undefined);
+    send!.click();
+    await waitUntil(() => root(element).querySelector('verifik-otp-input'), 'the code input', { timeout: 15_000 });
     expect((await outbox(`+57${fields.phone}`))[0]!.channel).to.equal('sms');
   });
 

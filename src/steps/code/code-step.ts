@@ -29,7 +29,10 @@ export class VerifikCodeStep extends LitElement {
   /** The sign-up values (email, phone, country) and the validation id of an earlier send. */
   @property({ attribute: false }) fields: Record<string, string> = {};
 
-  @state() private gateway: Gateway | undefined;
+  /** How the phone code goes out: fixed by the flow, or the person's choice when it allows both. */
+  @state() private gateway: Gateway = 'whatsapp';
+  /** Whether the person still has to pick SMS or WhatsApp (phone channel, flow allows both). */
+  @state() private choosing = false;
   @state() private sent = false;
   @state() private busy = false;
   @state() private error: EnrollError | undefined;
@@ -57,8 +60,9 @@ export class VerifikCodeStep extends LitElement {
     const { phoneGateway } = this.flow.signUpForm;
     const phones =
       this.channel === 'phone' ? loadPhoneNumbers().then((loaded) => (this.phones = loaded)) : Promise.resolve();
-    if (this.channel === 'email' || phoneGateway !== 'both') {
-      this.gateway = phoneGateway === 'both' || phoneGateway === 'none' ? 'whatsapp' : phoneGateway;
+    this.choosing = this.channel === 'phone' && phoneGateway === 'both';
+    if (!this.choosing) {
+      if (phoneGateway === 'sms' || phoneGateway === 'whatsapp') this.gateway = phoneGateway;
       void phones.then(() => this.send());
     }
   }
@@ -91,18 +95,13 @@ export class VerifikCodeStep extends LitElement {
       const validation =
         this.channel === 'email'
           ? await this.api.sendEmailCode(email, this.language, this.abort.signal)
-          : await this.api.sendPhoneCode(
-              phone,
-              countryCode,
-              this.gateway ?? 'whatsapp',
-              this.language,
-              this.abort.signal,
-            );
+          : await this.api.sendPhoneCode(phone, countryCode, this.gateway, this.language, this.abort.signal);
       if (this.channel === 'email') {
         this.validationId = validation._id;
         saveFields(this, { emailValidationId: validation._id });
       }
       this.sent = true;
+      this.choosing = false;
       this.input?.clear();
       const resendAt = validation.resendAvailableAt ? Date.parse(validation.resendAvailableAt) : Date.now() + 30_000;
       this.countdown((resendAt - Date.now()) / 1000);
@@ -112,6 +111,7 @@ export class VerifikCodeStep extends LitElement {
       const error = toEnrollError(caught);
       if (error.code === 'otp_resend_too_soon') {
         this.sent = true;
+        this.choosing = false;
         this.countdown(Number(error.detail ?? 30));
       } else {
         this.error = error;
@@ -162,7 +162,7 @@ export class VerifikCodeStep extends LitElement {
               ><input
                 type="radio"
                 name="gateway"
-                .checked=${(this.gateway ?? 'whatsapp') === gateway}
+                .checked=${this.gateway === gateway}
                 @change=${() => (this.gateway = gateway)}
               />${this.t.code[gateway]}</label
             >`,
@@ -181,7 +181,7 @@ export class VerifikCodeStep extends LitElement {
     return html`
       <h2 part="title" tabindex="-1">${this.channel === 'email' ? code.emailTitle : code.phoneTitle}</h2>
       ${this.sent ? html`<p class="muted">${code.sentTo(destination)}</p>` : nothing}
-      ${!this.sent && !this.gateway ? this.renderChoice() : nothing}
+      ${this.choosing ? this.renderChoice() : nothing}
       ${
         this.sent
           ? html`<form
@@ -214,7 +214,7 @@ export class VerifikCodeStep extends LitElement {
       }
       ${formError ? html`<p class="error" role="alert">${this.t.errors[this.error!.code]}</p>` : nothing}
       ${
-        !this.sent && this.gateway && this.error
+        !this.sent && !this.choosing && this.error
           ? html`<div class="actions">
               <button type="button" ?disabled=${this.busy} @click=${() => this.send(true)}>${this.t.retry}</button>
             </div>`
