@@ -6,7 +6,7 @@ import type { SandboxContext } from './context.js';
 import { ApiError } from './errors.js';
 import { referenceBackend, type ReferenceBackendOptions } from './integrator/reference-backend.js';
 import { appRegistrationRoutes } from './routes/app-registrations.js';
-import { devRoutes } from './routes/dev.js';
+import { devRoutes, isDevRoute, isLoopbackOrigin } from './routes/dev.js';
 import { biometricRoutes } from './routes/biometrics.js';
 import { projectFlowRoutes } from './routes/project-flows.js';
 import { signatureRoutes } from './routes/signatures.js';
@@ -43,16 +43,6 @@ const FASTIFY_ERRORS: Record<string, { status: number; code: string; message: st
   },
 };
 
-/** Whether a page's origin is on this machine (localhost, 127.0.0.0/8, [::1]). */
-function isLoopbackOrigin(origin: string | undefined): boolean {
-  try {
-    const { hostname } = new URL(origin ?? '');
-    return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
-  } catch {
-    return false;
-  }
-}
-
 /** The sandbox's HTTP application: Verifik-compatible routes, CORS for any page, the demo page. */
 export async function buildApp(context: SandboxContext, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, bodyLimit: options.bodyLimit ?? 1024 * 1024 });
@@ -82,7 +72,7 @@ export async function buildApp(context: SandboxContext, options: AppOptions = {}
   await app.register(cors, {
     delegator: (request, callback) =>
       callback(null, {
-        origin: !request.url?.startsWith('/dev/') || isLoopbackOrigin(request.headers.origin),
+        origin: !isDevRoute(request) || isLoopbackOrigin(request.headers.origin),
         methods: ['GET', 'POST', 'PUT', 'DELETE'],
         allowedHeaders: ['Authorization', 'Content-Type'],
         maxAge: 600,

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { COLLECTIONS, type SandboxContext } from '../context.js';
 import type { StoredDoc } from '../db.js';
-import { ApiError, notFound, verifikError } from '../errors.js';
+import { notFound, verifikError } from '../errors.js';
 import { isObjectId } from '../ids.js';
 import { readCode, sendCode, verifyCode } from '../otp/codes.js';
 import { publicDoc } from '../public-views.js';
@@ -150,16 +150,4 @@ export function validationRoutes(app: FastifyInstance, context: SandboxContext):
       showFaceLivenessRecommendation: steps.liveness !== 'skip',
     };
   }
-
-  /** Development only: the messages the sandbox "sent", newest first. */
-  app.get('/dev/outbox', async (request) => {
-    const where: Record<string, string> = {};
-    for (const field of ['to', 'channel', 'appRegistration'] as const) {
-      const value = (request.query as Record<string, unknown>)[field];
-      if (typeof value === 'string') where[field] = value;
-      else if (value !== undefined) throw new ApiError(400, 'INVALID_TYPE', `${field} must be given once`);
-    }
-    const { items } = context.store.list(COLLECTIONS.outbox, context.client.id, where, { offset: 0, limit: 50 });
-    return { data: items.map(publicDoc) };
-  });
 }
