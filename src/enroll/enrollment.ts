@@ -3,6 +3,7 @@ import type { KycProject, ProjectFlow } from '../api/types.js';
 import type { NormalizedFlow } from '../flow/flow.types.js';
 import { initialState, type MachineEvent, type MachineState, restoreState, transition } from '../flow/machine.js';
 import { FlowConfigError, normalizeFlow } from '../flow/normalize-flow.js';
+import { KYC_STEP_IDS } from '../flow/steps.js';
 import { SessionStore } from '../session/session-store.js';
 import { EnrollError } from './enroll-error.js';
 
@@ -13,9 +14,6 @@ export interface EnrollmentOptions {
   /** Keep the session in sessionStorage so a reload resumes. */
   persist: boolean;
 }
-
-/** Steps whose passing means the person did KYC (otherwise completion is "without KYC"). */
-const KYC_STEPS = ['basicInformation', 'document', 'liveness', 'faceMatch', 'form'] as const;
 
 /**
  * One person's run through a flow: the normalized flow, the step machine, the registrant API and
@@ -83,7 +81,7 @@ export class Enrollment {
   /** Ends the registration at Verifik and forgets the session; resolves to the final token and status. */
   async finish(signal?: AbortSignal): Promise<{ appRegistrationId: string; status: string; token: string }> {
     const { outcomes, status } = this.machine;
-    const didKyc = KYC_STEPS.some((step) => outcomes[step] === 'passed');
+    const didKyc = KYC_STEP_IDS.some((step) => outcomes[step] === 'passed');
     const answer =
       status === 'failed'
         ? await this.api.sync('end', 'FAILED', signal)

@@ -1,30 +1,12 @@
-import type { NormalizedFlow, Requirement } from './flow.types.js';
+import type { NormalizedFlow } from './flow.types.js';
+import { type PlannedStep, planSteps, STEP_IDS, type StepId } from './steps.js';
 
 /**
  * The step machine: a pure reducer over a serialisable state, so the whole flow logic is testable
  * without a DOM and a reload can resume where the person was.
  */
 
-/** Every screen the widget can show, in the order they run. */
-export const STEP_IDS = [
-  'signUp',
-  'emailCode',
-  'phoneCode',
-  'basicInformation',
-  'document',
-  'liveness',
-  'faceMatch',
-  'form',
-  'done',
-] as const;
-export type StepId = (typeof STEP_IDS)[number];
-
-export interface PlannedStep {
-  id: StepId;
-  requirement: Exclude<Requirement, 'skip'>;
-  /** Tries allowed before the step counts as failed (document and liveness). */
-  maxAttempts: number;
-}
+export { planSteps, STEP_IDS, type PlannedStep, type StepId } from './steps.js';
 
 export type StepOutcome = 'passed' | 'skipped' | 'failed';
 
@@ -48,28 +30,6 @@ export type MachineEvent =
   | { type: 'FAIL'; final?: boolean }
   /** Back to the previous step, where that makes sense (see {@link canGoBack}). */
   | { type: 'BACK' };
-
-/** The steps a flow runs, in order, with what each requires. */
-export function planSteps(flow: NormalizedFlow): PlannedStep[] {
-  const { signUpForm, steps } = flow;
-  const plan: PlannedStep[] = [];
-  const add = (id: StepId, requirement: Requirement, maxAttempts = 1) => {
-    if (requirement !== 'skip') plan.push({ id, requirement, maxAttempts });
-  };
-  add('signUp', 'mandatory');
-  add('emailCode', signUpForm.email && signUpForm.emailGateway !== 'none' ? 'mandatory' : 'skip');
-  add('phoneCode', signUpForm.phone && signUpForm.phoneGateway !== 'none' ? 'mandatory' : 'skip');
-  add('basicInformation', steps.basicInformation);
-  add('document', steps.document, flow.document.maxAttempts);
-  add('liveness', steps.liveness, flow.liveness.maxAttempts);
-  if (steps.document !== 'skip' && steps.liveness !== 'skip') {
-    // The face match follows the two captures; it is only as required as they are.
-    add('faceMatch', steps.document === 'mandatory' || steps.liveness === 'mandatory' ? 'mandatory' : 'optional');
-  }
-  add('form', flow.requiresSignature && steps.form === 'skip' ? 'mandatory' : steps.form);
-  add('done', 'mandatory');
-  return plan;
-}
 
 export function initialState(flow: NormalizedFlow): MachineState {
   return { flowId: flow.id, steps: planSteps(flow), index: 0, outcomes: {}, attempts: {}, status: 'running' };
