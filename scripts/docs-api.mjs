@@ -3,7 +3,7 @@
  * Writes the reference tables of `<verifik-enroll>` (attributes and properties, events, CSS parts,
  * CSS custom properties) and the `verifik-error` codes into docs/api.md between the `api:start`
  * and `api:end` markers, from custom-elements.json (which the analyzer generates from the source's
- * JSDoc) and from the `VerifikErrorCode` union in src/events/verifik-error.ts.
+ * JSDoc) and from the `VerifikErrorCode` union in src/errors/error-codes.ts.
  *   node scripts/docs-api.mjs          regenerate the section
  *   node scripts/docs-api.mjs --check  exit 1 when docs/api.md is out of date
  */
@@ -26,7 +26,7 @@ const table = (head, rows) =>
     ...rows.map((row) => `| ${row.join(' | ')} |`),
   ].join('\n');
 
-const ERROR_CODES = 'src/events/verifik-error.ts';
+const ERROR_CODES = 'src/errors/error-codes.ts';
 
 /** `[code, description]` of each member of the `VerifikErrorCode` union, from its JSDoc. */
 export function errorCodes(source) {

@@ -1,12 +1,8 @@
-/** Public API without side effects: import the class and types; `verifik-enroll.js` defines the tag. */
+/**
+ * Public API without side effects: the element class, its events and types; `verifik-enroll.js`
+ * defines the tags. The step elements are internal and not exported.
+ */
 export { VerifikEnroll } from './enroll/verifik-enroll.js';
-export { VerifikOtpInput } from './ui/otp-input.js';
-export { VerifikSignUpStep } from './steps/sign-up/sign-up-step.js';
-export { VerifikCodeStep } from './steps/code/code-step.js';
-export { VerifikBasicInfoStep } from './steps/basic-info/basic-info-step.js';
-export { VerifikSignatureStep } from './steps/signature/signature-step.js';
-export { VerifikDoneStep } from './steps/done/done-step.js';
-export { VerifikDocumentStep } from './steps/document/document-step.js';
 export {
   VERIFIK_STEP_CHANGE,
   type VerifikStepChangeDetail,

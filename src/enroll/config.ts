@@ -1,4 +1,4 @@
-import { EnrollError } from './enroll-error.js';
+import { EnrollError } from '../errors/enroll-error.js';
 
 /** Verifik's production API. */
 export const DEFAULT_API_URL = 'https://api.verifik.co';

@@ -5,7 +5,7 @@ import { initialState, type MachineEvent, type MachineState, restoreState, trans
 import { FlowConfigError, normalizeFlow } from '../flow/normalize-flow.js';
 import { KYC_STEP_IDS } from '../flow/steps.js';
 import { SessionStore } from '../session/session-store.js';
-import { EnrollError } from './enroll-error.js';
+import { EnrollError } from '../errors/enroll-error.js';
 
 export interface EnrollmentOptions {
   apiUrl: string;

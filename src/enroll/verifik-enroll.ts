@@ -14,7 +14,7 @@ import { VERIFIK_STEP_COMPLETE } from '../events/verifik-step-complete.js';
 import { DEFAULT_ASSETS_URL } from '../capture/face/assets-url.js';
 import { loadFaceDetector } from '../capture/face/load-detector.js';
 import { attemptsLeft, canGoBack, canSkip, currentStep, type MachineEvent, type StepId } from '../flow/machine.js';
-import { selectFlow } from '../flow/select-flow.js';
+import { selectFlow } from './select-flow.js';
 import { en } from '../i18n/en.js';
 import { loadTranslation, matchLanguage } from '../i18n/load-translation.js';
 import { type Translation, type TranslationOverrides, withOverrides } from '../i18n/translation.js';
@@ -22,7 +22,8 @@ import { buttonStyles } from '../styles/buttons.js';
 import { statusStyles } from '../styles/status.js';
 import { themeStyles, tokens } from '../styles/tokens.js';
 import { DEFAULT_API_URL, httpUrl, readConfig, resolveAssetsUrl } from './config.js';
-import { EnrollError, toEnrollError } from './enroll-error.js';
+import { EnrollError } from '../errors/enroll-error.js';
+import { toEnrollError } from '../api/to-enroll-error.js';
 import { Enrollment } from './enrollment.js';
 import { styles } from './verifik-enroll.styles.js';
 

@@ -1,4 +1,4 @@
-/** The documented ways a project flow can be written (see `shared/seeds/`). */
+/** The documented ways a project flow can be written (see `test/fixtures/seed-flows/`). */
 export type FlowShape = 'login' | 'generic' | 'v2' | 'v3';
 
 const isPresent = (value: unknown) => value !== undefined && value !== null;

@@ -1,6 +1,6 @@
 import type { FaceVerdict } from '../capture/face/evaluate-face.js';
 import type { DocumentVerdict } from '../capture/image/document-quality.js';
-import type { VerifikErrorCode } from '../events/verifik-error.js';
+import type { VerifikErrorCode } from '../errors/error-codes.js';
 import type { DocumentCategory } from '../flow/flow.types.js';
 import type { StepId } from '../flow/machine.js';
 

@@ -1,4 +1,4 @@
-import type { EnrollError } from '../enroll/enroll-error.js';
+import type { EnrollError } from '../errors/enroll-error.js';
 
 /**
  * Messages from a step element to the root: they bubble to `<verifik-enroll>` but are not

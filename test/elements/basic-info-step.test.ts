@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { normalizeFlow } from '../../src/flow/normalize-flow.js';
 import { en } from '../../src/i18n/en.js';
-import type { VerifikBasicInfoStep } from '../../src/index.js';
+import type { VerifikBasicInfoStep } from '../../src/steps/basic-info/basic-info-step.js';
 import { validateBasicInformation } from '../../src/steps/basic-info/basic-info-step.js';
 import '../../src/verifik-enroll.js';
 import { createFlow, registrantApi } from '../helpers/browser/sandbox.js';

@@ -1,7 +1,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { normalizeFlow } from '../../src/flow/normalize-flow.js';
-import type { VerifikCodeStep, VerifikOtpInput } from '../../src/index.js';
+import type { VerifikCodeStep } from '../../src/steps/code/code-step.js';
+import type { VerifikOtpInput } from '../../src/ui/otp-input.js';
 import { en } from '../../src/i18n/en.js';
 import '../../src/verifik-enroll.js';
 import { DEMO, registrantApi, sandbox } from '../helpers/browser/sandbox.js';

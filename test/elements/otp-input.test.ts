@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { VerifikOtpInput } from '../../src/index.js';
+import type { VerifikOtpInput } from '../../src/ui/otp-input.js';
 import '../../src/verifik-enroll.js';
 
 const boxes = (element: VerifikOtpInput) => [...element.shadowRoot!.querySelectorAll('input')];

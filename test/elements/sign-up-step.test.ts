@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { normalizeFlow } from '../../src/flow/normalize-flow.js';
 import { loadTranslation } from '../../src/i18n/load-translation.js';
-import type { VerifikSignUpStep } from '../../src/index.js';
+import type { VerifikSignUpStep } from '../../src/steps/sign-up/sign-up-step.js';
 import '../../src/verifik-enroll.js';
 import { DEMO, registrantApi } from '../helpers/browser/sandbox.js';
 

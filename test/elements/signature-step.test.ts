@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { en } from '../../src/i18n/en.js';
-import type { VerifikSignatureStep } from '../../src/index.js';
+import type { VerifikSignatureStep } from '../../src/steps/signature/signature-step.js';
 import '../../src/verifik-enroll.js';
 import { createFlow, registrantApi } from '../helpers/browser/sandbox.js';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { DEFAULT_API_URL, readConfig } from '../../src/enroll/config.js';
-import { EnrollError } from '../../src/enroll/enroll-error.js';
+import { EnrollError } from '../../src/errors/enroll-error.js';
 
 const PAGE = 'https://bank.example/onboarding/start';
 const attributes = (

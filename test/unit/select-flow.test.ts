@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { KycProject } from '../../src/api/types.js';
-import { EnrollError } from '../../src/enroll/enroll-error.js';
-import { selectFlow } from '../../src/flow/select-flow.js';
+import { EnrollError } from '../../src/errors/enroll-error.js';
+import { selectFlow } from '../../src/enroll/select-flow.js';
 
 const project: KycProject = {
   _id: 'p',

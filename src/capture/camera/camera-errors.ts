@@ -1,4 +1,4 @@
-import type { VerifikErrorCode } from '../../events/verifik-error.js';
+import type { VerifikErrorCode } from '../../errors/error-codes.js';
 
 /** Why the camera could not start; each has its own recovery screen. */
 export type CameraProblem =

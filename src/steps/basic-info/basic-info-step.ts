@@ -1,7 +1,8 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { RegistrantApi } from '../../api/registrant-api.js';
-import { type EnrollError, toEnrollError } from '../../enroll/enroll-error.js';
+import { type EnrollError } from '../../errors/enroll-error.js';
+import { toEnrollError } from '../../api/to-enroll-error.js';
 import type { BasicInformationSettings, NormalizedFlow } from '../../flow/flow.types.js';
 import { en } from '../../i18n/en.js';
 import type { Translation } from '../../i18n/translation.js';

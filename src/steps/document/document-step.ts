@@ -29,8 +29,9 @@ import {
   ImageFileError,
   type ImageFileProblem,
 } from '../../capture/image/image-file.js';
-import { EnrollError, toEnrollError } from '../../enroll/enroll-error.js';
-import type { VerifikErrorCode } from '../../events/verifik-error.js';
+import { EnrollError } from '../../errors/enroll-error.js';
+import { toEnrollError } from '../../api/to-enroll-error.js';
+import type { VerifikErrorCode } from '../../errors/error-codes.js';
 import type { DocumentCategory, NormalizedFlow } from '../../flow/flow.types.js';
 import { en } from '../../i18n/en.js';
 import type { DocumentSide, Translation } from '../../i18n/translation.js';

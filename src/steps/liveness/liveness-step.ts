@@ -18,7 +18,8 @@ import {
 } from '../../capture/face/turn-challenge.js';
 import { HintThrottle } from '../../capture/hint-throttle.js';
 import { drawFrame, encodeJpeg, toDataUrl } from '../../capture/image/frame.js';
-import { EnrollError, toEnrollError } from '../../enroll/enroll-error.js';
+import { EnrollError } from '../../errors/enroll-error.js';
+import { toEnrollError } from '../../api/to-enroll-error.js';
 import { en } from '../../i18n/en.js';
 import type { Translation } from '../../i18n/translation.js';
 import { buttonStyles } from '../../styles/buttons.js';

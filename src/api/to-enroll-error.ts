@@ -1,19 +1,6 @@
-import { VerifikApiError } from '../api/errors.js';
-import type { VerifikErrorCode } from '../events/verifik-error.js';
-
-/** A failure of the widget, with the stable code `verifik-error` reports. */
-export class EnrollError extends Error {
-  constructor(
-    readonly code: VerifikErrorCode,
-    message: string,
-    readonly recoverable = false,
-    /** What followed `@` in Verifik's message: tries left, seconds to wait, a score. */
-    readonly detail?: string,
-  ) {
-    super(message);
-    this.name = 'EnrollError';
-  }
-}
+import { EnrollError } from '../errors/enroll-error.js';
+import type { VerifikErrorCode } from '../errors/error-codes.js';
+import { VerifikApiError } from './errors.js';
 
 /** Verifik's codes the widget explains itself, and whether the person can act on them. */
 const API_CODES: Record<string, [VerifikErrorCode, boolean]> = {

@@ -1,5 +1,5 @@
 import type { KycProject, ProjectFlow } from '../api/types.js';
-import { EnrollError } from '../enroll/enroll-error.js';
+import { EnrollError } from '../errors/enroll-error.js';
 
 /**
  * The flow to run: the one named by `flowId`, else the project's first active onboarding flow
