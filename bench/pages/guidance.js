@@ -98,7 +98,7 @@ window.benchFace = {
     const start = performance.now();
     const { loadFaceApiDetector } = await import(adapterPath);
     const detector = await loadFaceApiDetector(ASSETS);
-    return { totalMs: performance.now() - start, backend: detector.backend };
+    return { totalMs: performance.now() - start, backend: detector.stats().backend };
   },
 
   /**
@@ -133,7 +133,7 @@ window.benchFace = {
     } finally {
       stop();
     }
-    return { backend: adapter.backend, samples, faces, size: { width: 640, height: 480 } };
+    return { backend: adapter.stats().backend, samples, faces, size: { width: 640, height: 480 } };
   },
 
   /** Tensors alive before and after `frames` detections of the adapter on the playing camera video. */
@@ -143,10 +143,10 @@ window.benchFace = {
     const { video, stop } = await camera();
     try {
       await adapter.detect(video);
-      const before = adapter.numTensors();
+      const before = adapter.stats().numTensors;
       let found = 0;
       for (let frame = 0; frame < frames; frame++) found += (await adapter.detect(video)).length;
-      return { before, after: adapter.numTensors(), frames, facesFound: found };
+      return { before, after: adapter.stats().numTensors, frames, facesFound: found };
     } finally {
       stop();
     }

@@ -3,17 +3,31 @@ import { describe, it } from 'node:test';
 import { evaluateFace, FACE_LIMITS, faceYaw } from '../../src/capture/face/evaluate-face.js';
 import { syntheticFace } from '../helpers/node/synthetic-face.js';
 
-const frame = { width: 640, height: 480, brightness: 120, sharpness: 80 };
+/** Light and sharpness of a good face region (the faces are placed in a 640×480 frame). */
+const frame = { brightness: 120, sharpness: 80 };
 
 describe('faceYaw', () => {
   it('is about 0 for a frontal face and signed by the side the nose points to', () => {
-    assert.ok(Math.abs(faceYaw(syntheticFace().landmarks)) < 1e-9);
-    assert.ok(Math.abs(faceYaw(syntheticFace({ yaw: 0.3 }).landmarks) - 0.3) < 1e-9);
-    assert.ok(Math.abs(faceYaw(syntheticFace({ yaw: -0.25 }).landmarks) + 0.25) < 1e-9);
+    assert.ok(Math.abs(faceYaw(syntheticFace().keypoints)) < 1e-9);
+    assert.ok(Math.abs(faceYaw(syntheticFace({ yaw: 0.3 }).keypoints) - 0.3) < 1e-9);
+    assert.ok(Math.abs(faceYaw(syntheticFace({ yaw: -0.25 }).keypoints) + 0.25) < 1e-9);
   });
 
-  it('is 0 without the landmarks it needs', () => {
-    assert.equal(faceYaw([]), 0);
+  it('is 0 when the eye corners coincide (no span to measure against)', () => {
+    const point = { x: 0.5, y: 0.4 };
+    assert.equal(faceYaw({ leftEyeOuter: point, rightEyeOuter: point, noseTip: { x: 0.6, y: 0.5 } }), 0);
+  });
+
+  it('reads the same in frame-relative units whatever the frame size', () => {
+    const { keypoints } = syntheticFace({ yaw: 0.3 });
+    // The same face in a frame twice as wide: every x share halves.
+    const half = ({ x, y }: { x: number; y: number }) => ({ x: x / 2, y });
+    const stretched = {
+      leftEyeOuter: half(keypoints.leftEyeOuter),
+      rightEyeOuter: half(keypoints.rightEyeOuter),
+      noseTip: half(keypoints.noseTip),
+    };
+    assert.ok(Math.abs(faceYaw(stretched) - 0.3) < 1e-9);
   });
 });
 
@@ -30,7 +44,7 @@ describe('evaluateFace', () => {
     ['a turned face during the challenge', [[syntheticFace({ yaw: 0.35 })], frame, FACE_LIMITS, true], 'ok'],
     ['a blurred face', [[syntheticFace()], { ...frame, sharpness: 5 }], 'blurry'],
     ['a good selfie', [[syntheticFace()], frame], 'ok'],
-    ['a good selfie without pixel facts', [[syntheticFace()], { width: 640, height: 480 }], 'ok'],
+    ['a good selfie without pixel facts', [[syntheticFace()], {}], 'ok'],
   ];
   for (const [name, args, verdict] of cases) {
     it(`says ${verdict} for ${name}`, () => assert.equal(evaluateFace(...args), verdict));

@@ -10,8 +10,8 @@ import {
 } from '../../src/capture/face/turn-challenge.js';
 import { syntheticFace } from '../helpers/node/synthetic-face.js';
 
-/** Landmarks of a face turned by `yaw` (positive: the person's left). */
-const turned = (yaw: number) => syntheticFace({ yaw }).landmarks;
+/** Keypoints of a face turned by `yaw` (positive: the person's left). */
+const turned = (yaw: number) => syntheticFace({ yaw }).keypoints;
 const run = (challenge: TurnChallenge, frames: (number | undefined)[]) =>
   frames.reduce((state, yaw) => advanceTurnChallenge(state, yaw === undefined ? undefined : turned(yaw)), challenge);
 

@@ -1,16 +1,16 @@
-import type { FaceObservation, Point } from './face-types.js';
+import type { DetectedFace, FaceKeypoints } from './face-types.js';
 
 /**
- * What the selfie guide tells the person about a frame. Pure: the detection and a few numbers
- * about the frame in, one verdict out, so every rule is tested on synthetic faces.
+ * What the selfie guide tells the person about a frame. Pure: the detection (in frame-relative
+ * units, whatever the detector) and a few numbers about the face's pixels in, one verdict out, so
+ * every rule is tested on synthetic faces.
  */
 
 export type FaceVerdict =
   'no-face' | 'multiple' | 'too-dark' | 'too-far' | 'too-close' | 'off-center' | 'turned' | 'blurry' | 'ok';
 
+/** Measurements of the face region's pixels. */
 export interface FrameFacts {
-  width: number;
-  height: number;
   /** Mean luminance (0–255) of the face region. */
   brightness?: number;
   /** Laplacian variance of the face region (see `capture/image/pixels.ts`). */
@@ -18,7 +18,7 @@ export interface FrameFacts {
 }
 
 export interface FaceLimits {
-  /** Face width as a share of the frame width: below is too far, above too close. */
+  /** Face width as a share of the frame's width: below is too far, above too close. */
   minWidth: number;
   maxWidth: number;
   /** Largest distance of the face centre from the frame centre, as a share of width / height. */
@@ -45,21 +45,12 @@ export const FACE_LIMITS: Readonly<FaceLimits> = {
   maxYaw: 0.15,
 };
 
-/** Landmark indices used for head pose. */
-const NOSE_TIP = 30;
-const LEFT_EYE_OUTER = 36;
-const RIGHT_EYE_OUTER = 45;
-
 /**
- * Horizontal head turn from the landmarks: the nose tip's offset from the midpoint of the outer
+ * Horizontal head turn from the keypoints: the nose tip's offset from the midpoint of the outer
  * eye corners, in eye-span units. About 0 when frontal; positive when the nose points to the
  * image's right, which is the person's own left (the camera faces them).
  */
-export function faceYaw(landmarks: readonly Point[]): number {
-  const nose = landmarks[NOSE_TIP];
-  const left = landmarks[LEFT_EYE_OUTER];
-  const right = landmarks[RIGHT_EYE_OUTER];
-  if (!nose || !left || !right) return 0;
+export function faceYaw({ leftEyeOuter: left, rightEyeOuter: right, noseTip: nose }: FaceKeypoints): number {
   const span = right.x - left.x;
   return span === 0 ? 0 : (nose.x - (left.x + right.x) / 2) / Math.abs(span);
 }
@@ -70,22 +61,21 @@ export function faceYaw(landmarks: readonly Point[]): number {
  * `allowTurn` (during a turn challenge) a turned head is fine.
  */
 export function evaluateFace(
-  faces: readonly FaceObservation[],
-  frame: FrameFacts,
+  faces: readonly DetectedFace[],
+  facts: FrameFacts,
   limits: Readonly<FaceLimits> = FACE_LIMITS,
   allowTurn = false,
 ): FaceVerdict {
   if (faces.length === 0) return 'no-face';
   if (faces.length > 1) return 'multiple';
-  const { box, landmarks } = faces[0]!;
-  if (frame.brightness !== undefined && frame.brightness < limits.minBrightness) return 'too-dark';
-  const widthShare = box.width / frame.width;
-  if (widthShare < limits.minWidth) return 'too-far';
-  if (widthShare > limits.maxWidth) return 'too-close';
-  const offsetX = Math.abs(box.x + box.width / 2 - frame.width / 2) / frame.width;
-  const offsetY = Math.abs(box.y + box.height / 2 - frame.height / 2) / frame.height;
+  const { box, keypoints } = faces[0]!;
+  if (facts.brightness !== undefined && facts.brightness < limits.minBrightness) return 'too-dark';
+  if (box.width < limits.minWidth) return 'too-far';
+  if (box.width > limits.maxWidth) return 'too-close';
+  const offsetX = Math.abs(box.x + box.width / 2 - 0.5);
+  const offsetY = Math.abs(box.y + box.height / 2 - 0.5);
   if (offsetX > limits.maxOffsetX || offsetY > limits.maxOffsetY) return 'off-center';
-  if (!allowTurn && Math.abs(faceYaw(landmarks)) > limits.maxYaw) return 'turned';
-  if (frame.sharpness !== undefined && frame.sharpness < limits.minSharpness) return 'blurry';
+  if (!allowTurn && Math.abs(faceYaw(keypoints)) > limits.maxYaw) return 'turned';
+  if (facts.sharpness !== undefined && facts.sharpness < limits.minSharpness) return 'blurry';
   return 'ok';
 }

@@ -1,9 +1,10 @@
-import type { FaceDetector, FaceObservation } from './face-types.js';
+import type { DetectedFace, FaceDetector, Point } from './face-types.js';
 
 /**
  * The face-api adapter: imports `face-api.esm.js` (tfjs bundled) from the assets folder at run
  * time, picks the fastest tfjs backend the page allows, loads the tiny face detector and the tiny
- * 68-point landmarks, and detects with them. Only this file knows face-api's API.
+ * 68-point landmarks, and detects with them. Only this file knows face-api's API and its
+ * landmark layout; it answers in the detector port's frame-relative units.
  */
 
 /** The part of face-api (and its bundled tfjs) used here; its published types omit the tfjs setup calls. */
@@ -40,8 +41,53 @@ const BACKENDS = ['wasm', 'webgl', 'cpu'] as const;
  */
 export const DETECTOR_INPUT_SIZE = 224;
 
+/** Indices of the 68-point iBUG 300-W landmarks the port's keypoints come from. */
+const LANDMARK = { leftEyeOuter: 36, rightEyeOuter: 45, noseTip: 30 } as const;
+
+/** What the adapter reports about its engine, for tests and the benchmark (not part of the port). */
+export interface FaceApiStats {
+  /** The tfjs backend in use (`wasm`, `webgl` or `cpu`). */
+  backend: string;
+  /** Tensors alive in the backend (a leak shows as growth across frames). */
+  numTensors: number;
+}
+
+/** The face-api adapter of the detector port. */
+export class FaceApiDetector implements FaceDetector {
+  private readonly options: unknown;
+
+  constructor(
+    private readonly faceapi: FaceApi,
+    private readonly backend: string,
+  ) {
+    this.options = new faceapi.TinyFaceDetectorOptions({ inputSize: DETECTOR_INPUT_SIZE, scoreThreshold: 0.5 });
+  }
+
+  async detect(source: HTMLVideoElement | HTMLCanvasElement): Promise<DetectedFace[]> {
+    const width = source instanceof HTMLVideoElement ? source.videoWidth : source.width;
+    const height = source instanceof HTMLVideoElement ? source.videoHeight : source.height;
+    if (!width || !height) return [];
+    const results = await this.faceapi.detectAllFaces(source, this.options).withFaceLandmarks(true);
+    const point = ({ x, y }: Point): Point => ({ x: x / width, y: y / height });
+    return results.map(({ detection: { box, score }, landmarks: { positions } }) => ({
+      box: { x: box.x / width, y: box.y / height, width: box.width / width, height: box.height / height },
+      score,
+      keypoints: {
+        leftEyeOuter: point(positions[LANDMARK.leftEyeOuter]!),
+        rightEyeOuter: point(positions[LANDMARK.rightEyeOuter]!),
+        noseTip: point(positions[LANDMARK.noseTip]!),
+      },
+    }));
+  }
+
+  /** The backend and the live tensor count. */
+  stats(): FaceApiStats {
+    return { backend: this.backend, numTensors: this.faceapi.tf.memory().numTensors };
+  }
+}
+
 /** Loads face-api and the models from `assetsUrl` (a folder URL ending in `/`). */
-export async function loadFaceApiDetector(assetsUrl: string): Promise<FaceDetector> {
+export async function loadFaceApiDetector(assetsUrl: string): Promise<FaceApiDetector> {
   const faceapi = (await import(/* @vite-ignore */ new URL('face-api.esm.js', assetsUrl).href)) as FaceApi;
   const { tf } = faceapi;
   // Only the single-threaded wasm files ship: threads need a cross-origin-isolated page.
@@ -70,17 +116,5 @@ export async function loadFaceApiDetector(assetsUrl: string): Promise<FaceDetect
     faceapi.nets.tinyFaceDetector.loadFromUri(assetsUrl),
     faceapi.nets.faceLandmark68TinyNet.loadFromUri(assetsUrl),
   ]);
-  const options = new faceapi.TinyFaceDetectorOptions({ inputSize: DETECTOR_INPUT_SIZE, scoreThreshold: 0.5 });
-  return {
-    backend,
-    async detect(source): Promise<FaceObservation[]> {
-      const results = await faceapi.detectAllFaces(source, options).withFaceLandmarks(true);
-      return results.map(({ detection, landmarks }) => ({
-        box: { x: detection.box.x, y: detection.box.y, width: detection.box.width, height: detection.box.height },
-        score: detection.score,
-        landmarks: landmarks.positions.map(({ x, y }) => ({ x, y })),
-      }));
-    },
-    numTensors: () => tf.memory().numTensors,
-  };
+  return new FaceApiDetector(faceapi, backend);
 }

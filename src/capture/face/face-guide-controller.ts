@@ -2,12 +2,12 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { drawFrame, readPixels, type Region } from '../image/frame.js';
 import { measureFrame } from '../image/pixels.js';
 import { evaluateFace, FACE_LIMITS, type FaceVerdict } from './evaluate-face.js';
-import type { FaceDetector, FaceObservation } from './face-types.js';
+import type { Box, DetectedFace, FaceDetector } from './face-types.js';
 
 /** One analysed frame. */
 export interface GuideFrame {
   verdict: FaceVerdict;
-  faces: FaceObservation[];
+  faces: DetectedFace[];
   /** Consecutive `ok` frames up to this one. */
   okStreak: number;
 }
@@ -104,7 +104,7 @@ export class FaceGuideController implements ReactiveController {
     }
     // One still of the frame: detection, measurements and the kept selfie all see the same pixels.
     const frame = drawFrame(video, SELFIE_EDGE);
-    let faces: FaceObservation[];
+    let faces: DetectedFace[];
     try {
       faces = await this.detector!.detect(frame);
     } catch {
@@ -114,9 +114,9 @@ export class FaceGuideController implements ReactiveController {
     }
     if (loop !== this.loop) return;
     const { width, height } = frame;
-    const region = faces.length === 1 ? clip(faces[0]!.box, width, height) : undefined;
+    const region = faces.length === 1 ? toPixels(faces[0]!.box, width, height) : undefined;
     const facts = region ? measureFrame(readPixels(frame, MEASURE_EDGE, region)) : undefined;
-    const verdict = evaluateFace(faces, { width, height, ...facts }, FACE_LIMITS, this.options.allowTurn?.() ?? false);
+    const verdict = evaluateFace(faces, { ...facts }, FACE_LIMITS, this.options.allowTurn?.() ?? false);
     if (verdict === 'ok' && facts) {
       this.okStreak++;
       this.candidates = [...this.candidates.slice(1 - CANDIDATES), { canvas: frame, sharpness: facts.sharpness }];
@@ -130,11 +130,11 @@ export class FaceGuideController implements ReactiveController {
   }
 }
 
-/** `box` limited to the frame, in whole pixels. */
-function clip(box: Region, width: number, height: number): Region | undefined {
-  const x = Math.max(0, Math.floor(box.x));
-  const y = Math.max(0, Math.floor(box.y));
-  const right = Math.min(width, Math.ceil(box.x + box.width));
-  const bottom = Math.min(height, Math.ceil(box.y + box.height));
+/** `box` (shares of the frame) in whole pixels of a `width`×`height` frame, limited to it. */
+function toPixels(box: Box, width: number, height: number): Region | undefined {
+  const x = Math.max(0, Math.floor(box.x * width));
+  const y = Math.max(0, Math.floor(box.y * height));
+  const right = Math.min(width, Math.ceil((box.x + box.width) * width));
+  const bottom = Math.min(height, Math.ceil((box.y + box.height) * height));
   return right > x && bottom > y ? { x, y, width: right - x, height: bottom - y } : undefined;
 }

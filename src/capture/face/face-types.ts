@@ -1,10 +1,16 @@
-/** What a face detector reports for one face, in the frame's pixels. */
+/**
+ * The face-detector port: what the selfie guide needs from any detector, in units of the frame
+ * (0–1 of its width and height), so the guidance rules never depend on a model, its landmark
+ * layout or the frame's pixel size.
+ */
 
+/** A point as a share of the frame's width (`x`) and height (`y`). */
 export interface Point {
   x: number;
   y: number;
 }
 
+/** A rectangle in pixels (for crops) or, in a {@link DetectedFace}, as shares of the frame. */
 export interface Box {
   x: number;
   y: number;
@@ -12,12 +18,22 @@ export interface Box {
   height: number;
 }
 
-export interface FaceObservation {
+/** The few named points the rules read. Left and right are the image's, not the person's. */
+export interface FaceKeypoints {
+  /** Outer corner of the eye on the image's left. */
+  leftEyeOuter: Point;
+  /** Outer corner of the eye on the image's right. */
+  rightEyeOuter: Point;
+  noseTip: Point;
+}
+
+/** One face found in a frame. */
+export interface DetectedFace {
+  /** The face's box, as shares of the frame's width and height. */
   box: Box;
   /** Detector confidence, 0–1. */
   score: number;
-  /** The 68 landmarks of the iBUG 300-W scheme (jaw 0–16, nose 27–35, eyes 36–47, mouth 48–67). */
-  landmarks: readonly Point[];
+  keypoints: FaceKeypoints;
 }
 
 /**
@@ -25,10 +41,6 @@ export interface FaceObservation {
  * can script their own.
  */
 export interface FaceDetector {
-  /** The tfjs backend in use (`wasm`, `webgl` or `cpu`). */
-  readonly backend: string;
-  /** Every face in `source`, with landmarks. One call at a time. */
-  detect(source: HTMLVideoElement | HTMLCanvasElement): Promise<FaceObservation[]>;
-  /** Tensors alive in the backend (a leak shows as growth across frames). */
-  numTensors(): number;
+  /** Every face in `source`. One call at a time. */
+  detect(source: HTMLVideoElement | HTMLCanvasElement): Promise<DetectedFace[]>;
 }

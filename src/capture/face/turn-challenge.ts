@@ -1,9 +1,9 @@
 import { faceYaw } from './evaluate-face.js';
-import type { Point } from './face-types.js';
+import type { FaceKeypoints } from './face-types.js';
 
 /**
  * The optional active challenge: turn the head to one side, then the other, in an order drawn at
- * random so a recording cannot anticipate it. Pure: a state and one frame's landmarks in, the
+ * random so a recording cannot anticipate it. Pure: a state and one frame's keypoints in, the
  * next state out.
  */
 
@@ -40,11 +40,11 @@ export const currentTurn = (challenge: TurnChallenge): TurnDirection | undefined
 export const turnOf = (yaw: number): TurnDirection | undefined =>
   yaw >= TURN_YAW ? 'left' : yaw <= -TURN_YAW ? 'right' : undefined;
 
-/** The challenge after one frame: `landmarks` of the single face in view, or undefined. */
-export function advanceTurnChallenge(challenge: TurnChallenge, landmarks: readonly Point[] | undefined): TurnChallenge {
+/** The challenge after one frame: `keypoints` of the single face in view, or undefined. */
+export function advanceTurnChallenge(challenge: TurnChallenge, keypoints: FaceKeypoints | undefined): TurnChallenge {
   const wanted = currentTurn(challenge);
   if (!wanted) return challenge;
-  if (!landmarks || turnOf(faceYaw(landmarks)) !== wanted) return { ...challenge, held: 0 };
+  if (!keypoints || turnOf(faceYaw(keypoints)) !== wanted) return { ...challenge, held: 0 };
   const held = challenge.held + 1;
   return held >= TURN_HOLD_FRAMES ? { ...challenge, index: challenge.index + 1, held: 0 } : { ...challenge, held };
 }

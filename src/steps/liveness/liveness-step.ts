@@ -119,7 +119,7 @@ export class VerifikLivenessStep extends LitElement {
     const challenge = this.turnChallenge;
     let hint: LivenessHint = verdict;
     if (challenge && !challengeDone(challenge)) {
-      const next = advanceTurnChallenge(challenge, verdict === 'ok' ? faces[0]!.landmarks : undefined);
+      const next = advanceTurnChallenge(challenge, verdict === 'ok' ? faces[0]!.keypoints : undefined);
       this.turnChallenge = next;
       // The selfie must come from frontal frames after the challenge, not from the turns.
       if (challengeDone(next)) this.guide.resetStreak();

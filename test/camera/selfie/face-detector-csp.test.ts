@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { FaceApiDetector } from '../../../src/capture/face/face-api-detector.js';
 import { loadFaceDetector } from '../../../src/capture/face/load-detector.js';
 import { cameraVideo, stopVideo } from '../../helpers/browser/camera-video.js';
 
@@ -16,7 +17,8 @@ describe('face-api detector under a CSP without wasm', () => {
 
     // Another folder URL: a fresh copy of face-api and tfjs, initialised under the policy.
     const detector = await loadFaceDetector(new URL('/csp/face/', location.href).href);
-    expect(detector.backend).to.be.oneOf(['webgl', 'cpu']);
+    expect(detector).to.be.instanceOf(FaceApiDetector);
+    expect((detector as FaceApiDetector).stats().backend).to.be.oneOf(['webgl', 'cpu']);
     const video = await cameraVideo();
     try {
       expect(await detector.detect(video)).to.have.length(1);
