@@ -1,5 +1,6 @@
+import { ContextProvider } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { VerifikApiClient } from '../api/client.js';
@@ -12,12 +13,16 @@ import { VERIFIK_READY } from '../events/verifik-ready.js';
 import { VERIFIK_STEP_CHANGE } from '../events/verifik-step-change.js';
 import { VERIFIK_STEP_COMPLETE } from '../events/verifik-step-complete.js';
 import { DEFAULT_ASSETS_URL } from '../capture/face/assets-url.js';
-import { loadFaceDetector } from '../capture/face/load-detector.js';
-import { attemptsLeft, canGoBack, canSkip, currentStep, type MachineEvent, type StepId } from '../flow/machine.js';
+import { enrollmentContext } from '../context/enrollment-context.js';
+import { translationContext } from '../context/localize-controller.js';
+import { canCancel, canGoBack, canSkip, currentStep, type MachineEvent, type StepId } from '../flow/machine.js';
 import { selectFlow } from './select-flow.js';
 import { en } from '../i18n/en.js';
 import { loadTranslation, matchLanguage } from '../i18n/load-translation.js';
 import { type Translation, type TranslationOverrides, withOverrides } from '../i18n/translation.js';
+import { STEP_ELEMENTS } from '../steps/registry.js';
+import type { StepView } from '../steps/step-descriptor.js';
+import type { StepEvent } from '../steps/step-events.js';
 import { buttonStyles } from '../styles/buttons.js';
 import { statusStyles } from '../styles/status.js';
 import { themeStyles, tokens } from '../styles/tokens.js';
@@ -114,12 +119,18 @@ export class VerifikEnroll extends LitElement {
 
   @state() private translation: Translation = en;
 
+  /** Gives the steps the enrollment, once loaded. */
+  private readonly enrollmentProvider = new ContextProvider(this, { context: enrollmentContext });
+  /** Gives the steps their strings, and new ones when `lang` or `strings` change. */
+  private readonly translationProvider = new ContextProvider(this, { context: translationContext, initialValue: en });
+
   private readonly loadTask = new Task(this, {
     args: () =>
       [this.project, this.flow, this.apiUrl, this.tokenEndpoint, this.assetsUrl, this.fetch, this.persist] as const,
     task: ([project, flow, apiUrl, tokenEndpoint, assetsUrl, fetchImpl, persist], { signal }) =>
       this.load({ project, flow, apiUrl, tokenEndpoint, assetsUrl }, fetchImpl, persist !== 'none', signal),
     onComplete: (enrollment) => {
+      this.enrollmentProvider.setValue(enrollment);
       const { flow } = enrollment;
       emit(this, VERIFIK_READY, {
         projectId: enrollment.project._id,
@@ -187,7 +198,9 @@ export class VerifikEnroll extends LitElement {
     const language = this.language;
     const translation = await loadTranslation(language);
     // A later change of `lang` may have finished first.
-    if (this.language === language) this.translation = withOverrides(translation, this.strings);
+    if (this.language !== language) return;
+    this.translation = withOverrides(translation, this.strings);
+    this.translationProvider.setValue(this.translation);
   }
 
   private async load(
@@ -231,8 +244,8 @@ export class VerifikEnroll extends LitElement {
     const to = currentStep(machine).id;
     this.step = to;
     emit(this, VERIFIK_STEP_CHANGE, { from, to, index: machine.index + 1, total: machine.steps.length });
-    if (to === 'done' && this.finishTask.status === TaskStatus.INITIAL) void this.finishTask.run();
-    this.prefetchFaceGuide(machine);
+    if (machine.status === 'completed' && this.finishTask.status === TaskStatus.INITIAL) void this.finishTask.run();
+    this.prefetchNext(enrollment);
     if (from === null) return;
     void this.updateComplete.then(() => {
       const screen = this.renderRoot.querySelector('[data-step]');
@@ -240,19 +253,20 @@ export class VerifikEnroll extends LitElement {
     });
   }
 
-  /**
-   * On the step before a mandatory selfie, loads the face guide in the background so its models
-   * are ready when the person gets there. Flows without a selfie never load it, and an optional
-   * selfie loads it only when the person opens that step (they may skip it).
-   */
-  private prefetchFaceGuide(machine: Enrollment['machine']): void {
+  /** On the step before a mandatory step, lets that step prepare (e.g. the selfie loads its models). */
+  private prefetchNext(enrollment: Enrollment): void {
+    const { machine } = enrollment;
     const next = machine.steps[machine.index + 1];
-    if (next?.id !== 'liveness' || next.requirement !== 'mandatory') return;
-    const assetsUrl = resolveAssetsUrl(this.assetsUrl, document.baseURI);
-    // A failure here is reported by the selfie step, which tries again.
-    const prefetch = () => void loadFaceDetector(assetsUrl).catch(() => undefined);
-    if ('requestIdleCallback' in window) requestIdleCallback(prefetch, { timeout: 2000 });
-    else setTimeout(prefetch, 200);
+    if (next?.requirement === 'mandatory') STEP_ELEMENTS[next.id].prefetch?.(this.stepView(enrollment));
+  }
+
+  /** What a step's descriptor renders from. */
+  private stepView(enrollment: Enrollment): StepView {
+    return {
+      enrollment,
+      assetsUrl: resolveAssetsUrl(this.assetsUrl, document.baseURI),
+      challenge: this.challenge === 'turn' ? 'turn' : 'none',
+    };
   }
 
   private dispatch(event: MachineEvent): void {
@@ -280,12 +294,13 @@ export class VerifikEnroll extends LitElement {
     this.requestUpdate();
   }
 
-  private handleStepFields(event: CustomEvent<Record<string, string>>): void {
+  /** Keeps what the person typed for a reload; nothing on screen changes, so no re-render. */
+  private handleStepFields(event: StepEvent<'step-fields'>): void {
+    event.stopPropagation();
     this.enrollment?.keep(event.detail);
-    this.requestUpdate();
   }
 
-  private handleStepError(event: CustomEvent<EnrollError>): void {
+  private handleStepError(event: StepEvent<'step-error'>): void {
     event.stopPropagation();
     this.reportError(event.detail, this.step ?? 'setup');
   }
@@ -294,8 +309,11 @@ export class VerifikEnroll extends LitElement {
     return html`<div
       part="panel"
       lang=${this.translation.$lang}
-      @step-complete=${(event: Event) => (event.stopPropagation(), this.dispatch({ type: 'COMPLETE' }))}
-      @step-fail=${(event: CustomEvent<{ final: boolean }>) => (
+      @step-complete=${(event: StepEvent<'step-complete'>) => (
+        event.stopPropagation(),
+        this.dispatch({ type: 'COMPLETE' })
+      )}
+      @step-fail=${(event: StepEvent<'step-fail'>) => (
         event.stopPropagation(),
         this.dispatch({ type: 'FAIL', final: event.detail.final })
       )}
@@ -332,7 +350,7 @@ export class VerifikEnroll extends LitElement {
       ${logo ? html`<img part="logo" src=${logo.href} alt=${project.name ?? ''} />` : nothing}
       ${project.name ? html`<p class="project">${project.name}</p>` : nothing}
       ${
-        step.id === 'done' || machine.status === 'failed'
+        machine.status !== 'running'
           ? nothing
           : html`<p part="progress" class="muted">
               ${this.translation.progress(machine.index + 1, total, this.translation.steps[step.id])}
@@ -355,7 +373,7 @@ export class VerifikEnroll extends LitElement {
             : nothing
         }
         ${
-          machine.status === 'running' && step.id !== 'signUp'
+          canCancel(machine)
             ? html`<button part="cancel" type="button" class="secondary" @click=${this.handleCancel}>
                 ${this.translation.actions.cancel}
               </button>`
@@ -365,74 +383,20 @@ export class VerifikEnroll extends LitElement {
     `;
   }
 
+  /** The current step's element, from the step registry; the finish screen once the flow ended. */
   private renderStep(enrollment: Enrollment) {
-    const { flow, api, fields, machine } = enrollment;
-    const t = this.translation;
-    const step = currentStep(machine);
-    if (machine.status === 'failed') return this.renderFinish(enrollment);
-    switch (step.id) {
-      case 'signUp':
-        return html`<verifik-sign-up-step
-          data-step
-          .flow=${flow}
-          .project=${enrollment.project}
-          .api=${api}
-          .t=${t}
-          .fields=${fields}
-          language=${t.$lang}
-        ></verifik-sign-up-step>`;
-      case 'emailCode':
-      case 'phoneCode':
-        return html`<verifik-code-step
-          data-step
-          channel=${step.id === 'emailCode' ? 'email' : 'phone'}
-          .flow=${flow}
-          .api=${api}
-          .t=${t}
-          .fields=${fields}
-          language=${t.$lang}
-        ></verifik-code-step>`;
-      case 'basicInformation':
-        return html`<verifik-basic-info-step
-          data-step
-          .flow=${flow}
-          .api=${api}
-          .t=${t}
-          .fields=${fields}
-        ></verifik-basic-info-step>`;
-      case 'document':
-        return html`<verifik-document-step
-          data-step
-          .flow=${flow}
-          .api=${api}
-          .t=${t}
-          attempts-left=${attemptsLeft(machine)}
-        ></verifik-document-step>`;
-      case 'liveness':
-        return html`<verifik-liveness-step
-          data-step
-          .api=${api}
-          .t=${t}
-          assets-url=${resolveAssetsUrl(this.assetsUrl, document.baseURI)}
-          challenge=${this.challenge === 'turn' ? 'turn' : 'none'}
-          attempts-left=${attemptsLeft(machine)}
-        ></verifik-liveness-step>`;
-      case 'faceMatch':
-        return html`<verifik-face-match-step data-step .api=${api} .t=${t}></verifik-face-match-step>`;
-      case 'form':
-        return html`<verifik-signature-step data-step .api=${api} .t=${t}></verifik-signature-step>`;
-      case 'done':
-        return this.renderFinish(enrollment);
-    }
+    const { machine } = enrollment;
+    const view = this.stepView(enrollment);
+    if (machine.status !== 'running') return this.renderFinish(() => STEP_ELEMENTS.done.render(view));
+    return STEP_ELEMENTS[currentStep(machine).id].render(view);
   }
 
   /** The last screen: completion at Verifik pending, then done, failed, or an error with Retry. */
-  private renderFinish(enrollment: Enrollment) {
-    const failed = enrollment.machine.status === 'failed';
+  private renderFinish(renderDone: () => TemplateResult) {
     return this.finishTask.render({
       initial: () => this.renderLoading(),
       pending: () => this.renderLoading(),
-      complete: () => html`<verifik-done-step data-step .t=${this.translation} ?failed=${failed}></verifik-done-step>`,
+      complete: renderDone,
       error: (error) =>
         this.renderError(
           error instanceof EnrollError ? error : toEnrollError(error),
@@ -452,5 +416,11 @@ export class VerifikEnroll extends LitElement {
           : nothing
       }
     </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'verifik-enroll': VerifikEnroll;
   }
 }

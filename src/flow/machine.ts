@@ -42,6 +42,10 @@ export const currentStep = (state: MachineState): PlannedStep => state.steps[sta
 export const canSkip = (state: MachineState): boolean =>
   state.status === 'running' && currentStep(state).requirement === 'optional';
 
+/** Whether Cancel is offered: while the flow runs, after the sign-up (before it there is nothing to cancel). */
+export const canCancel = (state: MachineState): boolean =>
+  state.status === 'running' && currentStep(state).id !== 'signUp';
+
 /**
  * Whether Back makes sense: only from the code steps to the sign-up, to fix a mistyped email or
  * phone. Nothing already sent for verification is undone.

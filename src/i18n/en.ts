@@ -1,3 +1,4 @@
+import { OTP_LENGTH } from '../flow/otp-rules.js';
 import type { Translation } from './translation.js';
 
 /** English, the complete reference translation. */
@@ -89,7 +90,7 @@ export const en: Translation = {
   code: {
     emailTitle: 'Check your email',
     phoneTitle: 'Check your phone',
-    sentTo: (destination) => `We sent a 6-digit code to ${destination}.`,
+    sentTo: (destination) => `We sent a ${OTP_LENGTH}-digit code to ${destination}.`,
     label: 'Verification code',
     digit: 'Digit {n} of {total}',
     verify: 'Verify',

@@ -1,5 +1,6 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, queryAll, state } from 'lit/decorators.js';
+import { OTP_LENGTH } from '../flow/otp-rules.js';
 import { tokens } from '../styles/tokens.js';
 
 /**
@@ -50,7 +51,7 @@ export class VerifikOtpInput extends LitElement {
   ];
 
   /** Number of digits. */
-  @property({ type: Number }) length = 6;
+  @property({ type: Number }) length = OTP_LENGTH;
 
   /** Accessible name of the whole code, e.g. "Verification code". */
   @property() label = 'Code';
@@ -170,5 +171,11 @@ export class VerifikOtpInput extends LitElement {
         )}
       </div>
       ${this.error ? html`<p part="error" id="error">${this.error}</p>` : nothing}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'verifik-otp-input': VerifikOtpInput;
   }
 }

@@ -1,3 +1,4 @@
+import { OTP_LENGTH } from '../../flow/otp-rules.js';
 import type { Translation } from '../translation.js';
 
 /** Spanish (Latin America). */
@@ -93,7 +94,7 @@ export const es: Translation = {
   code: {
     emailTitle: 'Revisa tu correo',
     phoneTitle: 'Revisa tu teléfono',
-    sentTo: (destination) => `Enviamos un código de 6 dígitos a ${destination}.`,
+    sentTo: (destination) => `Enviamos un código de ${OTP_LENGTH} dígitos a ${destination}.`,
     label: 'Código de verificación',
     digit: 'Dígito {n} de {total}',
     verify: 'Verificar',

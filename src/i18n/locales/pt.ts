@@ -1,3 +1,4 @@
+import { OTP_LENGTH } from '../../flow/otp-rules.js';
 import type { Translation } from '../translation.js';
 
 /** Portuguese (Brazil). */
@@ -95,7 +96,7 @@ export const pt: Translation = {
   code: {
     emailTitle: 'Verifique seu e-mail',
     phoneTitle: 'Verifique seu telefone',
-    sentTo: (destination) => `Enviamos um código de 6 dígitos para ${destination}.`,
+    sentTo: (destination) => `Enviamos um código de ${OTP_LENGTH} dígitos para ${destination}.`,
     label: 'Código de verificação',
     digit: 'Dígito {n} de {total}',
     verify: 'Verificar',

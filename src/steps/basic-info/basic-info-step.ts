@@ -1,16 +1,15 @@
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import type { RegistrantApi } from '../../api/registrant-api.js';
+import { html, nothing, type TemplateResult } from 'lit';
+import { state } from 'lit/decorators.js';
 import { type EnrollError } from '../../errors/enroll-error.js';
 import { toEnrollError } from '../../api/to-enroll-error.js';
-import type { BasicInformationSettings, NormalizedFlow } from '../../flow/flow.types.js';
-import { en } from '../../i18n/en.js';
-import type { Translation } from '../../i18n/translation.js';
+import type { BasicInformationSettings } from '../../flow/flow.types.js';
 import { buttonStyles } from '../../styles/buttons.js';
 import { formStyles } from '../../styles/form.js';
 import { tokens } from '../../styles/tokens.js';
 import { textField } from '../../ui/text-field.js';
 import { completeStep, reportStepError, saveFields } from '../step-events.js';
+import { StepElement } from '../step-element.js';
+import { defineStep } from '../step-descriptor.js';
 
 type Field = keyof BasicInformationSettings;
 type Problem = 'required' | 'invalidDate' | 'invalidAge';
@@ -44,14 +43,8 @@ export function validateBasicInformation(
 }
 
 /** The basic-information step: the fields the flow enables, saved on the registration. */
-export class VerifikBasicInfoStep extends LitElement {
+export class VerifikBasicInfoStep extends StepElement {
   static override styles = [tokens, formStyles, buttonStyles];
-
-  @property({ attribute: false }) flow!: NormalizedFlow;
-  @property({ attribute: false }) api!: RegistrantApi;
-  @property({ attribute: false }) t: Translation = en;
-  /** Values typed earlier (a resumed session), as `basic.<field>`. */
-  @property({ attribute: false }) fields: Record<string, string> = {};
 
   @state() private values: Record<string, string> = {};
   @state() private problems = new Map<Field, Problem>();
@@ -59,13 +52,13 @@ export class VerifikBasicInfoStep extends LitElement {
   @state() private busy = false;
 
   private get enabled(): Field[] {
-    return FIELDS.filter((field) => this.flow.basicInformation[field]);
+    return FIELDS.filter((field) => this.enrollment.flow.basicInformation[field]);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.values = Object.fromEntries(
-      Object.entries(this.fields)
+      Object.entries(this.enrollment.fields)
         .filter(([key]) => key.startsWith('basic.'))
         .map(([key, value]) => [key.slice('basic.'.length), value]),
     );
@@ -90,7 +83,7 @@ export class VerifikBasicInfoStep extends LitElement {
     );
     this.busy = true;
     try {
-      await this.api.saveBasicInformation(answers);
+      await this.enrollment.api.saveBasicInformation(answers);
       completeStep(this);
     } catch (caught) {
       this.formError = toEnrollError(caught);
@@ -151,5 +144,19 @@ export class VerifikBasicInfoStep extends LitElement {
         </button>
       </div>
     </form>`;
+  }
+}
+
+/** The basic-information step's element side (see the step registry). */
+export const basicInformationStep = defineStep({
+  tag: 'verifik-basic-info-step',
+  element: VerifikBasicInfoStep,
+  strings: 'basicInformation',
+  render: () => html`<verifik-basic-info-step data-step></verifik-basic-info-step>`,
+});
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'verifik-basic-info-step': VerifikBasicInfoStep;
   }
 }

@@ -1,34 +1,27 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { RegistrantApi } from '../../api/registrant-api.js';
 import { type EnrollError } from '../../errors/enroll-error.js';
 import { toEnrollError } from '../../api/to-enroll-error.js';
-import type { NormalizedFlow } from '../../flow/flow.types.js';
-import { en } from '../../i18n/en.js';
-import type { Translation } from '../../i18n/translation.js';
 import { buttonStyles } from '../../styles/buttons.js';
 import { formStyles } from '../../styles/form.js';
 import { tokens } from '../../styles/tokens.js';
 import type { VerifikOtpInput } from '../../ui/otp-input.js';
 import { loadPhoneNumbers, type PhoneNumbers } from '../phone/load-phone-numbers.js';
 import { completeStep, reportStepError, saveFields } from '../step-events.js';
+import { StepElement } from '../step-element.js';
+import { defineStep } from '../step-descriptor.js';
+import { OTP_LENGTH, OTP_RESEND_SECONDS } from '../../flow/otp-rules.js';
 
 type Gateway = 'sms' | 'whatsapp';
 
 /**
  * The email or phone code step: sends a code (letting the person pick SMS or WhatsApp when the
- * flow allows both), takes it in a six-box input, and offers a new code after a countdown.
+ * flow allows both), takes it in one box per digit, and offers a new code after a countdown.
  */
-export class VerifikCodeStep extends LitElement {
+export class VerifikCodeStep extends StepElement {
   static override styles = [tokens, formStyles, buttonStyles];
 
   @property() channel: 'email' | 'phone' = 'email';
-  @property({ attribute: false }) flow!: NormalizedFlow;
-  @property({ attribute: false }) api!: RegistrantApi;
-  @property({ attribute: false }) t: Translation = en;
-  @property() language = 'en';
-  /** The sign-up values (email, phone, country) and the validation id of an earlier send. */
-  @property({ attribute: false }) fields: Record<string, string> = {};
 
   /** How the phone code goes out: fixed by the flow, or the person's choice when it allows both. */
   @state() private gateway: Gateway = 'whatsapp';
@@ -49,16 +42,19 @@ export class VerifikCodeStep extends LitElement {
   private abort = new AbortController();
 
   private get contact() {
-    const email = this.fields['email']?.trim().toLowerCase() ?? '';
-    const phone = this.phones?.phoneParts(this.fields['phone'] ?? '', this.fields['country'] ?? 'CO');
+    const email = this.enrollment.fields['email']?.trim().toLowerCase() ?? '';
+    const phone = this.phones?.phoneParts(
+      this.enrollment.fields['phone'] ?? '',
+      this.enrollment.fields['country'] ?? 'CO',
+    );
     return { email, phone: phone?.phone ?? '', countryCode: phone?.countryCode ?? '', display: phone?.display ?? '' };
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.abort = new AbortController();
-    this.validationId = this.fields['emailValidationId'];
-    const { phoneGateway } = this.flow.signUpForm;
+    this.validationId = this.enrollment.fields['emailValidationId'];
+    const { phoneGateway } = this.enrollment.flow.signUpForm;
     const phones =
       this.channel === 'phone' ? loadPhoneNumbers().then((loaded) => (this.phones = loaded)) : Promise.resolve();
     this.choosing = this.channel === 'phone' && phoneGateway === 'both';
@@ -95,8 +91,8 @@ export class VerifikCodeStep extends LitElement {
     try {
       const validation =
         this.channel === 'email'
-          ? await this.api.sendEmailCode(email, this.language, this.abort.signal)
-          : await this.api.sendPhoneCode(phone, countryCode, this.gateway, this.language, this.abort.signal);
+          ? await this.enrollment.api.sendEmailCode(email, this.t.$lang, this.abort.signal)
+          : await this.enrollment.api.sendPhoneCode(phone, countryCode, this.gateway, this.t.$lang, this.abort.signal);
       if (this.channel === 'email') {
         this.validationId = validation._id;
         saveFields(this, { emailValidationId: validation._id });
@@ -104,7 +100,9 @@ export class VerifikCodeStep extends LitElement {
       this.sent = true;
       this.choosing = false;
       this.input?.clear();
-      const resendAt = validation.resendAvailableAt ? Date.parse(validation.resendAvailableAt) : Date.now() + 30_000;
+      const resendAt = validation.resendAvailableAt
+        ? Date.parse(validation.resendAvailableAt)
+        : Date.now() + OTP_RESEND_SECONDS * 1000;
       this.countdown((resendAt - Date.now()) / 1000);
       if (asked) void this.updateComplete.then(() => this.input?.focus());
     } catch (caught) {
@@ -113,7 +111,7 @@ export class VerifikCodeStep extends LitElement {
       if (error.code === 'otp_resend_too_soon') {
         this.sent = true;
         this.choosing = false;
-        this.countdown(Number(error.detail ?? 30));
+        this.countdown(Number(error.detail ?? OTP_RESEND_SECONDS));
       } else {
         this.error = error;
         reportStepError(this, error);
@@ -124,15 +122,15 @@ export class VerifikCodeStep extends LitElement {
   }
 
   private async verify(code: string): Promise<void> {
-    if (this.busy || code.length !== 6) return;
+    if (this.busy || code.length !== OTP_LENGTH) return;
     this.busy = true;
     this.error = undefined;
     const { email, phone, countryCode } = this.contact;
     try {
       if (this.channel === 'email') {
-        await this.api.checkEmailCode(this.validationId ?? '', email, code, this.abort.signal);
+        await this.enrollment.api.checkEmailCode(this.validationId ?? '', email, code, this.abort.signal);
       } else {
-        await this.api.checkPhoneCode(phone, countryCode, code, this.abort.signal);
+        await this.enrollment.api.checkPhoneCode(phone, countryCode, code, this.abort.signal);
       }
       completeStep(this);
     } catch (caught) {
@@ -222,5 +220,26 @@ export class VerifikCodeStep extends LitElement {
           : nothing
       }
     `;
+  }
+}
+
+/** The element side of a code step on `channel` (see the step registry). */
+const codeStep = (channel: VerifikCodeStep['channel']) =>
+  defineStep({
+    tag: 'verifik-code-step',
+    element: VerifikCodeStep,
+    strings: 'code',
+    render: () => html`<verifik-code-step data-step channel=${channel}></verifik-code-step>`,
+  });
+
+/** The email code step's element side. */
+export const emailCodeStep = codeStep('email');
+
+/** The phone code step's element side. */
+export const phoneCodeStep = codeStep('phone');
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'verifik-code-step': VerifikCodeStep;
   }
 }

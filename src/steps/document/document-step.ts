@@ -1,10 +1,7 @@
-import { html, LitElement, nothing, type PropertyValues, svg } from 'lit';
+import { html, nothing, type PropertyValues, svg } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import { VerifikApiError } from '../../api/errors.js';
-import type { RegistrantApi } from '../../api/registrant-api.js';
-import { CameraController } from '../../capture/camera/camera-controller.js';
-import { CAMERA_ERRORS } from '../../capture/camera/camera-errors.js';
+import { attemptsLeft } from '../../flow/machine.js';
 import { HintThrottle } from '../../capture/hint-throttle.js';
 import { type DocumentFrame, DocumentGuideController } from '../../capture/image/document-guide-controller.js';
 import {
@@ -30,21 +27,22 @@ import {
   type ImageFileProblem,
 } from '../../capture/image/image-file.js';
 import { EnrollError } from '../../errors/enroll-error.js';
-import { toEnrollError } from '../../api/to-enroll-error.js';
 import type { VerifikErrorCode } from '../../errors/error-codes.js';
-import type { DocumentCategory, NormalizedFlow } from '../../flow/flow.types.js';
-import { en } from '../../i18n/en.js';
-import type { DocumentSide, Translation } from '../../i18n/translation.js';
+import type { DocumentCategory } from '../../flow/flow.types.js';
+import type { DocumentSide } from '../../i18n/translation.js';
 import { buttonStyles } from '../../styles/buttons.js';
 import { formStyles } from '../../styles/form.js';
 import { captureStyles } from '../../styles/capture.js';
 import { statusStyles } from '../../styles/status.js';
 import { tokens } from '../../styles/tokens.js';
-import { completeStep, failStep, reportStepError } from '../step-events.js';
-import { busyStatus, failureNotice } from '../../ui/capture-screens.js';
+import { type CaptureOutcome, CaptureController } from '../capture-controller.js';
+import { defineStep } from '../step-descriptor.js';
+import { reportStepError } from '../step-events.js';
+import { busyStatus } from '../../ui/capture-screens.js';
 import { documentStyles } from './document-step.styles.js';
+import { StepElement } from '../step-element.js';
 
-type Phase = 'type' | 'method' | 'camera' | 'review' | 'sending' | 'retry' | 'blocked';
+type Phase = 'type' | 'method' | 'camera' | 'review' | 'sending' | Exclude<CaptureOutcome, 'passed'>;
 
 /** One side, as taken. */
 interface SidePhoto {
@@ -59,8 +57,6 @@ const AUTO_CAPTURE_MS = 700;
 const PHOTO_BUDGET = { maxEdge: 1600, maxBytes: 700_000 };
 /** The photo keeps a margin around the guide, so a card that overflows it a little is whole. */
 const PHOTO_MARGIN = 0.05;
-/** Answers after which taking the photos again can succeed; each uses one of the flow's attempts. */
-const RETRYABLE = new Set<VerifikErrorCode>(['document_face_not_found', 'document_rejected']);
 const FILE_ERRORS: Record<ImageFileProblem, VerifikErrorCode> = {
   unsupported: 'document_file_unsupported',
   heic: 'document_heic_unsupported',
@@ -81,12 +77,9 @@ const check = (source: FrameSource, region?: Region) =>
  * well lit and steady, or by hand) or uploaded (picker or drag and drop), as the flow allows;
  * every photo passes the on-device quality gate and a review before both sides are sent.
  */
-export class VerifikDocumentStep extends LitElement {
+export class VerifikDocumentStep extends StepElement {
   static override styles = [tokens, formStyles, buttonStyles, statusStyles, captureStyles, documentStyles];
 
-  @property({ attribute: false }) flow!: NormalizedFlow;
-  @property({ attribute: false }) api!: RegistrantApi;
-  @property({ attribute: false }) t: Translation = en;
   /** Attempts the flow still allows at this step (the root's machine counts them). */
   @property({ type: Number, attribute: 'attempts-left' }) attemptsLeft = 1;
 
@@ -95,20 +88,29 @@ export class VerifikDocumentStep extends LitElement {
   @state() private side: DocumentSide = 'front';
   @state() private photos: Partial<Record<DocumentSide, SidePhoto>> = {};
   @state() private fileError: EnrollError | undefined;
-  @state() private failure: EnrollError | undefined;
   @state() private dragging = false;
 
   @query('video') private video!: HTMLVideoElement | null;
   @query('input[type="file"]') private fileInput!: HTMLInputElement | null;
 
-  private readonly camera = new CameraController(this, { facingMode: 'environment', width: 1920, height: 1080 });
+  private readonly capture = new CaptureController(this, {
+    camera: { facingMode: 'environment', width: 1920, height: 1080 },
+    // Taking the photos again can succeed after these; each uses one of the flow's attempts.
+    retryable: new Set(['document_face_not_found', 'document_rejected']),
+    final: new Set(['attempts_exhausted']),
+    // A document is already validated for this registration (e.g. before a reload).
+    alreadyDone: 'already_exists',
+    attemptsLeft: () => this.attemptsLeft,
+    onStream: (video) => this.guide.start(video),
+  });
   private readonly guide = new DocumentGuideController(this, { onFrame: (frame) => this.handleFrame(frame) });
   private readonly hints = new HintThrottle<DocumentVerdict>();
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  override connectedCallback(): void {
+    super.connectedCallback();
     // One document type: no question to ask.
-    if (changed.has('flow') && this.phase === 'type' && this.flow.document.categories.length <= 1) {
-      this.category = this.flow.document.categories[0] ?? 'government_id';
+    if (this.phase === 'type' && this.enrollment.flow.document.categories.length <= 1) {
+      this.category = this.enrollment.flow.document.categories[0] ?? 'government_id';
       this.phase = 'method';
     }
   }
@@ -117,23 +119,19 @@ export class VerifikDocumentStep extends LitElement {
     this.phase = 'camera';
     this.fileError = undefined;
     this.hints.reset();
-    await this.camera.start();
-    if (this.camera.status === 'error') {
-      const [code, recoverable] = CAMERA_ERRORS[this.camera.problem ?? 'failed'];
-      reportStepError(this, new EnrollError(code, `camera: ${this.camera.problem}`, recoverable));
-    }
+    await this.capture.startCamera();
   }
 
   private handleFrame({ verdict, goodForMs }: DocumentFrame): void {
     if (goodForMs >= AUTO_CAPTURE_MS) {
-      this.capture(verdict);
+      this.takePhoto(verdict);
       return;
     }
     if (this.hints.offer(verdict, performance.now())) this.requestUpdate();
   }
 
   /** Takes the photo from the camera: on its own (`ok`), or by hand (checked now). */
-  private capture(verdict?: DocumentVerdict): void {
+  private takePhoto(verdict?: DocumentVerdict): void {
     const video = this.video;
     if (!video?.videoWidth) return;
     const { videoWidth: width, videoHeight: height } = video;
@@ -146,7 +144,7 @@ export class VerifikDocumentStep extends LitElement {
 
   private stopCamera(): void {
     this.guide.stop();
-    this.camera.stop();
+    this.capture.camera.stop();
   }
 
   private showReview(photo: SidePhoto): void {
@@ -211,11 +209,10 @@ export class VerifikDocumentStep extends LitElement {
   private async send(): Promise<void> {
     const { front, back } = this.photos;
     this.phase = 'sending';
-    this.failure = undefined;
-    try {
+    const outcome = await this.capture.submit(async () => {
       const encode = async (photo: SidePhoto) => toDataUrl(await encodeJpeg(photo.canvas, PHOTO_BUDGET));
       const [image, backImage] = await Promise.all([encode(front!), back && encode(back)]);
-      const answer = await this.api.validateDocument({
+      const answer = await this.enrollment.api.validateDocument({
         image,
         ...(backImage ? { backImage } : {}),
         documentCategory: this.category!,
@@ -229,30 +226,8 @@ export class VerifikDocumentStep extends LitElement {
           validation.failReason === 'document_face_not_found' ? 'document_face_not_found' : 'document_rejected';
         throw new EnrollError(code, `document: ${validation.failReason ?? 'FAILED'}`, true);
       }
-      completeStep(this);
-    } catch (caught) {
-      if (caught instanceof VerifikApiError && caught.code === 'already_exists') {
-        // A document is already validated for this registration (e.g. before a reload).
-        completeStep(this);
-      } else {
-        this.handleRefusal(toEnrollError(caught));
-      }
-    }
-  }
-
-  private handleRefusal(error: EnrollError): void {
-    this.failure = error;
-    reportStepError(this, error);
-    if (RETRYABLE.has(error.code)) {
-      this.phase = this.attemptsLeft > 1 ? 'retry' : 'blocked';
-      failStep(this);
-    } else if (error.code === 'attempts_exhausted') {
-      this.phase = 'blocked';
-      failStep(this, true);
-    } else {
-      // Network, server or an image refused before it was judged: not an attempt; try again.
-      this.phase = 'retry';
-    }
+    });
+    if (outcome !== 'passed') this.phase = outcome;
   }
 
   /** Starts again from the front (the document type stays). */
@@ -265,19 +240,11 @@ export class VerifikDocumentStep extends LitElement {
   private handleChooseType(event: SubmitEvent): void {
     event.preventDefault();
     const chosen = new FormData(event.target as HTMLFormElement).get('category');
-    this.category = this.flow.document.categories.find((category) => category === chosen) ?? this.category;
+    this.category = this.enrollment.flow.document.categories.find((category) => category === chosen) ?? this.category;
     if (this.category) this.phase = 'method';
   }
 
   protected override updated(changed: PropertyValues): void {
-    // A new stream (the camera started, restarted or switched): show it and check its frames.
-    const video = this.video;
-    if (video && this.camera.stream && video.srcObject !== this.camera.stream) {
-      video.srcObject = this.camera.stream;
-      // A muted inline video may autoplay; a refusal means the stream already ended.
-      void video.play().catch(() => undefined);
-      this.guide.start(video);
-    }
     // Keyboard and screen-reader users follow the screen: its heading takes the focus.
     if (changed.has('phase') && changed.get('phase') !== undefined) {
       this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
@@ -311,22 +278,17 @@ export class VerifikDocumentStep extends LitElement {
         return busyStatus(document.sending);
       case 'retry':
       case 'blocked':
-        return failureNotice(
-          this.t.errors[this.failure?.code ?? 'api_error'],
-          this.phase === 'retry'
-            ? {
-                label: document.retry,
-                onRetry: () => this.handleRetry(),
-                note: document.attemptsLeft(Math.max(this.attemptsLeft, 1)),
-              }
-            : undefined,
-        );
+        return this.capture.renderRefusal(this.t, this.phase, {
+          label: document.retry,
+          onRetry: () => this.handleRetry(),
+          attemptsLeft: document.attemptsLeft,
+        });
     }
   }
 
   private renderTypeChoice() {
     const { document } = this.t;
-    const { categories } = this.flow.document;
+    const { categories } = this.enrollment.flow.document;
     return html`<p>${document.intro}</p>
       <form @submit=${this.handleChooseType}>
         <fieldset>
@@ -345,7 +307,7 @@ export class VerifikDocumentStep extends LitElement {
 
   private renderMethod() {
     const { document } = this.t;
-    const { scan, upload } = this.flow.document;
+    const { scan, upload } = this.enrollment.flow.document;
     return html`${this.side === 'front' ? html`<p>${document.intro}</p>` : nothing}
       <ul>
         <li>${document.tipFlat}</li>
@@ -386,14 +348,13 @@ export class VerifikDocumentStep extends LitElement {
 
   private renderCamera() {
     const { document } = this.t;
-    const { status, problem, devices } = this.camera;
+    const { status, devices } = this.capture.camera;
     if (status === 'error') {
-      const [code, recoverable] = CAMERA_ERRORS[problem ?? 'failed'];
-      return html`${failureNotice(
-        this.t.errors[code],
-        recoverable ? { label: document.retry, onRetry: () => void this.handleStartCamera() } : undefined,
-      )}
-      ${this.flow.document.upload ? this.renderUpload() : nothing}`;
+      return html`${this.capture.renderCameraProblem(this.t, {
+        label: document.retry,
+        onRetry: () => void this.handleStartCamera(),
+      })}
+      ${this.enrollment.flow.document.upload ? this.renderUpload() : nothing}`;
     }
     const video = this.video;
     const width = video?.videoWidth || 1280;
@@ -418,16 +379,18 @@ export class VerifikDocumentStep extends LitElement {
       </div>
       <p class="hint" role="status">${hint ?? ''}</p>
       <div class="actions">
-        <button type="button" ?disabled=${status !== 'live'} @click=${() => this.capture()}>${document.capture}</button>
+        <button type="button" ?disabled=${status !== 'live'} @click=${() => this.takePhoto()}>
+          ${document.capture}
+        </button>
         ${
           devices.length > 1
-            ? html`<button type="button" class="secondary" @click=${() => this.camera.switchCamera()}>
+            ? html`<button type="button" class="secondary" @click=${() => this.capture.camera.switchCamera()}>
                 ${document.switchCamera}
               </button>`
             : nothing
         }
         ${
-          this.flow.document.upload
+          this.enrollment.flow.document.upload
             ? html`<button type="button" class="secondary" @click=${() => (this.stopCamera(), (this.phase = 'method'))}>
                 ${document.uploadInstead}
               </button>`
@@ -451,5 +414,20 @@ export class VerifikDocumentStep extends LitElement {
         <button type="button" @click=${this.handleUsePhoto}>${document.usePhoto}</button>
         <button type="button" class="secondary" @click=${this.handleRetake}>${document.retake}</button>
       </div>`;
+  }
+}
+
+/** The document step's element side (see the step registry). */
+export const documentStep = defineStep({
+  tag: 'verifik-document-step',
+  element: VerifikDocumentStep,
+  strings: 'document',
+  render: ({ enrollment }) =>
+    html`<verifik-document-step data-step attempts-left=${attemptsLeft(enrollment.machine)}></verifik-document-step>`,
+});
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'verifik-document-step': VerifikDocumentStep;
   }
 }

@@ -1,15 +1,13 @@
-import { html, LitElement } from 'lit';
+import { html } from 'lit';
 import { property } from 'lit/decorators.js';
-import { en } from '../../i18n/en.js';
-import type { Translation } from '../../i18n/translation.js';
 import { formStyles } from '../../styles/form.js';
 import { tokens } from '../../styles/tokens.js';
+import { StepElement } from '../step-element.js';
+import { defineStep } from '../step-descriptor.js';
 
 /** The last screen: the verification is complete, or it ended failed. */
-export class VerifikDoneStep extends LitElement {
+export class VerifikDoneStep extends StepElement {
   static override styles = [tokens, formStyles];
-
-  @property({ attribute: false }) t: Translation = en;
 
   /** The flow ended because a step failed. */
   @property({ type: Boolean }) failed = false;
@@ -18,5 +16,20 @@ export class VerifikDoneStep extends LitElement {
     const { done } = this.t;
     return html`<h2 part="title" tabindex="-1">${this.failed ? done.failedTitle : done.title}</h2>
       <p>${this.failed ? done.failedText : done.text}</p>`;
+  }
+}
+
+/** The last screen's element side (see the step registry). */
+export const doneStep = defineStep({
+  tag: 'verifik-done-step',
+  element: VerifikDoneStep,
+  strings: 'done',
+  render: ({ enrollment }) =>
+    html`<verifik-done-step data-step ?failed=${enrollment.machine.status === 'failed'}></verifik-done-step>`,
+});
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'verifik-done-step': VerifikDoneStep;
   }
 }

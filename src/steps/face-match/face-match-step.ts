@@ -1,31 +1,26 @@
 import { Task } from '@lit/task';
-import { html, LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
-import type { RegistrantApi } from '../../api/registrant-api.js';
+import { html } from 'lit';
 import { EnrollError } from '../../errors/enroll-error.js';
 import { toEnrollError } from '../../api/to-enroll-error.js';
-import { en } from '../../i18n/en.js';
-import type { Translation } from '../../i18n/translation.js';
 import { buttonStyles } from '../../styles/buttons.js';
 import { formStyles } from '../../styles/form.js';
 import { statusStyles } from '../../styles/status.js';
 import { tokens } from '../../styles/tokens.js';
 import { busyStatus, failureNotice } from '../../ui/capture-screens.js';
 import { completeStep, failStep, reportStepError } from '../step-events.js';
+import { StepElement } from '../step-element.js';
+import { defineStep } from '../step-descriptor.js';
 
 /**
  * The face match: as soon as it is shown, asks Verifik to compare the selfie with the document's
  * portrait. A match moves on; a mismatch fails the step for good (the flow's `compareMinScore`
  * decided it); trouble reaching the API offers a retry.
  */
-export class VerifikFaceMatchStep extends LitElement {
+export class VerifikFaceMatchStep extends StepElement {
   static override styles = [tokens, formStyles, buttonStyles, statusStyles];
 
-  @property({ attribute: false }) api!: RegistrantApi;
-  @property({ attribute: false }) t: Translation = en;
-
   private readonly compareTask = new Task(this, {
-    args: () => [this.api] as const,
+    args: () => [this.enrollment.api] as const,
     task: async ([api], { signal }) => {
       let passed: boolean | undefined;
       try {
@@ -62,5 +57,19 @@ export class VerifikFaceMatchStep extends LitElement {
         initial: () => busyStatus(faceMatch.checking),
         complete: () => busyStatus(faceMatch.checking),
       })}`;
+  }
+}
+
+/** The face match's element side (see the step registry). */
+export const faceMatchStep = defineStep({
+  tag: 'verifik-face-match-step',
+  element: VerifikFaceMatchStep,
+  strings: 'faceMatch',
+  render: () => html`<verifik-face-match-step data-step></verifik-face-match-step>`,
+});
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'verifik-face-match-step': VerifikFaceMatchStep;
   }
 }

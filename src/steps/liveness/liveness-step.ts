@@ -1,9 +1,6 @@
-import { html, LitElement, nothing, type PropertyValues, svg } from 'lit';
+import { html, nothing, type PropertyValues, svg } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { VerifikApiError } from '../../api/errors.js';
-import { clientOs, type RegistrantApi } from '../../api/registrant-api.js';
-import { CameraController } from '../../capture/camera/camera-controller.js';
-import { CAMERA_ERRORS } from '../../capture/camera/camera-errors.js';
+import { clientOs } from '../../api/registrant-api.js';
 import { DEFAULT_ASSETS_URL } from '../../capture/face/assets-url.js';
 import type { FaceVerdict } from '../../capture/face/evaluate-face.js';
 import { FaceGuideController, type GuideFrame } from '../../capture/face/face-guide-controller.js';
@@ -19,29 +16,28 @@ import {
 import { HintThrottle } from '../../capture/hint-throttle.js';
 import { drawFrame, encodeJpeg, toDataUrl } from '../../capture/image/frame.js';
 import { EnrollError } from '../../errors/enroll-error.js';
-import { toEnrollError } from '../../api/to-enroll-error.js';
-import { en } from '../../i18n/en.js';
-import type { Translation } from '../../i18n/translation.js';
+import { attemptsLeft } from '../../flow/machine.js';
 import { buttonStyles } from '../../styles/buttons.js';
 import { formStyles } from '../../styles/form.js';
 import { captureStyles } from '../../styles/capture.js';
 import { statusStyles } from '../../styles/status.js';
 import { tokens } from '../../styles/tokens.js';
-import { completeStep, failStep, reportStepError } from '../step-events.js';
-import { busyStatus, failureNotice } from '../../ui/capture-screens.js';
+import { type CaptureOutcome, CaptureController } from '../capture-controller.js';
+import { defineStep } from '../step-descriptor.js';
+import { reportStepError } from '../step-events.js';
+import { busyStatus } from '../../ui/capture-screens.js';
 import { livenessStyles } from './liveness-step.styles.js';
+import { StepElement } from '../step-element.js';
 
 /** What the hint line says: a frame verdict, or an instruction of the turn challenge. */
 export type LivenessHint = FaceVerdict | 'turn-left' | 'turn-right' | 'look-straight';
 
-type Phase = 'primer' | 'camera' | 'checking' | 'retry' | 'blocked';
+type Phase = 'primer' | 'camera' | 'checking' | Exclude<CaptureOutcome, 'passed'>;
 
 /** Consecutive good frames (about half a second) before the selfie is taken. */
 const OK_FRAMES = 6;
 /** The selfie sent: a 640 px JPEG within this budget. */
 const SELFIE_BUDGET = { maxEdge: 640, maxBytes: 150_000 };
-/** Answers after which trying again can succeed; each uses one of the flow's attempts. */
-const RETRYABLE = new Set(['liveness_failed', 'multiple_faces', 'no_face_detected']);
 
 /**
  * The selfie step: a short primer, then the front camera with an oval guide. face-api (loaded on
@@ -49,11 +45,9 @@ const RETRYABLE = new Set(['liveness_failed', 'multiple_faces', 'no_face_detecte
  * frames is sent once the face has been in place for a moment, optionally after a turn
  * challenge. Without the models, the person takes the photo by hand.
  */
-export class VerifikLivenessStep extends LitElement {
+export class VerifikLivenessStep extends StepElement {
   static override styles = [tokens, formStyles, buttonStyles, statusStyles, captureStyles, livenessStyles];
 
-  @property({ attribute: false }) api!: RegistrantApi;
-  @property({ attribute: false }) t: Translation = en;
   /** Folder URL (ending in `/`) of face-api, its wasm files and the models. */
   @property({ attribute: 'assets-url' }) assetsUrl = DEFAULT_ASSETS_URL;
   /** `turn` adds the active challenge: turn the head left and right before the selfie. */
@@ -65,11 +59,21 @@ export class VerifikLivenessStep extends LitElement {
   /** `loading` until the models are ready; `off` when they could not load. */
   @state() private guidance: 'loading' | 'on' | 'off' = 'loading';
   @state() private hint: LivenessHint | undefined;
-  @state() private failure: EnrollError | undefined;
 
   @query('video') private video!: HTMLVideoElement | null;
 
-  private readonly camera = new CameraController(this, { facingMode: 'user', width: 1280, height: 720 });
+  private readonly capture = new CaptureController(this, {
+    camera: { facingMode: 'user', width: 1280, height: 720 },
+    // Trying again can succeed after these; each uses one of the flow's attempts.
+    retryable: new Set(['liveness_failed', 'multiple_faces', 'no_face_detected']),
+    final: new Set(['duplicated_person', 'attempts_exhausted']),
+    // This registration's face is enrolled already (e.g. before a reload): nothing to redo.
+    alreadyDone: 'person_already_set',
+    attemptsLeft: () => this.attemptsLeft,
+    onStream: () => {
+      if (this.detector) this.startGuide();
+    },
+  });
   private readonly guide = new FaceGuideController(this, {
     onFrame: (frame) => this.handleFrame(frame),
     allowTurn: () => this.turnChallenge !== undefined && !challengeDone(this.turnChallenge),
@@ -88,7 +92,7 @@ export class VerifikLivenessStep extends LitElement {
     try {
       this.detector = await loadFaceDetector(this.assetsUrl);
       this.guidance = 'on';
-      if (this.camera.status === 'live') this.startGuide();
+      if (this.capture.camera.status === 'live') this.startGuide();
     } catch (error) {
       this.guidance = 'off';
       const message = error instanceof Error ? error.message : String(error);
@@ -98,17 +102,12 @@ export class VerifikLivenessStep extends LitElement {
 
   private async handleStart(): Promise<void> {
     this.phase = 'camera';
-    this.failure = undefined;
     this.hint = undefined;
     this.hints.reset();
     this.capturing = false;
     this.turnChallenge = this.challenge === 'turn' ? startTurnChallenge() : undefined;
     if (!this.guidanceRequested) void this.loadGuidance();
-    await this.camera.start();
-    if (this.camera.status === 'error') {
-      const [code, recoverable] = CAMERA_ERRORS[this.camera.problem ?? 'failed'];
-      reportStepError(this, new EnrollError(code, `camera: ${this.camera.problem}`, recoverable));
-    }
+    await this.capture.startCamera();
   }
 
   private startGuide(): void {
@@ -126,7 +125,7 @@ export class VerifikLivenessStep extends LitElement {
       const turn = currentTurn(next);
       if (verdict === 'ok') hint = turn ? `turn-${turn}` : 'look-straight';
     } else if (okStreak >= OK_FRAMES) {
-      void this.capture(this.guide.bestFrame());
+      void this.sendSelfie(this.guide.bestFrame());
       return;
     } else if (challenge && verdict === 'turned') {
       hint = 'look-straight';
@@ -140,43 +139,20 @@ export class VerifikLivenessStep extends LitElement {
   }
 
   /** Sends `frame` (default: the current video frame) as the selfie. */
-  private async capture(frame?: HTMLCanvasElement): Promise<void> {
+  private async sendSelfie(frame?: HTMLCanvasElement): Promise<void> {
     const video = this.video;
     if (this.capturing || (!frame && !video?.videoWidth)) return;
     this.capturing = true;
     const source = frame ?? drawFrame(video!, SELFIE_BUDGET.maxEdge);
     this.guide.stop();
-    this.camera.stop();
+    this.capture.camera.stop();
     this.phase = 'checking';
-    try {
+    const outcome = await this.capture.submit(async () => {
       const dataUrl = await toDataUrl(await encodeJpeg(source, SELFIE_BUDGET));
-      await this.api.validateSelfie(dataUrl.slice(dataUrl.indexOf(',') + 1), clientOs(navigator.userAgent));
-      completeStep(this);
-    } catch (caught) {
-      if (caught instanceof VerifikApiError && caught.code === 'person_already_set') {
-        // This registration's face is enrolled already (e.g. before a reload): nothing to redo.
-        completeStep(this);
-      } else {
-        this.handleRefusal(toEnrollError(caught));
-      }
-    } finally {
-      this.capturing = false;
-    }
-  }
-
-  private handleRefusal(error: EnrollError): void {
-    this.failure = error;
-    reportStepError(this, error);
-    if (RETRYABLE.has(error.code)) {
-      this.phase = this.attemptsLeft > 1 ? 'retry' : 'blocked';
-      failStep(this);
-    } else if (error.code === 'duplicated_person' || error.code === 'attempts_exhausted') {
-      this.phase = 'blocked';
-      failStep(this, true);
-    } else {
-      // Network or server trouble: not the person's attempt; they may simply try again.
-      this.phase = 'retry';
-    }
+      await this.enrollment.api.validateSelfie(dataUrl.slice(dataUrl.indexOf(',') + 1), clientOs(navigator.userAgent));
+    });
+    if (outcome !== 'passed') this.phase = outcome;
+    this.capturing = false;
   }
 
   protected override render() {
@@ -203,28 +179,22 @@ export class VerifikLivenessStep extends LitElement {
         return busyStatus(liveness.checking);
       case 'retry':
       case 'blocked':
-        return failureNotice(
-          this.t.errors[this.failure?.code ?? 'api_error'],
-          this.phase === 'retry'
-            ? {
-                label: liveness.retry,
-                onRetry: () => void this.handleStart(),
-                note: liveness.attemptsLeft(Math.max(this.attemptsLeft, 1)),
-              }
-            : undefined,
-        );
+        return this.capture.renderRefusal(this.t, this.phase, {
+          label: liveness.retry,
+          onRetry: () => void this.handleStart(),
+          attemptsLeft: liveness.attemptsLeft,
+        });
     }
   }
 
   private renderCamera() {
     const { liveness } = this.t;
-    const { status, problem, devices } = this.camera;
+    const { status, devices } = this.capture.camera;
     if (status === 'error') {
-      const [code, recoverable] = CAMERA_ERRORS[problem ?? 'failed'];
-      return failureNotice(
-        this.t.errors[code],
-        recoverable ? { label: liveness.retry, onRetry: () => void this.handleStart() } : undefined,
-      );
+      return this.capture.renderCameraProblem(this.t, {
+        label: liveness.retry,
+        onRetry: () => void this.handleStart(),
+      });
     }
     const hint =
       status === 'live'
@@ -245,12 +215,12 @@ export class VerifikLivenessStep extends LitElement {
       <div class="actions">
         ${
           this.guidance === 'off' && status === 'live'
-            ? html`<button type="button" @click=${() => this.capture()}>${liveness.capture}</button>`
+            ? html`<button type="button" @click=${() => this.sendSelfie()}>${liveness.capture}</button>`
             : nothing
         }
         ${
           devices.length > 1
-            ? html`<button type="button" class="secondary" @click=${() => this.camera.switchCamera()}>
+            ? html`<button type="button" class="secondary" @click=${() => this.capture.camera.switchCamera()}>
                 ${liveness.switchCamera}
               </button>`
             : nothing
@@ -263,13 +233,36 @@ export class VerifikLivenessStep extends LitElement {
     if (changed.has('phase') && changed.get('phase') !== undefined) {
       this.renderRoot.querySelector<HTMLElement>(this.phase === 'retry' ? '.actions button' : 'h2')?.focus();
     }
-    // A new stream (the camera started, restarted or switched): show it and guide on it.
-    const video = this.video;
-    if (video && this.camera.stream && video.srcObject !== this.camera.stream) {
-      video.srcObject = this.camera.stream;
-      // A muted inline video may autoplay; a refusal means the stream already ended.
-      void video.play().catch(() => undefined);
-      if (this.detector) this.startGuide();
-    }
+  }
+}
+
+/** The selfie step's element side (see the step registry). */
+export const livenessStep = defineStep({
+  tag: 'verifik-liveness-step',
+  element: VerifikLivenessStep,
+  strings: 'liveness',
+  render: ({ enrollment, assetsUrl, challenge }) =>
+    html`<verifik-liveness-step
+      data-step
+      assets-url=${assetsUrl}
+      challenge=${challenge}
+      attempts-left=${attemptsLeft(enrollment.machine)}
+    ></verifik-liveness-step>`,
+  /**
+   * Before a mandatory selfie, loads the face guide in the background so its models are ready
+   * when the person gets there. Flows without a selfie never load it, and an optional selfie
+   * loads it only when the person opens that step (they may skip it).
+   */
+  prefetch: ({ assetsUrl }) => {
+    // A failure here is reported by the selfie step, which tries again.
+    const prefetch = () => void loadFaceDetector(assetsUrl).catch(() => undefined);
+    if ('requestIdleCallback' in window) requestIdleCallback(prefetch, { timeout: 2000 });
+    else setTimeout(prefetch, 200);
+  },
+});
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'verifik-liveness-step': VerifikLivenessStep;
   }
 }

@@ -1,13 +1,8 @@
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import type { RegistrantApi } from '../../api/registrant-api.js';
-import type { KycProject } from '../../api/types.js';
+import { html, nothing, type TemplateResult } from 'lit';
+import { state } from 'lit/decorators.js';
 import { httpUrl } from '../../enroll/config.js';
 import { type EnrollError } from '../../errors/enroll-error.js';
 import { toEnrollError } from '../../api/to-enroll-error.js';
-import type { NormalizedFlow } from '../../flow/flow.types.js';
-import { en } from '../../i18n/en.js';
-import type { Translation } from '../../i18n/translation.js';
 import { buttonStyles } from '../../styles/buttons.js';
 import { formStyles } from '../../styles/form.js';
 import { tokens } from '../../styles/tokens.js';
@@ -15,6 +10,8 @@ import { textField } from '../../ui/text-field.js';
 import { completeStep, reportStepError, saveFields } from '../step-events.js';
 import { loadPhoneNumbers, type PhoneNumbers } from '../phone/load-phone-numbers.js';
 import { type FieldProblem, signUpFields, validateSignUp } from './validate-sign-up.js';
+import { StepElement } from '../step-element.js';
+import { defineStep } from '../step-descriptor.js';
 
 /** Browser autocomplete tokens of the sign-up fields. */
 const AUTOCOMPLETE: Record<string, string> = {
@@ -32,17 +29,8 @@ const FIELD_OF_ERROR: Partial<Record<EnrollError['code'], string>> = { invalid_e
  * The sign-up step: the fields the flow enables, checked as the person submits (messages tied to
  * their inputs, focus on the first problem), then the app registration is created.
  */
-export class VerifikSignUpStep extends LitElement {
+export class VerifikSignUpStep extends StepElement {
   static override styles = [tokens, formStyles, buttonStyles];
-
-  @property({ attribute: false }) flow!: NormalizedFlow;
-  @property({ attribute: false }) project!: KycProject;
-  @property({ attribute: false }) api!: RegistrantApi;
-  @property({ attribute: false }) t: Translation = en;
-  /** Language tag sent with the registration. */
-  @property() language = 'en';
-  /** Values typed earlier (a resumed session). */
-  @property({ attribute: false }) fields: Record<string, string> = {};
 
   @state() private values: Record<string, string> = {};
   @state() private problems = new Map<string, FieldProblem | EnrollError>();
@@ -53,26 +41,28 @@ export class VerifikSignUpStep extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    const country = this.flow.signUpForm.defaultCountry ?? navigator.language.split('-')[1]?.toUpperCase();
-    this.values = { country: country && /^[A-Z]{2}$/.test(country) ? country : 'CO', ...this.fields };
-    if (this.flow.signUpForm.phone) void loadPhoneNumbers().then((phones) => (this.phones = phones));
+    const country = this.enrollment.flow.signUpForm.defaultCountry ?? navigator.language.split('-')[1]?.toUpperCase();
+    this.values = { country: country && /^[A-Z]{2}$/.test(country) ? country : 'CO', ...this.enrollment.fields };
+    if (this.enrollment.flow.signUpForm.phone) void loadPhoneNumbers().then((phones) => (this.phones = phones));
   }
 
   private get termsUrl() {
-    return this.project.termsAndConditionsUrl
-      ? httpUrl(this.project.termsAndConditionsUrl, document.baseURI)
+    return this.enrollment.project.termsAndConditionsUrl
+      ? httpUrl(this.enrollment.project.termsAndConditionsUrl, document.baseURI)
       : undefined;
   }
 
   private get privacyUrl() {
-    return this.project.privacyUrl ? httpUrl(this.project.privacyUrl, document.baseURI) : undefined;
+    return this.enrollment.project.privacyUrl
+      ? httpUrl(this.enrollment.project.privacyUrl, document.baseURI)
+      : undefined;
   }
 
   private get fieldNames(): string[] {
     return signUpFields(
-      this.flow.signUpForm,
-      this.flow.signUpForm.showTermsAndConditions,
-      this.flow.signUpForm.showPrivacyNotice,
+      this.enrollment.flow.signUpForm,
+      this.enrollment.flow.signUpForm.showTermsAndConditions,
+      this.enrollment.flow.signUpForm.showPrivacyNotice,
     );
   }
 
@@ -85,11 +75,11 @@ export class VerifikSignUpStep extends LitElement {
   private async handleSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     this.formError = undefined;
-    const phones = this.flow.signUpForm.phone ? (this.phones ?? (await loadPhoneNumbers())) : undefined;
+    const phones = this.enrollment.flow.signUpForm.phone ? (this.phones ?? (await loadPhoneNumbers())) : undefined;
     this.problems = validateSignUp(
       this.values,
       this.fieldNames,
-      this.flow.signUpForm,
+      this.enrollment.flow.signUpForm,
       phones ?? { phoneParts: () => undefined },
     );
     if (this.problems.size) {
@@ -98,24 +88,24 @@ export class VerifikSignUpStep extends LitElement {
       return;
     }
     const value = (name: string) => this.values[name]?.trim() || undefined;
-    const phone = this.flow.signUpForm.phone
+    const phone = this.enrollment.flow.signUpForm.phone
       ? phones?.phoneParts(value('phone') ?? '', this.values['country'] ?? '')
       : undefined;
     const extra = Object.fromEntries(
-      this.flow.signUpForm.extraFields
+      this.enrollment.flow.signUpForm.extraFields
         .map((field) => [field.name, value(`extra.${field.name}`) ?? ''])
         .filter(([, entry]) => entry),
     );
     this.busy = true;
     try {
-      await this.api.signUp({
+      await this.enrollment.api.signUp({
         firstName: value('firstName'),
         lastName: value('lastName'),
         fullName: value('fullName'),
-        email: this.flow.signUpForm.email ? value('email')?.toLowerCase() : undefined,
+        email: this.enrollment.flow.signUpForm.email ? value('email')?.toLowerCase() : undefined,
         phone: phone?.phone,
         countryCode: phone?.countryCode,
-        language: this.language,
+        language: this.t.$lang,
         extra,
       });
       completeStep(this);
@@ -215,7 +205,7 @@ export class VerifikSignUpStep extends LitElement {
 
   protected override render() {
     const { signUp } = this.t;
-    const form = this.flow.signUpForm;
+    const form = this.enrollment.flow.signUpForm;
     return html`<form novalidate @submit=${this.handleSubmit}>
       <h2 part="title" tabindex="-1">${signUp.title}</h2>
       <p class="muted">${signUp.intro}</p>
@@ -241,5 +231,19 @@ export class VerifikSignUpStep extends LitElement {
         </button>
       </div>
     </form>`;
+  }
+}
+
+/** The sign-up step's element side (see the step registry). */
+export const signUpStep = defineStep({
+  tag: 'verifik-sign-up-step',
+  element: VerifikSignUpStep,
+  strings: 'signUp',
+  render: () => html`<verifik-sign-up-step data-step></verifik-sign-up-step>`,
+});
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'verifik-sign-up-step': VerifikSignUpStep;
   }
 }

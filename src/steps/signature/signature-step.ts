@@ -1,22 +1,21 @@
-import { css, html, LitElement, nothing } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { css, html, nothing } from 'lit';
+import { query, state } from 'lit/decorators.js';
 import SignaturePad from 'signature_pad';
-import type { RegistrantApi } from '../../api/registrant-api.js';
 import { type EnrollError } from '../../errors/enroll-error.js';
 import { toEnrollError } from '../../api/to-enroll-error.js';
-import { en } from '../../i18n/en.js';
-import type { Translation } from '../../i18n/translation.js';
 import { buttonStyles } from '../../styles/buttons.js';
 import { formStyles } from '../../styles/form.js';
 import { tokens } from '../../styles/tokens.js';
 import { textField } from '../../ui/text-field.js';
 import { completeStep, reportStepError } from '../step-events.js';
+import { StepElement } from '../step-element.js';
+import { defineStep } from '../step-descriptor.js';
 
 /**
  * The form step's signature, drawn on a pad (`signature_pad`: smooth strokes from mouse, pen or
  * finger) or, for keyboard and screen-reader users, typed as a full name.
  */
-export class VerifikSignatureStep extends LitElement {
+export class VerifikSignatureStep extends StepElement {
   static override styles = [
     tokens,
     formStyles,
@@ -36,9 +35,6 @@ export class VerifikSignatureStep extends LitElement {
       }
     `,
   ];
-
-  @property({ attribute: false }) api!: RegistrantApi;
-  @property({ attribute: false }) t: Translation = en;
 
   @state() private typing = false;
   @state() private typedName = '';
@@ -83,7 +79,9 @@ export class VerifikSignatureStep extends LitElement {
     }
     this.busy = true;
     try {
-      await this.api.saveSignature(drawn ? { image: this.pad!.toDataURL('image/png') } : { typedName: typed });
+      await this.enrollment.api.saveSignature(
+        drawn ? { image: this.pad!.toDataURL('image/png') } : { typedName: typed },
+      );
       completeStep(this);
     } catch (caught) {
       this.formError = toEnrollError(caught);
@@ -141,5 +139,19 @@ export class VerifikSignatureStep extends LitElement {
         </button>
       </div>
     </form>`;
+  }
+}
+
+/** The signature (form) step's element side (see the step registry). */
+export const signatureStep = defineStep({
+  tag: 'verifik-signature-step',
+  element: VerifikSignatureStep,
+  strings: 'form',
+  render: () => html`<verifik-signature-step data-step></verifik-signature-step>`,
+});
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'verifik-signature-step': VerifikSignatureStep;
   }
 }

@@ -1,0 +1,23 @@
+import { createContext } from '@lit/context';
+import type { RegistrantApi } from '../api/registrant-api.js';
+import type { KycProject } from '../api/types.js';
+import type { NormalizedFlow } from '../flow/flow.types.js';
+import type { MachineState } from '../flow/machine.js';
+
+/**
+ * What every step reads of the person's enrollment, provided by the root element to the steps
+ * inside it (instead of one property each).
+ */
+export interface EnrollmentContext {
+  readonly project: KycProject;
+  readonly flow: NormalizedFlow;
+  /** The registrant API of this registration. */
+  readonly api: RegistrantApi;
+  /** Values the person typed earlier (sign-up fields, the email validation id), for a resumed session. */
+  readonly fields: Readonly<Record<string, string>>;
+  /** The step machine's state: the plan, the current step, outcomes and attempts. */
+  readonly machine: MachineState;
+}
+
+/** The context key of {@link EnrollmentContext}. */
+export const enrollmentContext = createContext<EnrollmentContext>(Symbol.for('verifik-enroll/enrollment'));
