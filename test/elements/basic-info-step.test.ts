@@ -1,10 +1,10 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, html, oneEvent } from '@open-wc/testing';
 import { normalizeFlow } from '../../src/flow/normalize-flow.js';
-import { en } from '../../src/i18n/en.js';
 import type { VerifikBasicInfoStep } from '../../src/steps/basic-info/basic-info-step.js';
 import { validateBasicInformation } from '../../src/steps/basic-info/basic-info-step.js';
 import '../../src/verifik-enroll.js';
 import { createFlow, registrantApi } from '../helpers/browser/sandbox.js';
+import { stepFixture } from '../helpers/browser/step-fixture.js';
 
 /** A registration in a flow that asks date of birth, gender and address. */
 async function setUp() {
@@ -39,9 +39,10 @@ describe('<verifik-basic-info-step>', () => {
 
   it('asks the enabled fields, shows problems at their inputs, saves at the sandbox', async () => {
     const { flow, api } = await setUp();
-    const element = await fixture<VerifikBasicInfoStep>(
-      html`<verifik-basic-info-step .flow=${flow} .api=${api} .t=${en}></verifik-basic-info-step>`,
-    );
+    const element = await stepFixture<VerifikBasicInfoStep>(html`<verifik-basic-info-step></verifik-basic-info-step>`, {
+      flow,
+      api,
+    });
     const root = element.shadowRoot!;
     expect([...root.querySelectorAll('label')].map((label) => label.textContent!.trim())).to.deep.equal([
       'Date of birth',

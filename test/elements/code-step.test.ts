@@ -1,11 +1,11 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { normalizeFlow } from '../../src/flow/normalize-flow.js';
 import type { VerifikCodeStep } from '../../src/steps/code/code-step.js';
 import type { VerifikOtpInput } from '../../src/ui/otp-input.js';
-import { en } from '../../src/i18n/en.js';
 import '../../src/verifik-enroll.js';
 import { DEMO, registrantApi, sandbox } from '../helpers/browser/sandbox.js';
+import { stepFixture } from '../helpers/browser/step-fixture.js';
 
 /** The demo Basic flow: email by mailgun, phone by SMS or WhatsApp. */
 const flow = normalizeFlow({
@@ -50,15 +50,11 @@ const root = (element: VerifikCodeStep) => element.shadowRoot!;
 /** The step for `channel` of a fresh registration, and the fields the sign-up kept. */
 async function mount(channel: 'email' | 'phone') {
   const { api, fields } = await registered();
-  const element = await fixture<VerifikCodeStep>(
-    html`<verifik-code-step
-      channel=${channel}
-      .flow=${flow}
-      .api=${api}
-      .t=${en}
-      .fields=${fields}
-    ></verifik-code-step>`,
-  );
+  const element = await stepFixture<VerifikCodeStep>(html`<verifik-code-step channel=${channel}></verifik-code-step>`, {
+    flow,
+    api,
+    fields,
+  });
   return { element, fields };
 }
 

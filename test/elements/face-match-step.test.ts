@@ -1,10 +1,11 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { RegistrantApi } from '../../src/api/registrant-api.js';
 import { en } from '../../src/i18n/en.js';
 import type { VerifikFaceMatchStep } from '../../src/steps/face-match/face-match-step.js';
 import '../../src/verifik-enroll.js';
 import { createFlow, faceImage, registrantApi, sandbox } from '../helpers/browser/sandbox.js';
+import { stepFixture } from '../helpers/browser/step-fixture.js';
 
 /** A registrant whose document shows `onCard` and whose selfie shows `inSelfie`, both sent to the sandbox. */
 async function registrantWith(onCard: 'cris' | 'dana', inSelfie: 'cris'): Promise<RegistrantApi> {
@@ -29,13 +30,13 @@ async function registrantWith(onCard: 'cris' | 'dana', inSelfie: 'cris'): Promis
 
 async function mountStep(api: RegistrantApi) {
   const seen: string[] = [];
-  const element = await fixture<VerifikFaceMatchStep>(
+  const element = await stepFixture<VerifikFaceMatchStep>(
     html`<verifik-face-match-step
-      .api=${api}
       @step-complete=${() => seen.push('complete')}
       @step-fail=${(event: CustomEvent<{ final: boolean }>) => seen.push(`fail${event.detail.final ? ':final' : ''}`)}
       @step-error=${(event: CustomEvent<{ code: string }>) => seen.push(event.detail.code)}
     ></verifik-face-match-step>`,
+    { api },
   );
   return { element, seen };
 }

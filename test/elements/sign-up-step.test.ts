@@ -1,9 +1,10 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { normalizeFlow } from '../../src/flow/normalize-flow.js';
 import { loadTranslation } from '../../src/i18n/load-translation.js';
 import type { VerifikSignUpStep } from '../../src/steps/sign-up/sign-up-step.js';
 import '../../src/verifik-enroll.js';
 import { DEMO, registrantApi } from '../helpers/browser/sandbox.js';
+import { stepFixture } from '../helpers/browser/step-fixture.js';
 
 const flow = normalizeFlow({
   _id: DEMO.basicFlow,
@@ -35,15 +36,13 @@ const api = () => registrantApi();
 /** The step, once its phone field (loaded on demand) is shown. */
 async function mount(fields: Record<string, string> = {}, lang = 'en') {
   const t = await loadTranslation(lang === 'es' ? 'es' : 'en');
-  const element = await fixture<VerifikSignUpStep>(
-    html`<verifik-sign-up-step
-      .flow=${flow}
-      .project=${project}
-      .api=${api()}
-      .t=${t}
-      .fields=${fields}
-    ></verifik-sign-up-step>`,
-  );
+  const element = await stepFixture<VerifikSignUpStep>(html`<verifik-sign-up-step></verifik-sign-up-step>`, {
+    flow,
+    project,
+    api: api(),
+    t,
+    fields,
+  });
   await waitUntil(() => element.shadowRoot!.querySelector('#field-phone'), 'the phone field', { timeout: 5000 });
   return element;
 }

@@ -1,9 +1,9 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
-import { en } from '../../src/i18n/en.js';
 import type { VerifikSignatureStep } from '../../src/steps/signature/signature-step.js';
 import '../../src/verifik-enroll.js';
 import { createFlow, registrantApi } from '../helpers/browser/sandbox.js';
+import { stepFixture } from '../helpers/browser/step-fixture.js';
 
 /** A registration in a flow that requires a signature. */
 async function registration() {
@@ -18,9 +18,9 @@ const submit = (element: VerifikSignatureStep) =>
 
 describe('<verifik-signature-step>', () => {
   it('asks for a signature, then saves one drawn with the mouse', async () => {
-    const element = await fixture<VerifikSignatureStep>(
-      html`<verifik-signature-step .api=${await registration()} .t=${en}></verifik-signature-step>`,
-    );
+    const element = await stepFixture<VerifikSignatureStep>(html`<verifik-signature-step></verifik-signature-step>`, {
+      api: await registration(),
+    });
     await expect(element).shadowDom.to.be.accessible();
     submit(element);
     await element.updateComplete;
@@ -48,9 +48,9 @@ describe('<verifik-signature-step>', () => {
   });
 
   it('keyboard users type their name instead', async () => {
-    const element = await fixture<VerifikSignatureStep>(
-      html`<verifik-signature-step .api=${await registration()} .t=${en}></verifik-signature-step>`,
-    );
+    const element = await stepFixture<VerifikSignatureStep>(html`<verifik-signature-step></verifik-signature-step>`, {
+      api: await registration(),
+    });
     element.shadowRoot!.querySelector<HTMLButtonElement>('[data-toggle]')!.focus();
     await sendKeys({ press: 'Enter' });
     await element.updateComplete;

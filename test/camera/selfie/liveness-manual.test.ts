@@ -1,21 +1,22 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, html, waitUntil } from '@open-wc/testing';
 import type { VerifikLivenessStep } from '../../../src/steps/liveness/liveness-step.js';
 import { en } from '../../../src/i18n/en.js';
 import { liveTracks } from '../../helpers/browser/camera.js';
 import { hintText, inShadow, selfieFlow, signedUp, startCamera } from '../../helpers/browser/liveness.js';
+import { stepFixture } from '../../helpers/browser/step-fixture.js';
 
 describe('liveness step when the face guide cannot load', () => {
   it('says guidance is off, lets the person take the photo, and the sandbox accepts it', async () => {
     const api = await signedUp(await selfieFlow());
     const events: string[] = [];
     const errors: string[] = [];
-    const element = await fixture<VerifikLivenessStep>(
+    const element = await stepFixture<VerifikLivenessStep>(
       html`<verifik-liveness-step
-        .api=${api}
         assets-url=${new URL('/no-such-folder/', location.href).href}
         @step-complete=${() => events.push('complete')}
         @step-error=${(event: CustomEvent<{ code: string }>) => errors.push(event.detail.code)}
       ></verifik-liveness-step>`,
+      { api },
     );
     await startCamera(element);
     await waitUntil(() => hintText(element) === en.errors.face_guidance_unavailable, 'guidance is off', {

@@ -1,4 +1,4 @@
-import { fixture, html, waitUntil } from '@open-wc/testing';
+import { html, waitUntil } from '@open-wc/testing';
 import type { RegistrantApi } from '../../../src/api/registrant-api.js';
 import type { ProjectFlow } from '../../../src/api/types.js';
 import { normalizeFlow } from '../../../src/flow/normalize-flow.js';
@@ -6,6 +6,7 @@ import { en } from '../../../src/i18n/en.js';
 import type { VerifikDocumentStep } from '../../../src/steps/document/document-step.js';
 import '../../../src/verifik-enroll.js';
 import { adminGet, createFlow, faceImage } from './sandbox.js';
+import { stepFixture } from './step-fixture.js';
 
 export { inShadow, signedUp } from './liveness.js';
 
@@ -26,16 +27,14 @@ export async function documentFlow(document: Record<string, unknown> = {}): Prom
 export async function mountDocumentStep(api: RegistrantApi, flow: ProjectFlow, attemptsLeft = 3) {
   const events: string[] = [];
   const errors: string[] = [];
-  const element = await fixture<VerifikDocumentStep>(
+  const element = await stepFixture<VerifikDocumentStep>(
     html`<verifik-document-step
-      .flow=${normalizeFlow(flow)}
-      .api=${api}
-      .t=${en}
       attempts-left=${attemptsLeft}
       @step-complete=${() => events.push('complete')}
       @step-fail=${() => events.push('fail')}
       @step-error=${(event: CustomEvent<{ code: string }>) => errors.push(event.detail.code)}
     ></verifik-document-step>`,
+    { api, flow: normalizeFlow(flow) },
   );
   return { element, events, errors };
 }

@@ -1,9 +1,10 @@
-import { fixture, html, waitUntil } from '@open-wc/testing';
+import { html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { RegistrantApi } from '../../../src/api/registrant-api.js';
 import type { VerifikLivenessStep } from '../../../src/steps/liveness/liveness-step.js';
 import '../../../src/verifik-enroll.js';
 import { createFlow, registrantApi } from './sandbox.js';
+import { stepFixture } from './step-fixture.js';
 
 /** A flow with a mandatory selfie only (sign-up without codes), on a new project of the sandbox. */
 export async function selfieFlow(maxAttempts = 3) {
@@ -28,15 +29,15 @@ export async function signedUp(flow: { _id: string; project: string }): Promise<
 export async function mountLivenessStep(api: RegistrantApi, challenge: 'none' | 'turn' = 'none') {
   const events: string[] = [];
   const errors: string[] = [];
-  const element = await fixture<VerifikLivenessStep>(
+  const element = await stepFixture<VerifikLivenessStep>(
     html`<verifik-liveness-step
-      .api=${api}
       challenge=${challenge}
       attempts-left="3"
       @step-complete=${() => events.push('complete')}
       @step-fail=${(event: CustomEvent<{ final: boolean }>) => events.push(event.detail.final ? 'fail:final' : 'fail')}
       @step-error=${(event: CustomEvent<{ code: string }>) => errors.push(event.detail.code)}
     ></verifik-liveness-step>`,
+    { api },
   );
   return { element, events, errors };
 }
