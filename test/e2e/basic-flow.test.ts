@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../helpers/browser/wait.js';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import type { VerifikCompleteDetail, VerifikEnroll } from '../../src/index.js';
 import '../../src/verifik-enroll.js';

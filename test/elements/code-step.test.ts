@@ -1,4 +1,5 @@
-import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../helpers/browser/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { normalizeFlow } from '../../src/flow/normalize-flow.js';
 import type { VerifikCodeStep } from '../../src/steps/code/code-step.js';

@@ -1,4 +1,5 @@
-import { expect, html, waitUntil } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/browser/wait.js';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { RegistrantApi } from '../../src/api/registrant-api.js';
 import { en } from '../../src/i18n/en.js';

@@ -1,4 +1,5 @@
-import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../helpers/browser/wait.js';
 import { normalizeFlow } from '../../src/flow/normalize-flow.js';
 import { loadTranslation } from '../../src/i18n/load-translation.js';
 import type { VerifikSignUpStep } from '../../src/steps/sign-up/sign-up-step.js';

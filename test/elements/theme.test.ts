@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../helpers/browser/wait.js';
 import { emulateMedia } from '@web/test-runner-commands';
 import type { VerifikEnroll } from '../../src/index.js';
 import '../../src/verifik-enroll.js';

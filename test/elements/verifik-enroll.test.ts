@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../helpers/browser/wait.js';
 import type { VerifikEnroll, VerifikErrorDetail, VerifikReadyDetail } from '../../src/index.js';
 import '../../src/verifik-enroll.js';
 import { DEMO, sandbox } from '../helpers/browser/sandbox.js';

@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../helpers/browser/wait.js';
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import type {

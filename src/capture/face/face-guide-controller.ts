@@ -35,6 +35,8 @@ const MEASURE_EDGE = 128;
 export class FaceGuideController implements ReactiveController {
   /** The latest verdict, undefined before the first frame. */
   verdict: FaceVerdict | undefined;
+  /** Frames analysed since the controller was created (what tests count instead of waiting). */
+  framesAnalysed = 0;
 
   private video: HTMLVideoElement | undefined;
   private detector: FaceDetector | undefined;
@@ -124,6 +126,7 @@ export class FaceGuideController implements ReactiveController {
       this.resetStreak();
     }
     this.verdict = verdict;
+    this.framesAnalysed++;
     this.options.onFrame({ verdict, faces, okStreak: this.okStreak });
     this.host.requestUpdate();
     this.schedule(loop);

@@ -43,6 +43,8 @@ const MAX_STEADY_CHANGE = 6;
 export class DocumentGuideController implements ReactiveController {
   /** The latest verdict, undefined before the first frame. */
   verdict: DocumentVerdict | undefined;
+  /** Frames analysed since the controller was created (what tests count instead of waiting). */
+  framesAnalysed = 0;
 
   private video: HTMLVideoElement | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -97,6 +99,7 @@ export class DocumentGuideController implements ReactiveController {
     if (verdict === 'ok' && steady) this.goodSince ??= now;
     else this.goodSince = undefined;
     this.verdict = verdict;
+    this.framesAnalysed++;
     this.options.onFrame({
       verdict,
       metrics,

@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { type FrameCounter, framesLater, waitUntil } from '../../helpers/browser/wait.js';
 import { en } from '../../../src/i18n/en.js';
 import { liveTracks } from '../../helpers/browser/camera.js';
 import {
@@ -24,8 +25,8 @@ describe('document step with a blurred card on the fake camera', () => {
     await waitUntil(() => hintText(root) === text.hints.blurry, 'the blur hint', { timeout: 10_000 });
     await expect(element).to.be.accessible();
 
-    // Well past the auto-capture delay: still on the camera, still saying why.
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    // Twenty-five analysed frames, well past the auto-capture delay: still on the camera, still saying why.
+    await framesLater((element as unknown as { guide: FrameCounter }).guide, 25);
     expect(heading(root)).to.equal(text.sideTitle.front);
     expect(hintText(root)).to.equal(text.hints.blurry);
     expect(liveTracks()).to.have.length(1);

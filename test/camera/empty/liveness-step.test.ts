@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { type FrameCounter, framesLater, waitUntil } from '../../helpers/browser/wait.js';
 import { en } from '../../../src/i18n/en.js';
 import { liveTracks } from '../../helpers/browser/camera.js';
 import { hintText, mountLivenessStep, selfieFlow, signedUp, startCamera } from '../../helpers/browser/liveness.js';
@@ -9,8 +10,8 @@ describe('liveness step with nobody in front of the camera', () => {
     await startCamera(element);
     await waitUntil(() => hintText(element) === en.liveness.hints['no-face'], 'the no-face hint', { timeout: 15_000 });
     await expect(element).to.be.accessible();
-    // Several seconds of frames later, still the same message and nothing sent.
-    await new Promise((resolve) => setTimeout(resolve, 3000));
+    // Thirty analysed frames later (several seconds), still the same message and nothing sent.
+    await framesLater((element as unknown as { guide: FrameCounter }).guide, 30);
     expect(hintText(element)).to.equal(en.liveness.hints['no-face']);
     expect(events).to.deep.equal([]);
     expect(liveTracks()).to.have.length(1);

@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { idleCallbacksRun, waitUntil } from '../../helpers/browser/wait.js';
 import type { VerifikCompleteDetail, VerifikEnroll } from '../../../src/index.js';
 import type { VerifikLivenessStep } from '../../../src/steps/liveness/liveness-step.js';
 import '../../../src/verifik-enroll.js';
@@ -64,7 +65,9 @@ describe('<verifik-enroll> with a mandatory selfie', () => {
       html`<verifik-enroll persist="none" project="65a1d3e0c0ffee0000000001" api-url=${sandbox.url}></verifik-enroll>`,
     );
     await waitUntil(() => element.getAttribute('step') === 'signUp', 'the sign-up', { timeout: 5000 });
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // A prefetch is queued as an idle callback when the step shows: once later ones ran, it would have started.
+    await idleCallbacksRun();
+    await idleCallbacksRun();
     expect(faceAssetRequests()).to.deep.equal([]);
   });
 });

@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../../helpers/browser/wait.js';
 import type { VerifikCompleteDetail, VerifikEnroll } from '../../../src/index.js';
 import { en } from '../../../src/i18n/en.js';
 import type { VerifikLivenessStep } from '../../../src/steps/liveness/liveness-step.js';

@@ -1,4 +1,5 @@
-import { expect, html, waitUntil } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
+import { waitUntil } from '../../helpers/browser/wait.js';
 import type { VerifikLivenessStep } from '../../../src/steps/liveness/liveness-step.js';
 import { en } from '../../../src/i18n/en.js';
 import { liveTracks } from '../../helpers/browser/camera.js';

@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { type FrameCounter, framesLater, waitUntil } from '../../helpers/browser/wait.js';
 import { en } from '../../../src/i18n/en.js';
 import { hintText, mountLivenessStep, selfieFlow, signedUp, startCamera } from '../../helpers/browser/liveness.js';
 
@@ -10,7 +11,8 @@ describe('liveness step with two people in front of the camera', () => {
       timeout: 15_000,
     });
     await expect(element).to.be.accessible();
-    await new Promise((resolve) => setTimeout(resolve, 2000));
+    // Twenty analysed frames later, still the same message and nothing sent.
+    await framesLater((element as unknown as { guide: FrameCounter }).guide, 20);
     expect(hintText(element)).to.equal(en.liveness.hints.multiple);
     expect(events).to.deep.equal([]);
   });

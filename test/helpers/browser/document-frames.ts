@@ -6,6 +6,7 @@ import {
 } from '../../../src/capture/image/document-quality.js';
 import { readPixels } from '../../../src/capture/image/frame.js';
 import { cameraVideo, stopVideo } from './camera-video.js';
+import { nextVideoFrame } from './wait.js';
 
 /**
  * The fake camera's frames measured as the document step measures them (its guide region at
@@ -16,7 +17,7 @@ export async function measureCameraFrames(count = 5): Promise<DocumentMetrics[]>
   try {
     const frames: DocumentMetrics[] = [];
     for (let index = 0; index < count; index++) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await nextVideoFrame(video);
       const region = guideRegion(video.videoWidth, video.videoHeight);
       frames.push(measureDocument(readPixels(video, MEASURE_EDGE, region)));
     }

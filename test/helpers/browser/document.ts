@@ -1,4 +1,5 @@
-import { html, waitUntil } from '@open-wc/testing';
+import { html } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
 import type { RegistrantApi } from '../../../src/api/registrant-api.js';
 import type { ProjectFlow } from '../../../src/api/types.js';
 import { normalizeFlow } from '../../../src/flow/normalize-flow.js';

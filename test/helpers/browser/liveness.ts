@@ -1,4 +1,5 @@
-import { html, waitUntil } from '@open-wc/testing';
+import { html } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import type { RegistrantApi } from '../../../src/api/registrant-api.js';
 import type { VerifikLivenessStep } from '../../../src/steps/liveness/liveness-step.js';
