@@ -1,7 +1,6 @@
 /**
  * The script-tag and side-effect entry: defines `<verifik-enroll>` and every step element of the
- * step registry (once, even if the script is loaded twice) and re-exports the public API. Each
- * element's module puts its tag in `HTMLElementTagNameMap`.
+ * step registry (once, even if the script is loaded twice) and re-exports the public API.
  */
 import { VerifikEnroll } from './enroll/verifik-enroll.js';
 import { STEP_ELEMENTS } from './steps/registry.js';

@@ -1,12 +1,12 @@
 import type { StepId } from '../flow/steps.js';
-import { basicInformationStep } from './basic-info/basic-info-step.js';
-import { emailCodeStep, phoneCodeStep } from './code/code-step.js';
-import { documentStep } from './document/document-step.js';
-import { doneStep } from './done/done-step.js';
-import { faceMatchStep } from './face-match/face-match-step.js';
-import { livenessStep } from './liveness/liveness-step.js';
-import { signatureStep } from './signature/signature-step.js';
-import { signUpStep } from './sign-up/sign-up-step.js';
+import { basicInformationStep, type VerifikBasicInfoStep } from './basic-info/basic-info-step.js';
+import { emailCodeStep, phoneCodeStep, type VerifikCodeStep } from './code/code-step.js';
+import { documentStep, type VerifikDocumentStep } from './document/document-step.js';
+import { doneStep, type VerifikDoneStep } from './done/done-step.js';
+import { faceMatchStep, type VerifikFaceMatchStep } from './face-match/face-match-step.js';
+import { livenessStep, type VerifikLivenessStep } from './liveness/liveness-step.js';
+import { signatureStep, type VerifikSignatureStep } from './signature/signature-step.js';
+import { signUpStep, type VerifikSignUpStep } from './sign-up/sign-up-step.js';
 import type { StepElementDescriptor } from './step-descriptor.js';
 
 /**
@@ -25,3 +25,17 @@ export const STEP_ELEMENTS = {
   form: signatureStep,
   done: doneStep,
 } as const satisfies Record<StepId, StepElementDescriptor>;
+
+// Each descriptor's tag must be here, mapped to its class (`defineStep` checks it).
+declare global {
+  interface HTMLElementTagNameMap {
+    'verifik-sign-up-step': VerifikSignUpStep;
+    'verifik-code-step': VerifikCodeStep;
+    'verifik-basic-info-step': VerifikBasicInfoStep;
+    'verifik-document-step': VerifikDocumentStep;
+    'verifik-liveness-step': VerifikLivenessStep;
+    'verifik-face-match-step': VerifikFaceMatchStep;
+    'verifik-signature-step': VerifikSignatureStep;
+    'verifik-done-step': VerifikDoneStep;
+  }
+}

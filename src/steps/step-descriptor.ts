@@ -16,7 +16,7 @@ export type StringsGroup = {
   [Key in keyof Translation]: Translation[Key] extends Record<string, unknown> ? Key : never;
 }[Exclude<keyof Translation, 'steps' | 'actions' | 'errors'>];
 
-/** The tags of step elements, as declared in `HTMLElementTagNameMap` (see `src/verifik-enroll.ts`). */
+/** The tags of step elements, as declared in `HTMLElementTagNameMap` (see `registry.ts`). */
 export type StepTag = Extract<keyof HTMLElementTagNameMap, `verifik-${string}-step`>;
 
 /**

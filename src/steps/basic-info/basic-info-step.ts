@@ -10,6 +10,7 @@ import { textField } from '../../ui/text-field.js';
 import { completeStep, reportStepError, saveFields } from '../step-events.js';
 import { StepElement } from '../step-element.js';
 import { defineStep } from '../step-descriptor.js';
+import { submitActions } from '../../ui/form-actions.js';
 
 type Field = keyof BasicInformationSettings;
 type Problem = 'required' | 'invalidDate' | 'invalidAge';
@@ -138,11 +139,7 @@ export class VerifikBasicInfoStep extends StepElement {
         });
       })}
       ${this.formError ? html`<p class="error" role="alert" tabindex="-1">${this.t.errors[this.formError.code]}</p>` : nothing}
-      <div class="actions">
-        <button type="submit" ?disabled=${this.busy}>
-          ${this.busy ? this.t.actions.sending : this.t.actions.continue}
-        </button>
-      </div>
+      ${submitActions(this.t, this.busy)}
     </form>`;
   }
 }
@@ -154,9 +151,3 @@ export const basicInformationStep = defineStep({
   strings: 'basicInformation',
   render: () => html`<verifik-basic-info-step data-step></verifik-basic-info-step>`,
 });
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'verifik-basic-info-step': VerifikBasicInfoStep;
-  }
-}

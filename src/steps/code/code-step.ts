@@ -237,9 +237,3 @@ export const emailCodeStep = codeStep('email');
 
 /** The phone code step's element side. */
 export const phoneCodeStep = codeStep('phone');
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'verifik-code-step': VerifikCodeStep;
-  }
-}

@@ -425,9 +425,3 @@ export const documentStep = defineStep({
   render: ({ enrollment }) =>
     html`<verifik-document-step data-step attempts-left=${attemptsLeft(enrollment.machine)}></verifik-document-step>`,
 });
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'verifik-document-step': VerifikDocumentStep;
-  }
-}

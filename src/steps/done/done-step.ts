@@ -27,9 +27,3 @@ export const doneStep = defineStep({
   render: ({ enrollment }) =>
     html`<verifik-done-step data-step ?failed=${enrollment.machine.status === 'failed'}></verifik-done-step>`,
 });
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'verifik-done-step': VerifikDoneStep;
-  }
-}

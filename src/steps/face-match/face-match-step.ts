@@ -67,9 +67,3 @@ export const faceMatchStep = defineStep({
   strings: 'faceMatch',
   render: () => html`<verifik-face-match-step data-step></verifik-face-match-step>`,
 });
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'verifik-face-match-step': VerifikFaceMatchStep;
-  }
-}

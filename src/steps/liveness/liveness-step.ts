@@ -260,9 +260,3 @@ export const livenessStep = defineStep({
     else setTimeout(prefetch, 200);
   },
 });
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'verifik-liveness-step': VerifikLivenessStep;
-  }
-}

@@ -12,6 +12,7 @@ import { loadPhoneNumbers, type PhoneNumbers } from '../phone/load-phone-numbers
 import { type FieldProblem, signUpFields, validateSignUp } from './validate-sign-up.js';
 import { StepElement } from '../step-element.js';
 import { defineStep } from '../step-descriptor.js';
+import { submitActions } from '../../ui/form-actions.js';
 
 /** Browser autocomplete tokens of the sign-up fields. */
 const AUTOCOMPLETE: Record<string, string> = {
@@ -225,11 +226,7 @@ export class VerifikSignUpStep extends StepElement {
           ? html`<p class="error" role="alert" tabindex="-1">${this.t.errors[this.formError.code]}</p>`
           : nothing
       }
-      <div class="actions">
-        <button type="submit" part="submit" ?disabled=${this.busy}>
-          ${this.busy ? this.t.actions.sending : this.t.actions.continue}
-        </button>
-      </div>
+      ${submitActions(this.t, this.busy)}
     </form>`;
   }
 }
@@ -241,9 +238,3 @@ export const signUpStep = defineStep({
   strings: 'signUp',
   render: () => html`<verifik-sign-up-step data-step></verifik-sign-up-step>`,
 });
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'verifik-sign-up-step': VerifikSignUpStep;
-  }
-}

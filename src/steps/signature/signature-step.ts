@@ -10,6 +10,7 @@ import { textField } from '../../ui/text-field.js';
 import { completeStep, reportStepError } from '../step-events.js';
 import { StepElement } from '../step-element.js';
 import { defineStep } from '../step-descriptor.js';
+import { submitActions } from '../../ui/form-actions.js';
 
 /**
  * The form step's signature, drawn on a pad (`signature_pad`: smooth strokes from mouse, pen or
@@ -133,11 +134,7 @@ export class VerifikSignatureStep extends StepElement {
         </button>
       </div>
       ${this.formError ? html`<p class="error" role="alert">${this.t.errors[this.formError.code]}</p>` : nothing}
-      <div class="actions">
-        <button type="submit" ?disabled=${this.busy}>
-          ${this.busy ? this.t.actions.sending : this.t.actions.continue}
-        </button>
-      </div>
+      ${submitActions(this.t, this.busy)}
     </form>`;
   }
 }
@@ -149,9 +146,3 @@ export const signatureStep = defineStep({
   strings: 'form',
   render: () => html`<verifik-signature-step data-step></verifik-signature-step>`,
 });
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'verifik-signature-step': VerifikSignatureStep;
-  }
-}
