@@ -23,7 +23,10 @@ const uploadOnlyPassport = () =>
 
 const alertText = (root: ParentNode) => root.querySelector('[role="alert"]')?.textContent?.trim() ?? '';
 
-describe('<verifik-document-step> uploads', () => {
+describe('<verifik-document-step> uploads', function () {
+  // The sandbox reads every image with face-api in Node: seconds each on a busy 2-core machine.
+  this.timeout(90_000);
+
   it('offers no camera when the flow takes uploads only, and sends an uploaded passport', async () => {
     const flow = await uploadOnlyPassport();
     const api = await signedUp(flow);

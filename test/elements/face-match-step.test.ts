@@ -42,7 +42,10 @@ async function mountStep(api: RegistrantApi) {
   return { element, seen };
 }
 
-describe('face match step', () => {
+describe('face match step', function () {
+  // The sandbox reads every image with face-api in Node: seconds each on a busy 2-core machine.
+  this.timeout(90_000);
+
   it('passes when the selfie and the document show the same person', async () => {
     const { element, seen } = await mountStep(await registrantWith('cris', 'cris'));
     await expect(element).to.be.accessible();
