@@ -80,7 +80,7 @@ describe('Basic Enrollment end to end', () => {
     await expect(element.shadowRoot!.querySelector('verifik-code-step')!).shadowDom.to.be.accessible();
     for (let i = 0; i < 6; i++) await sendKeys({ press: 'Backspace' });
     await enterCode(element, code);
-    await waitUntil(() => element.getAttribute('step') === 'phoneCode', 'the phone code step', { timeout: 5000 });
+    await waitUntil(() => element.getAttribute('step') === 'phoneCode', 'the phone code step');
   });
 
   it('a reload in the middle resumes at the same step with what was typed', async () => {
@@ -132,9 +132,7 @@ describe('Basic Enrollment end to end', () => {
     expect((await error).detail.code).to.equal('network_error');
     await executeServerCommand('sandbox-start');
     await press(element, 'button[type="submit"]');
-    await waitUntil(() => element.getAttribute('step') === 'phoneCode', 'the phone code step after the retry', {
-      timeout: 8000,
-    });
+    await waitUntil(() => element.getAttribute('step') === 'phoneCode', 'the phone code step after the retry');
   });
 });
 
@@ -167,18 +165,18 @@ describe('Basic Enrollment with the keyboard alone', () => {
     await sendKeys({ press: 'Space' }); // privacy
     await tab(2); // past the privacy link, to Continue
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => element.getAttribute('step') === 'emailCode', 'the email code step', { timeout: 5000 });
+    await waitUntil(() => element.getAttribute('step') === 'emailCode', 'the email code step');
 
     const emailCode = await latestCode(who.email);
     await tab(); // from the heading to the first box
     await sendKeys({ type: emailCode });
-    await waitUntil(() => element.getAttribute('step') === 'phoneCode', 'the phone code step', { timeout: 5000 });
+    await waitUntil(() => element.getAttribute('step') === 'phoneCode', 'the phone code step');
 
     await tab(2); // the WhatsApp choice, then Send code
     await sendKeys({ press: 'Enter' });
     const phoneCode = await latestCode(`+57${who.phone}`);
     await sendKeys({ type: phoneCode }); // the cursor is already in the boxes
-    await waitUntil(() => element.getAttribute('step') === 'document', 'the document step', { timeout: 5000 });
+    await waitUntil(() => element.getAttribute('step') === 'document', 'the document step');
 
     // From each heading, past the step's own controls, to Skip; the face match is skipped with them.
     for (const [step, controls] of [

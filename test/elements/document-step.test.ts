@@ -38,7 +38,7 @@ describe('<verifik-document-step> uploads', function () {
     await expect(element).to.be.accessible();
 
     pickFile(root, await testImage('id-card-front'));
-    await reviewShown(root, 5000);
+    await reviewShown(root);
     expect(alertText(root), 'the uploaded card passes the quality gate').to.equal('');
     await click(root, text.usePhoto);
     await waitUntil(() => inShadow(element, '.status[role="status"]'), 'the document is being checked', {
@@ -76,7 +76,7 @@ describe('<verifik-document-step> uploads', function () {
     const { element, events, errors } = await mountDocumentStep(api, flow, 2);
     const root = element.shadowRoot!;
     pickFile(root, await testImage('id-card-back'));
-    await reviewShown(root, 5000);
+    await reviewShown(root);
     await click(root, text.usePhoto);
     await waitUntil(() => events.includes('fail'), 'the attempt fails', { timeout: 30_000 });
     expect(alertText(root)).to.equal(en.errors.document_face_not_found);
@@ -87,7 +87,7 @@ describe('<verifik-document-step> uploads', function () {
     expect(heading(root)).to.equal(text.sideTitle.front);
     element.attemptsLeft = 1;
     pickFile(root, await testImage('id-card-back'));
-    await reviewShown(root, 5000);
+    await reviewShown(root);
     await click(root, text.usePhoto);
     await waitUntil(() => events.length === 2, 'the last attempt fails', { timeout: 30_000 });
     expect(events).to.deep.equal(['fail', 'fail']);

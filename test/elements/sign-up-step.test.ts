@@ -44,7 +44,7 @@ async function mount(fields: Record<string, string> = {}, lang = 'en') {
     t,
     fields,
   });
-  await waitUntil(() => element.shadowRoot!.querySelector('#field-phone'), 'the phone field', { timeout: 5000 });
+  await waitUntil(() => element.shadowRoot!.querySelector('#field-phone'), 'the phone field');
   return element;
 }
 

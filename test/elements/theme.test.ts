@@ -24,7 +24,7 @@ async function mount(theme: string | undefined, style = ''): Promise<VerifikEnro
       persist="none"
     ></verifik-enroll>`,
   );
-  await waitUntil(() => email(element), 'the sign-up form', { timeout: 5000 });
+  await waitUntil(() => email(element), 'the sign-up form');
   return element;
 }
 

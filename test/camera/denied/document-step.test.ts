@@ -32,13 +32,13 @@ describe('document step when the camera is refused', () => {
 
     // The front through the file picker…
     pickFile(root, await testImage('id-card-front'));
-    await reviewShown(root, 5000);
+    await reviewShown(root);
     await expect(element).to.be.accessible();
     await click(root, text.usePhoto);
     // …the back dropped on the drop zone.
     await waitUntil(() => heading(root) === text.sideTitle.back, 'the back is asked for');
     dropFile(root, await testImage('id-card-back'));
-    await reviewShown(root, 5000);
+    await reviewShown(root);
     await click(root, text.usePhoto);
 
     await waitUntil(() => events.includes('complete'), 'the sandbox validates the document', { timeout: 30_000 });

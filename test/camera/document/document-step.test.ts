@@ -38,7 +38,7 @@ describe('document step with a card on the fake camera', () => {
     await waitUntil(() => liveTracks().length === 1, 'the camera starts');
     const track = liveTracks()[0]!;
     expect(track.getSettings().width).to.equal(1280, 'the largest frame the camera has');
-    await waitUntil(() => hintText(root) === text.hints.ok, 'the guide says the frame is good', { timeout: 10_000 });
+    await waitUntil(() => hintText(root) === text.hints.ok, 'the guide says the frame is good');
     await expect(element).to.be.accessible();
 
     await reviewShown(root);

@@ -23,19 +23,19 @@ describe('<verifik-enroll> with a mandatory ID document', () => {
       ></verifik-enroll>`,
     );
     const step = () => element.shadowRoot!.querySelector('[data-step]')!.shadowRoot!;
-    await waitUntil(() => element.getAttribute('step') === 'signUp', 'the sign-up', { timeout: 5000 });
+    await waitUntil(() => element.getAttribute('step') === 'signUp', 'the sign-up');
     await waitUntil(() => step().querySelector('#field-email'), 'the email field');
     step().querySelector<HTMLInputElement>('#field-email')!.focus();
     await sendKeys({ type: `document.${Date.now()}@example.com` });
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => element.getAttribute('step') === 'document', 'the document step', { timeout: 5000 });
+    await waitUntil(() => element.getAttribute('step') === 'document', 'the document step');
 
     // One document type in this flow: straight to the front.
     expect(heading(step())).to.equal(text.sideTitle.front);
     await click(step(), text.useCamera);
     await reviewShown(step());
     await click(step(), text.usePhoto);
-    await waitUntil(() => heading(step()) === text.sideTitle.back, 'the back is asked for next', { timeout: 5000 });
+    await waitUntil(() => heading(step()) === text.sideTitle.back, 'the back is asked for next');
     await waitUntil(() => liveTracks().length === 1, 'the camera restarts for the back');
     await reviewShown(step());
 

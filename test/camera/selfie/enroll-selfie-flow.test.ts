@@ -28,11 +28,11 @@ describe('<verifik-enroll> with a mandatory selfie', () => {
     element.addEventListener('verifik-step-complete', (event) =>
       outcomes.push(`${event.detail.step}:${event.detail.outcome}`),
     );
-    await waitUntil(() => element.getAttribute('step') === 'signUp', 'the sign-up', { timeout: 5000 });
+    await waitUntil(() => element.getAttribute('step') === 'signUp', 'the sign-up');
     const step = () => element.shadowRoot!.querySelector('[data-step]');
     await waitUntil(() => step()?.shadowRoot?.querySelector('#field-email'), 'the email field');
     // The selfie is mandatory and next: its face guide is fetched while the person signs up.
-    await waitUntil(() => faceAssetRequests().length > 0, 'the face guide is prefetched', { timeout: 10_000 });
+    await waitUntil(() => faceAssetRequests().length > 0, 'the face guide is prefetched');
     expect(element.getAttribute('step')).to.equal('signUp');
     const field = (id: string) => step()!.shadowRoot!.querySelector<HTMLInputElement>(`#field-${id}`);
     for (const [id, value] of [
@@ -48,7 +48,7 @@ describe('<verifik-enroll> with a mandatory selfie', () => {
     for (const id of ['acceptTerms', 'acceptPrivacy']) field(id)?.click();
     step()!.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
 
-    await waitUntil(() => element.getAttribute('step') === 'liveness', 'the selfie step', { timeout: 10_000 });
+    await waitUntil(() => element.getAttribute('step') === 'liveness', 'the selfie step');
     const complete = oneEvent(element, 'verifik-complete');
     await startCamera(step() as HTMLElement & VerifikLivenessStep);
     const { detail } = (await complete) as CustomEvent<VerifikCompleteDetail>;
@@ -64,7 +64,7 @@ describe('<verifik-enroll> with a mandatory selfie', () => {
     const element = await fixture<VerifikEnroll>(
       html`<verifik-enroll persist="none" project="65a1d3e0c0ffee0000000001" api-url=${sandbox.url}></verifik-enroll>`,
     );
-    await waitUntil(() => element.getAttribute('step') === 'signUp', 'the sign-up', { timeout: 5000 });
+    await waitUntil(() => element.getAttribute('step') === 'signUp', 'the sign-up');
     // A prefetch is queued as an idle callback when the step shows: once later ones ran, it would have started.
     await idleCallbacksRun();
     await idleCallbacksRun();

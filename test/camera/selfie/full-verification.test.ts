@@ -42,7 +42,7 @@ async function runFullVerification(cardOf: 'cris' | 'dana') {
   // The document: national ID, front and back uploaded.
   const step = () => element.shadowRoot!.querySelector('[data-step]')!.shadowRoot!;
   await click(step(), en.actions.continue, 10_000);
-  await waitUntil(() => step().querySelector('input[type="file"]'), 'the upload choice', { timeout: 10_000 });
+  await waitUntil(() => step().querySelector('input[type="file"]'), 'the upload choice');
   pickFile(step(), await testImage('id-card-front', cardOf));
   await reviewShown(step());
   await click(step(), en.document.usePhoto);

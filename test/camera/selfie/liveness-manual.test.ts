@@ -20,9 +20,7 @@ describe('liveness step when the face guide cannot load', () => {
       { api },
     );
     await startCamera(element);
-    await waitUntil(() => hintText(element) === en.errors.face_guidance_unavailable, 'guidance is off', {
-      timeout: 10_000,
-    });
+    await waitUntil(() => hintText(element) === en.errors.face_guidance_unavailable, 'guidance is off');
     expect(errors).to.deep.equal(['face_guidance_unavailable']);
     await expect(element).to.be.accessible();
     const shutter = inShadow<HTMLButtonElement>(element, '.actions button')!;

@@ -33,17 +33,16 @@ export const inStep = <T extends Element>(element: VerifikEnroll, selector: stri
 
 /** Waits for the flow to load, and for the phone field when it starts at the sign-up. */
 export async function whenLoaded(element: VerifikEnroll): Promise<void> {
-  await waitUntil(() => element.getAttribute('step') !== null, 'the flow loads', { timeout: 5000 });
+  await waitUntil(() => element.getAttribute('step') !== null, 'the flow loads');
   // The phone field shows once the phone-number helpers (loaded on demand) arrive.
   await waitUntil(
     () => element.getAttribute('step') !== 'signUp' || inStep(element, '#field-phone'),
     'the phone field',
-    { timeout: 5000 },
   );
 }
 
 /** Waits until the widget shows `step`. */
-export const whenStep = (element: VerifikEnroll, step: string, timeout = 5000) =>
+export const whenStep = (element: VerifikEnroll, step: string, timeout?: number) =>
   waitUntil(() => element.getAttribute('step') === step, `the ${step} step`, { timeout });
 
 /** Focuses a field of the current step and types into it with the keyboard. */
@@ -66,15 +65,11 @@ export async function press(element: VerifikEnroll, selector: string, key = 'Ent
 /** The newest code the sandbox "sent" to `to` (other than `after`). */
 export async function latestCode(to: string, after = ''): Promise<string> {
   let code = '';
-  await waitUntil(
-    async () => {
-      const response = await fetch(`${sandbox.url}/dev/outbox?to=${encodeURIComponent(to)}`);
-      code = (await response.json()).data[0]?.code ?? '';
-      return code !== '' && code !== after;
-    },
-    `a code reached ${to}`,
-    { timeout: 5000 },
-  );
+  await waitUntil(async () => {
+    const response = await fetch(`${sandbox.url}/dev/outbox?to=${encodeURIComponent(to)}`);
+    code = (await response.json()).data[0]?.code ?? '';
+    return code !== '' && code !== after;
+  }, `a code reached ${to}`);
   return code;
 }
 

@@ -45,7 +45,7 @@ export const button = (root: ParentNode, text: string): HTMLButtonElement | null
   [...root.querySelectorAll('button')].find((candidate) => candidate.textContent?.trim() === text) ?? null;
 
 /** Waits for a button of `root` with `text` and clicks it. */
-export async function click(root: ParentNode, text: string, timeout = 5000): Promise<void> {
+export async function click(root: ParentNode, text: string, timeout?: number): Promise<void> {
   await waitUntil(() => button(root, text), `a "${text}" button`, { timeout });
   button(root, text)!.click();
 }

@@ -50,9 +50,7 @@ export const inShadow = <T extends Element = HTMLElement>(element: Element, sele
 export async function startCamera(element: VerifikLivenessStep): Promise<HTMLVideoElement> {
   inShadow<HTMLButtonElement>(element, '.actions button')!.focus();
   await sendKeys({ press: 'Enter' });
-  await waitUntil(() => (inShadow<HTMLVideoElement>(element, 'video')?.readyState ?? 0) >= 2, 'the camera plays', {
-    timeout: 10_000,
-  });
+  await waitUntil(() => (inShadow<HTMLVideoElement>(element, 'video')?.readyState ?? 0) >= 2, 'the camera plays');
   return inShadow<HTMLVideoElement>(element, 'video')!;
 }
 

@@ -37,6 +37,15 @@ export async function stepFixture<T extends Element>(template: TemplateResult, s
     machine: initialState(flow),
   };
   new ContextProvider(parent, { context: enrollmentContext, initialValue: enrollment });
-  new ContextProvider(parent, { context: translationContext, initialValue: setup.t ?? en });
-  return fixture<T>(template, { parentNode: parent });
+  const strings = new ContextProvider(parent, { context: translationContext, initialValue: setup.t ?? en });
+  const element = await fixture<T>(template, { parentNode: parent });
+  stringProviders.set(element, strings);
+  return element;
+}
+
+const stringProviders = new WeakMap<Element, ContextProvider<typeof translationContext>>();
+
+/** Gives a step mounted by {@link stepFixture} other strings, as the root does when `lang` changes. */
+export function provideStrings(element: Element, t: Translation): void {
+  stringProviders.get(element)!.setValue(t);
 }

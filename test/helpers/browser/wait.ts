@@ -13,7 +13,7 @@ export function waitUntil(
   message?: string,
   options: { interval?: number; timeout?: number } = {},
 ): Promise<void> {
-  return waitUntilWithin(predicate, message, { timeout: WAIT_BUDGET_MS, ...options });
+  return waitUntilWithin(predicate, message, { ...options, timeout: options.timeout ?? WAIT_BUDGET_MS });
 }
 
 /** Something that counts the frames it analysed (the face and document guides). */
