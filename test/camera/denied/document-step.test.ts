@@ -18,7 +18,10 @@ import {
 
 const { document: text } = en;
 
-describe('document step when the camera is refused', () => {
+describe('document step when the camera is refused', function () {
+  // Camera frames, face models and the sandbox's face engine share 2 busy cores: seconds per image.
+  this.timeout(120_000);
+
   it('shows the recovery screen, then the upload completes against the sandbox', async () => {
     const flow = await documentFlow();
     const api = await signedUp(flow);

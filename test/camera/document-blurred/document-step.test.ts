@@ -16,7 +16,10 @@ import {
 
 const { document: text } = en;
 
-describe('document step with a blurred card on the fake camera', () => {
+describe('document step with a blurred card on the fake camera', function () {
+  // Camera frames, face models and the sandbox's face engine share 2 busy cores: seconds per image.
+  this.timeout(120_000);
+
   it('says the frame is too blurry, never takes the photo on its own, and warns about a manual photo', async () => {
     const flow = await documentFlow();
     const { element, events, errors } = await mountDocumentStep(await signedUp(flow), flow);

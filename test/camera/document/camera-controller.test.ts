@@ -3,7 +3,10 @@ import { liveTracks } from '../../helpers/browser/camera.js';
 import type { CameraTestHost } from '../../helpers/browser/camera-host.js';
 import '../../helpers/browser/camera-host.js';
 
-describe('CameraController with a fake camera', () => {
+describe('CameraController with a fake camera', function () {
+  // Camera frames, face models and the sandbox's face engine share 2 busy cores: seconds per image.
+  this.timeout(120_000);
+
   it('starts the camera at the video file size and stops every track on stop()', async () => {
     const host = await fixture<CameraTestHost>(html`<camera-test-host></camera-test-host>`);
     await host.camera.start();

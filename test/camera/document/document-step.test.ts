@@ -18,7 +18,10 @@ import {
 
 const { document: text } = en;
 
-describe('document step with a card on the fake camera', () => {
+describe('document step with a card on the fake camera', function () {
+  // Camera frames, face models and the sandbox's face engine share 2 busy cores: seconds per image.
+  this.timeout(120_000);
+
   it('passport: the type chosen with the keyboard, the photo taken on its own, validated by the sandbox', async () => {
     const flow = await documentFlow({ useGovernmentID: true, usePassport: true, useLicense: true });
     const api = await signedUp(flow);

@@ -10,7 +10,10 @@ import { sandbox } from '../../helpers/browser/sandbox.js';
 
 const { document: text } = en;
 
-describe('<verifik-enroll> with a mandatory ID document', () => {
+describe('<verifik-enroll> with a mandatory ID document', function () {
+  // Camera frames, face models and the sandbox's face engine share 2 busy cores: seconds per image.
+  this.timeout(120_000);
+
   it('signs up, photographs the front and the back with the camera, and completes', async () => {
     const flow = await documentFlow();
     const element = await fixture<VerifikEnroll>(

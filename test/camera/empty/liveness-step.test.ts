@@ -4,7 +4,10 @@ import { en } from '../../../src/i18n/en.js';
 import { liveTracks } from '../../helpers/browser/camera.js';
 import { hintText, mountLivenessStep, selfieFlow, signedUp, startCamera } from '../../helpers/browser/liveness.js';
 
-describe('liveness step with nobody in front of the camera', () => {
+describe('liveness step with nobody in front of the camera', function () {
+  // Camera frames, face models and the sandbox's face engine share 2 busy cores: seconds per image.
+  this.timeout(120_000);
+
   it('keeps saying that no face is in view, and never captures', async () => {
     const { element, events } = await mountLivenessStep(await signedUp(await selfieFlow()));
     await startCamera(element);

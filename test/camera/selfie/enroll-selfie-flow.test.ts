@@ -10,7 +10,10 @@ import { sandbox } from '../../helpers/browser/sandbox.js';
 const faceAssetRequests = () =>
   performance.getEntriesByType('resource').filter((entry) => /\/face\/[^/]+$/.test(new URL(entry.name).pathname));
 
-describe('<verifik-enroll> with a mandatory selfie', () => {
+describe('<verifik-enroll> with a mandatory selfie', function () {
+  // Camera frames, face models and the sandbox's face engine share 2 busy cores: seconds per image.
+  this.timeout(120_000);
+
   it('signs up, takes the selfie, and completes; face assets load only from the step before', async () => {
     performance.clearResourceTimings();
     const flow = await selfieFlow();

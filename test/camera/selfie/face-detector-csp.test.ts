@@ -7,7 +7,10 @@ import { cameraVideo, stopVideo } from '../../helpers/browser/camera-video.js';
  * A page whose Content-Security-Policy has no 'wasm-unsafe-eval': WebAssembly cannot compile, so
  * the detector must fall back to another tfjs backend and still find the face.
  */
-describe('face-api detector under a CSP without wasm', () => {
+describe('face-api detector under a CSP without wasm', function () {
+  // Camera frames, face models and the sandbox's face engine share 2 busy cores: seconds per image.
+  this.timeout(120_000);
+
   it('falls back from wasm and still detects', async () => {
     const policy = document.createElement('meta');
     policy.httpEquiv = 'Content-Security-Policy';

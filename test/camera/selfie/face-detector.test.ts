@@ -5,7 +5,10 @@ import { FaceApiDetector } from '../../../src/capture/face/face-api-detector.js'
 import { loadFaceDetector } from '../../../src/capture/face/load-detector.js';
 import { cameraVideo, faceFacts, stopVideo } from '../../helpers/browser/camera-video.js';
 
-describe('face-api detector on the fake camera (one frontal face)', () => {
+describe('face-api detector on the fake camera (one frontal face)', function () {
+  // Camera frames, face models and the sandbox's face engine share 2 busy cores: seconds per image.
+  this.timeout(120_000);
+
   let detector: FaceApiDetector;
   let video: HTMLVideoElement;
 

@@ -4,7 +4,10 @@ import { en } from '../../../src/i18n/en.js';
 import { liveTracks } from '../../helpers/browser/camera.js';
 import { inShadow, mountLivenessStep, selfieFlow, signedUp, startCamera } from '../../helpers/browser/liveness.js';
 
-describe('liveness step when the face is already enrolled in the project', () => {
+describe('liveness step when the face is already enrolled in the project', function () {
+  // Camera frames, face models and the sandbox's face engine share 2 busy cores: seconds per image.
+  this.timeout(120_000);
+
   it('tells the person plainly and fails the step for good', async () => {
     const flow = await selfieFlow();
     const first = await mountLivenessStep(await signedUp(flow));

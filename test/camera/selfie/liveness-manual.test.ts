@@ -6,7 +6,10 @@ import { liveTracks } from '../../helpers/browser/camera.js';
 import { hintText, inShadow, selfieFlow, signedUp, startCamera } from '../../helpers/browser/liveness.js';
 import { stepFixture } from '../../helpers/browser/step-fixture.js';
 
-describe('liveness step when the face guide cannot load', () => {
+describe('liveness step when the face guide cannot load', function () {
+  // Camera frames, face models and the sandbox's face engine share 2 busy cores: seconds per image.
+  this.timeout(120_000);
+
   it('says guidance is off, lets the person take the photo, and the sandbox accepts it', async () => {
     const api = await signedUp(await selfieFlow());
     const events: string[] = [];

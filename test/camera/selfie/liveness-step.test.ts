@@ -12,7 +12,10 @@ import {
   startCamera,
 } from '../../helpers/browser/liveness.js';
 
-describe('liveness step with one frontal face on the camera', () => {
+describe('liveness step with one frontal face on the camera', function () {
+  // Camera frames, face models and the sandbox's face engine share 2 busy cores: seconds per image.
+  this.timeout(120_000);
+
   it('guides, captures on its own, and the sandbox accepts the selfie; no camera is left on', async () => {
     const flow = await selfieFlow();
     const api = await signedUp(flow);

@@ -8,7 +8,10 @@ import { hintText, mountLivenessStep, selfieFlow, signedUp, startCamera } from '
  * The camera plays a frontal face, then a face turned to her left, then the same face turned to
  * her right, in a loop: the turn challenge sees real turned faces through the real models.
  */
-describe('liveness step with the turn challenge', () => {
+describe('liveness step with the turn challenge', function () {
+  // Camera frames, face models and the sandbox's face engine share 2 busy cores: seconds per image.
+  this.timeout(120_000);
+
   it('asks for both turns, sees them, then takes a frontal selfie the sandbox accepts', async () => {
     const { element, events, errors } = await mountLivenessStep(await signedUp(await selfieFlow()), 'turn');
     const seen = new Set<string>();

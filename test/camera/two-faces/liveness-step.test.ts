@@ -3,7 +3,10 @@ import { type FrameCounter, framesLater, waitUntil } from '../../helpers/browser
 import { en } from '../../../src/i18n/en.js';
 import { hintText, mountLivenessStep, selfieFlow, signedUp, startCamera } from '../../helpers/browser/liveness.js';
 
-describe('liveness step with two people in front of the camera', () => {
+describe('liveness step with two people in front of the camera', function () {
+  // Camera frames, face models and the sandbox's face engine share 2 busy cores: seconds per image.
+  this.timeout(120_000);
+
   it('asks for one person only, and never captures', async () => {
     const { element, events } = await mountLivenessStep(await signedUp(await selfieFlow()));
     await startCamera(element);
