@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import type { NormalizedFlow } from '../../src/flow/flow.types.js';
 import {
   attemptsLeft,
+  canCancel,
   canGoBack,
   canSkip,
   currentStep,
@@ -147,6 +148,14 @@ describe('transition', () => {
     const atDocument = run(atCode, 'COMPLETE');
     assert.equal(canGoBack(atDocument), false);
     assert.equal(run(atDocument, 'BACK'), atDocument);
+  });
+
+  test('cancel is offered after the sign-up while the flow runs, not before it nor once it ended', () => {
+    const start = initialState(basic);
+    assert.equal(canCancel(start), false);
+    const atCode = run(start, 'COMPLETE');
+    assert.equal(canCancel(atCode), true);
+    assert.equal(canCancel(run(atCode, 'COMPLETE', 'SKIP', 'SKIP')), false, 'at done the flow has completed');
   });
 
   test('the state survives JSON and is restored only for the same flow and plan', () => {
