@@ -24,6 +24,8 @@ export interface AppOptions {
   bodyLimit?: number;
   /** Mount the reference integrator backend, calling this Verifik API with this client token. */
   integrator?: Omit<ReferenceBackendOptions, 'cookieSecret'>;
+  /** Adds hooks or routes before the sandbox's own. */
+  configure?: ((app: FastifyInstance) => void) | undefined;
 }
 
 /** Fastify's own client-error codes, answered in Verifik's `{code, message}` style. */
@@ -79,6 +81,7 @@ export async function buildApp(context: SandboxContext, options: AppOptions = {}
       }),
   });
 
+  options.configure?.(app);
   projectRoutes(app, context);
   projectFlowRoutes(app, context);
   appRegistrationRoutes(app, context);

@@ -23,6 +23,8 @@ export interface SandboxOptions {
   clientToken?: string;
   /** Clock, for tests. */
   now?: () => Date;
+  /** Adds hooks or routes before the sandbox's own (tests hold requests at a chosen point with it). */
+  configureApp?: (app: FastifyInstance) => void;
 }
 
 export interface Sandbox {
@@ -62,6 +64,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const seeded = seedDemo(context);
     let url = '';
     const app = await buildApp(context, {
+      configure: options.configureApp,
       demoRoot: join(ROOT, 'demo'),
       distRoot: join(ROOT, 'dist'),
       cdnRoot: join(ROOT, 'cdn'),

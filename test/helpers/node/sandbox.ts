@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,6 +6,7 @@ import { type Sandbox, type SandboxOptions, startSandbox } from '../../../demo/s
 
 export interface ApiResponse {
   status: number;
+  headers: Headers;
   body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON from the server under test
 }
 
@@ -16,7 +18,7 @@ export interface TestSandbox {
     method: string,
     path: string,
     body?: unknown,
-    options?: { token?: string | null; raw?: string; contentType?: string },
+    options?: { token?: string | null; raw?: string; contentType?: string; headers?: Record<string, string> },
   ): Promise<ApiResponse>;
   /** Stops the server and starts it again on the same data folder. */
   restart(): Promise<void>;
@@ -32,15 +34,15 @@ export async function startTestSandbox(options: SandboxOptions = {}): Promise<Te
       return sandbox;
     },
     dataDir,
-    async api(method, path, body, { token, raw, contentType } = {}) {
-      const headers: Record<string, string> = {};
+    async api(method, path, body, { token, raw, contentType, headers: extra = {} } = {}) {
+      const headers: Record<string, string> = { ...extra };
       const bearer = token === undefined ? sandbox.client.token : token;
       if (bearer !== null) headers['authorization'] = `Bearer ${bearer}`;
       const payload = raw ?? (body === undefined ? undefined : JSON.stringify(body));
       if (payload !== undefined) headers['content-type'] = contentType ?? 'application/json';
       const response = await fetch(sandbox.url + path, { method, headers, body: payload });
       const text = await response.text();
-      return { status: response.status, body: text ? JSON.parse(text) : undefined };
+      return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
     },
     async restart() {
       await sandbox.close();
@@ -74,4 +76,26 @@ export async function createProject(sandbox: TestSandbox, overrides: Record<stri
   });
   if (response.status !== 200) throw new Error(`project not created: ${JSON.stringify(response.body)}`);
   return response.body.data._id as string;
+}
+
+/** Every stored record of `collection` (read straight from the database file, as a person with the folder would). */
+export function storedRecords(dataDir: string, collection: string): Record<string, unknown>[] {
+  const db = new Database(join(dataDir, 'sandbox.db'), { readonly: true });
+  try {
+    const rows = db.prepare('SELECT doc FROM documents WHERE collection = ?').all(collection) as { doc: string }[];
+    return rows.map((row) => JSON.parse(row.doc) as Record<string, unknown>);
+  } finally {
+    db.close();
+  }
+}
+
+/** A fingerprint of everything stored (every record and its contents), to prove a request changed nothing. */
+export function storedState(dataDir: string): string {
+  const db = new Database(join(dataDir, 'sandbox.db'), { readonly: true });
+  try {
+    const rows = db.prepare('SELECT collection, _id, doc FROM documents ORDER BY collection, _id').all();
+    return JSON.stringify(rows);
+  } finally {
+    db.close();
+  }
 }
