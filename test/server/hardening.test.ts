@@ -68,7 +68,7 @@ describe('sandbox hardening', () => {
     await register(sandbox, project, flow);
     const wide = JSON.stringify({
       ...signUp(project, flow),
-      profile: Object.fromEntries(Array.from({ length: 3000 }, (_, i) => [`k${i}`, i])),
+      profile: Object.fromEntries(Array.from({ length: 6000 }, (_, i) => [`k${i}`, i])),
     });
     const tooWide = await sandbox.api('POST', '/v2/app-registrations', undefined, { token: null, raw: wide });
     assert.deepEqual([tooWide.status, tooWide.body.code], [400, 'JSON_TOO_MANY_KEYS']);
@@ -189,7 +189,7 @@ describe('sandbox hardening', () => {
     const kept = storedRecords(sandbox.dataDir, 'signatures').filter((doc) => doc['appRegistration'] === who.id);
     assert.equal(kept.length, 1);
     const big = await sharp({
-      create: { width: 1400, height: 1400, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 60 } },
+      create: { width: 800, height: 800, channels: 3, background: '#000000', noise: { type: 'gaussian', mean: 128, sigma: 60 } },
     })
       .png()
       .toBuffer();
