@@ -42,20 +42,21 @@ export function decodeImage(value: unknown, field: string, maxBytes = MAX_IMAGE_
 }
 
 /**
- * Checks an image before anything is analysed or stored: a JPEG, PNG or WebP by its bytes (415
- * `image_type_not_allowed` otherwise), a header sharp reads as that format (422
- * `image_unreadable`), and at most {@link MAX_PIXELS} (422 `image_too_large`). With `complete`,
+ * Checks an image before anything is analysed or stored: bytes sharp reads as an image (422
+ * `image_unreadable` otherwise), a JPEG, PNG or WebP by its first bytes (415
+ * `image_type_not_allowed` for another format) whose header is that format, and at most {@link MAX_PIXELS} (422 `image_too_large`). With `complete`,
  * also decodes it whole, so a truncated file is refused (422 `image_unreadable`).
  */
 export async function checkImage(image: Buffer, field: string, options: { complete?: boolean } = {}): Promise<void> {
   const format = SIGNATURES.find(({ test }) => test(image))?.format;
-  if (!format) throw new ApiError(415, 'image_type_not_allowed', `${field} must be a JPEG, PNG or WebP image`);
   let metadata: Metadata;
   try {
     metadata = await sharp(image).metadata();
   } catch {
     throw verifikError(422, 'image_unreadable');
   }
+  // An image, but of a format the sandbox does not take (SVG, GIF, TIFF…): a distinct refusal.
+  if (!format) throw new ApiError(415, 'image_type_not_allowed', `${field} must be a JPEG, PNG or WebP image`);
   const { width = 0, height = 0 } = metadata;
   if (metadata.format !== format || !width || !height) throw verifikError(422, 'image_unreadable');
   if (width * height > MAX_PIXELS || width > MAX_SIDE || height > MAX_SIDE) {

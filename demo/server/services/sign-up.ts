@@ -59,7 +59,12 @@ export function signUpDetails(input: SignUpInput, flow: NormalizedFlow): SignUpD
     if (blank(firstName)) throw missing('missing firstName');
     if (blank(lastName)) throw missing('missing lastName');
   }
-  if (blank(fullName) && !blank(firstName)) fullName = [firstName, lastName].filter(Boolean).join(' ');
+  if (blank(fullName) && !blank(firstName)) {
+    fullName = [firstName, lastName]
+      .map((name) => name?.trim())
+      .filter(Boolean)
+      .join(' ');
+  }
   if (form.nameStyle === 'together' && blank(fullName)) throw missing('missing fullName');
   [firstName, lastName, fullName] = [firstName, lastName, fullName].map((name) => name?.trim() || undefined);
   return {
