@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { request as httpRequest } from 'node:http';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +26,37 @@ export interface TestSandbox {
   close(): Promise<void>;
 }
 
+/** One request through node:http, which sends the headers as given (Host included). */
+function rawApi(
+  base: string,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  payload: string | undefined,
+): Promise<ApiResponse> {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const request = httpRequest({ host: hostname, port, method, path, headers }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (text += chunk));
+      response.on('end', () => {
+        const answerHeaders = new Headers();
+        for (const [name, value] of Object.entries(response.headers)) {
+          if (typeof value === 'string') answerHeaders.set(name, value);
+        }
+        resolve({
+          status: response.statusCode ?? 0,
+          headers: answerHeaders,
+          body: text ? JSON.parse(text) : undefined,
+        });
+      });
+    });
+    request.on('error', reject);
+    request.end(payload);
+  });
+}
+
 /** A sandbox on a free port with its own temporary data folder, removed on close. */
 export async function startTestSandbox(options: SandboxOptions = {}): Promise<TestSandbox> {
   const dataDir = mkdtempSync(join(tmpdir(), 'verifik-sandbox-'));
@@ -40,6 +72,8 @@ export async function startTestSandbox(options: SandboxOptions = {}): Promise<Te
       if (bearer !== null) headers['authorization'] = `Bearer ${bearer}`;
       const payload = raw ?? (body === undefined ? undefined : JSON.stringify(body));
       if (payload !== undefined) headers['content-type'] = contentType ?? 'application/json';
+      // fetch() drops a Host header: requests that set one go through node:http.
+      if (headers['host']) return rawApi(sandbox.url, method, path, headers, payload);
       const response = await fetch(sandbox.url + path, { method, headers, body: payload });
       const text = await response.text();
       return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
