@@ -138,8 +138,7 @@ export class Store {
 
   get<C extends CollectionName>(collection: C, id: string): Collections[C] | undefined {
     const row = this.db.prepare('SELECT doc FROM documents WHERE collection = ? AND _id = ?').get(collection, id) as
-      | { doc: string }
-      | undefined;
+      { doc: string } | undefined;
     return row ? (JSON.parse(row.doc) as Collections[C]) : undefined;
   }
 
@@ -209,7 +208,7 @@ export class Store {
   /** Meta entries whose key starts with `prefix` (keys moved out of older databases). */
   metaWithPrefix(prefix: string): [string, string][] {
     const rows = this.db
-      .prepare("SELECT key, value FROM meta WHERE substr(key, 1, length(?)) = ?")
+      .prepare('SELECT key, value FROM meta WHERE substr(key, 1, length(?)) = ?')
       .all(prefix, prefix) as { key: string; value: string }[];
     return rows.map((row) => [row.key, row.value]);
   }

@@ -30,13 +30,7 @@ export interface FlowRecord extends OpenRecord {
 }
 
 export type RegistrationStatus =
-  | 'STARTED'
-  | 'ONGOING'
-  | 'COMPLETED'
-  | 'COMPLETED_WITHOUT_KYC'
-  | 'FAILED'
-  | 'NEEDS_MANUAL_VERIFICATION'
-  | 'EXPIRED';
+  'STARTED' | 'ONGOING' | 'COMPLETED' | 'COMPLETED_WITHOUT_KYC' | 'FAILED' | 'NEEDS_MANUAL_VERIFICATION' | 'EXPIRED';
 
 /** A record that belongs to one app registration. */
 export interface RegistrationPart extends BaseRecord {

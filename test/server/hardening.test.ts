@@ -189,7 +189,13 @@ describe('sandbox hardening', () => {
     const kept = storedRecords(sandbox.dataDir, 'signatures').filter((doc) => doc['appRegistration'] === who.id);
     assert.equal(kept.length, 1);
     const big = await sharp({
-      create: { width: 800, height: 800, channels: 3, background: '#000000', noise: { type: 'gaussian', mean: 128, sigma: 60 } },
+      create: {
+        width: 800,
+        height: 800,
+        channels: 3,
+        background: '#000000',
+        noise: { type: 'gaussian', mean: 128, sigma: 60 },
+      },
     })
       .png()
       .toBuffer();

@@ -53,8 +53,7 @@ export function validationRoutes(app: FastifyInstance, context: SandboxContext):
     body: { project: string; projectFlow?: string | undefined; validationMethod: string },
   ) {
     if (body.project !== registration.project) throw notFound('project');
-    if (body.projectFlow !== undefined && body.projectFlow !== registration.projectFlow)
-      throw notFound('projectFlow');
+    if (body.projectFlow !== undefined && body.projectFlow !== registration.projectFlow) throw notFound('projectFlow');
     if (body.validationMethod !== 'verificationCode')
       throw verifikError(409, 'validation_method_not_supported', body.validationMethod);
     requireOpen(registration);

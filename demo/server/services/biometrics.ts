@@ -19,7 +19,11 @@ import { currentRegistration, flowOf, requireOpen, updateRegistration } from './
 type AttemptCollection = typeof COLLECTIONS.documentValidations | typeof COLLECTIONS.biometricValidations;
 
 /** A detected face as stored: private, for later comparisons. */
-const storedFace = (face: DetectedFace): StoredFace => ({ box: face.box, score: face.score, descriptor: face.descriptor });
+const storedFace = (face: DetectedFace): StoredFace => ({
+  box: face.box,
+  score: face.score,
+  descriptor: face.descriptor,
+});
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
@@ -39,8 +43,12 @@ function reserveAttempt(
     const registration = currentRegistration(context, registrationId);
     requireOpen(registration);
     check(registration);
-    const used = context.store.list(collection, undefined, { appRegistration: registrationId }, { offset: 0, limit: 1 })
-      .total;
+    const used = context.store.list(
+      collection,
+      undefined,
+      { appRegistration: registrationId },
+      { offset: 0, limit: 1 },
+    ).total;
     if (used >= max) throw verifikError(409, 'max_attempts_reached', max);
     const now = context.now().toISOString();
     return context.store.insert(collection, {
@@ -89,9 +97,14 @@ function failAttempt(
       updatedAt: context.now().toISOString(),
     });
     const registration = currentRegistration(context, attempt.appRegistration);
-    updateRegistration(context, registration._id, { failedValidations: registration.failedValidations + 1 }, {
-      whenFinished: 'allow',
-    });
+    updateRegistration(
+      context,
+      registration._id,
+      { failedValidations: registration.failedValidations + 1 },
+      {
+        whenFinished: 'allow',
+      },
+    );
     return failed;
   });
 }

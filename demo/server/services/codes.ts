@@ -66,8 +66,12 @@ export function sendCode(
     .list(collection, registration.client, mine, { offset: 0, limit: 100 })
     .items.reduce((sum, validation) => sum + validation.sentCount, 0);
   if (sent >= OTP_MAX_CODES) throw verifikError(429, 'otp_send_limit_reached', OTP_MAX_CODES);
-  const [active] = store.list(collection, registration.client, { ...mine, status: 'sent' }, { offset: 0, limit: 1 })
-    .items;
+  const [active] = store.list(
+    collection,
+    registration.client,
+    { ...mine, status: 'sent' },
+    { offset: 0, limit: 1 },
+  ).items;
   const reusable = active && Date.parse(active.expiresAt) > now.getTime() ? active : undefined;
   if (reusable) {
     const waited = (now.getTime() - Date.parse(reusable.sentAt)) / 1000;
@@ -102,12 +106,17 @@ export function sendCode(
     if (reusable) store.replace(collection, validation);
     else store.insert(collection, validation);
     const message = (MESSAGES[registration.language] ?? MESSAGES['en']!)(code);
-    deliver(context, delivery, { ...message, code }, {
-      client: registration.client,
-      appRegistration: registration._id,
-      validation: validation._id,
-      expiresAt,
-    });
+    deliver(
+      context,
+      delivery,
+      { ...message, code },
+      {
+        client: registration.client,
+        appRegistration: registration._id,
+        validation: validation._id,
+        expiresAt,
+      },
+    );
   });
   return { ...validation, existing: Boolean(reusable) };
 }

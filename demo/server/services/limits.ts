@@ -14,8 +14,18 @@ export function takeCodeAllowance(context: SandboxContext, contact: string, addr
   store.pruneEvents(now - windowMs);
   const key = (value: string) => createHmac('sha256', context.secret('limits')).update(value).digest('hex');
   const checks = [
-    { kind: 'code:contact', key: key(contact), max: settings.limits.codesPerContact, code: 'otp_contact_limit_reached' },
-    { kind: 'code:address', key: key(address), max: settings.limits.codesPerAddress, code: 'otp_address_limit_reached' },
+    {
+      kind: 'code:contact',
+      key: key(contact),
+      max: settings.limits.codesPerContact,
+      code: 'otp_contact_limit_reached',
+    },
+    {
+      kind: 'code:address',
+      key: key(address),
+      max: settings.limits.codesPerAddress,
+      code: 'otp_address_limit_reached',
+    },
   ];
   for (const check of checks) {
     const times = store.eventsSince(check.kind, check.key, now - windowMs);

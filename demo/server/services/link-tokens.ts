@@ -8,9 +8,18 @@ import { isFinished, REGISTRANT_TOKEN_MINUTES } from './registration.js';
 export const LINK_TOKEN_MINUTES = 30;
 
 /** A registrant token for `registration`, valid `minutes`. */
-export function registrantToken(context: SandboxContext, registration: RegistrationRecord, minutes = REGISTRANT_TOKEN_MINUTES) {
+export function registrantToken(
+  context: SandboxContext,
+  registration: RegistrationRecord,
+  minutes = REGISTRANT_TOKEN_MINUTES,
+) {
   return context.tokens.sign(
-    { sub: registration._id, scope: 'registrant', project: registration.project, projectFlow: registration.projectFlow },
+    {
+      sub: registration._id,
+      scope: 'registrant',
+      project: registration.project,
+      projectFlow: registration.projectFlow,
+    },
     context.now(),
     minutes,
   );

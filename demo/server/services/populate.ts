@@ -18,7 +18,9 @@ const REFERENCES: Partial<Record<string, CollectionName>> = {
 };
 
 /** Lists of a registration's failed attempts. */
-const FAILED_LISTS: Partial<Record<string, typeof COLLECTIONS.biometricValidations | typeof COLLECTIONS.documentValidations>> = {
+const FAILED_LISTS: Partial<
+  Record<string, typeof COLLECTIONS.biometricValidations | typeof COLLECTIONS.documentValidations>
+> = {
   failedBiometricValidations: COLLECTIONS.biometricValidations,
   failedDocumentValidations: COLLECTIONS.documentValidations,
 };

@@ -9,26 +9,17 @@ import { isFinished, normalizeStoredFlow } from './registration.js';
 import { checkSecurity } from './security.js';
 
 /** A sign-up as sent (already checked for types and lengths). */
-export interface SignUpInput {
+export interface SignUpInput extends Partial<SignUpDetails> {
   project: string;
   projectFlow: string;
-  email?: string | undefined;
-  phone?: string | undefined;
-  countryCode?: string | undefined;
-  fullName?: string | undefined;
-  firstName?: string | undefined;
-  lastName?: string | undefined;
   language?: string | undefined;
 }
 
-export interface SignUpDetails {
-  email?: string | undefined;
-  phone?: string | undefined;
-  countryCode?: string | undefined;
-  firstName?: string | undefined;
-  lastName?: string | undefined;
-  fullName?: string | undefined;
-}
+/** The contact details and names a registration keeps. */
+export type SignUpDetails = Pick<
+  RegistrationRecord,
+  'email' | 'phone' | 'countryCode' | 'firstName' | 'lastName' | 'fullName'
+>;
 
 /** Extra sign-up fields (company, role, location…) are kept, up to this size as JSON. */
 export const MAX_EXTRA_BYTES = 8 * 1024;
@@ -88,7 +79,10 @@ export function earlierRegistrations(
   const find = (where: Partial<Record<keyof RegistrationRecord, string>>) =>
     context.store.list(COLLECTIONS.appRegistrations, client, { projectFlow, ...where }, page).items;
   return [
-    ...(details.email ? find({ email: details.email }) : []).map((registration) => ({ registration, by: 'email' as const })),
+    ...(details.email ? find({ email: details.email }) : []).map((registration) => ({
+      registration,
+      by: 'email' as const,
+    })),
     ...(details.phone && details.countryCode
       ? find({ phone: details.phone, countryCode: details.countryCode })
       : []
@@ -117,7 +111,11 @@ export function createRegistration(
   const details = signUpDetails(input, normalizeStoredFlow(rawFlow));
   checkSecurity(rawFlow, details);
   if (JSON.stringify(extra).length > MAX_EXTRA_BYTES) {
-    throw new ApiError(413, 'PAYLOAD_TOO_LARGE', `extra sign-up fields must total at most ${MAX_EXTRA_BYTES} bytes of JSON`);
+    throw new ApiError(
+      413,
+      'PAYLOAD_TOO_LARGE',
+      `extra sign-up fields must total at most ${MAX_EXTRA_BYTES} bytes of JSON`,
+    );
   }
 
   return store.transaction(() => {
