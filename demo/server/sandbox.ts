@@ -49,10 +49,14 @@ export interface Sandbox {
 /** Codes per contact and per client address in an hour. */
 export const DEFAULT_CODE_LIMITS: CodeLimits = { codesPerContact: 10, codesPerAddress: 500, windowMinutes: 60 };
 
+/** How often expired messages and, with a retention setting, finished registrations are erased. */
+const MAINTENANCE_MS = 60 * 60_000;
+
 /** Opens the database, seeds the demo on first start, and listens. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const dataDir = resolve(options.dataDir ?? join(ROOT, '.sandbox-data'));
   const store = Store.open(dataDir);
+  let maintenance: NodeJS.Timeout | undefined;
   try {
     const client = ensureDevClient(store, dataDir, options.clientToken);
     const keys = Keys.open(dataDir, store);
@@ -74,8 +78,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const seeded = seedDemo(context);
     // A stopped process leaves nothing behind that counts: attempts never analysed, expired messages.
     releasePendingAttempts(context);
-    purgeExpiredMessages(context);
-    if (options.retentionDays !== undefined) purgeFinished(context, options.retentionDays);
+    const maintain = () => {
+      purgeExpiredMessages(context);
+      if (options.retentionDays !== undefined) purgeFinished(context, options.retentionDays);
+    };
+    maintain();
+    maintenance = setInterval(maintain, MAINTENANCE_MS).unref();
     const app = await buildApp(context, {
       configure: options.configureApp,
       demoRoot: join(ROOT, 'demo'),
@@ -98,11 +106,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       app,
       seeded,
       async close() {
+        clearInterval(maintenance);
         await app.close();
         store.close();
       },
     };
   } catch (error) {
+    clearInterval(maintenance);
     store.close();
     throw error;
   }

@@ -43,6 +43,7 @@ export function deliver(
   about: { client: string; appRegistration: string; validation?: string; expiresAt: Date },
 ): void {
   const now = context.now();
+  purgeExpiredMessages(context);
   context.store.insert(COLLECTIONS.outbox, {
     _id: newObjectId(now),
     client: about.client,
