@@ -4,6 +4,7 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
 import type { SandboxContext } from './context.js';
 import { ApiError } from './errors.js';
+import { checkJsonText } from './json-bounds.js';
 import { referenceBackend, type ReferenceBackendOptions } from './integrator/reference-backend.js';
 import { appRegistrationRoutes } from './routes/app-registrations.js';
 import { devRoutes, isDevRoute, isLoopbackOrigin } from './routes/dev.js';
@@ -24,6 +25,8 @@ export interface AppOptions {
   bodyLimit?: number;
   /** Mount the reference integrator backend, calling this Verifik API with this client token. */
   integrator?: Omit<ReferenceBackendOptions, 'cookieSecret'>;
+  /** Adds hooks or routes before the sandbox's own. */
+  configure?: ((app: FastifyInstance) => void) | undefined;
 }
 
 /** Fastify's own client-error codes, answered in Verifik's `{code, message}` style. */
@@ -47,8 +50,22 @@ const FASTIFY_ERRORS: Record<string, { status: number; code: string; message: st
 export async function buildApp(context: SandboxContext, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, bodyLimit: options.bodyLimit ?? 1024 * 1024 });
 
+  // JSON bodies are bounded (depth, key count) before they are parsed: see json-bounds.ts.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = body as string;
+    try {
+      checkJsonText(text);
+    } catch (error) {
+      done(error as ApiError, undefined);
+      return;
+    }
+    parseJson(request, text, done);
+  });
+
   app.setErrorHandler((error: FastifyError, _request, reply) => {
-    if (error instanceof ApiError) return reply.status(error.status).send(error.toBody());
+    if (error instanceof ApiError) return reply.status(error.status).headers(error.headers).send(error.toBody());
     const known = error.code ? FASTIFY_ERRORS[error.code] : undefined;
     if (known) return reply.status(known.status).send({ code: known.code, message: known.message });
     const status = error.statusCode ?? 500;
@@ -79,6 +96,7 @@ export async function buildApp(context: SandboxContext, options: AppOptions = {}
       }),
   });
 
+  options.configure?.(app);
   projectRoutes(app, context);
   projectFlowRoutes(app, context);
   appRegistrationRoutes(app, context);

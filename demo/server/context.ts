@@ -1,7 +1,26 @@
 import type { DevClient } from './auth.js';
 import type { FaceEngine } from './biometrics/face-engine.js';
 import type { Store } from './db.js';
+import type { CollectionName } from './records.js';
 import type { TokenService } from './tokens.js';
+
+/** Limits on one-time codes over a sliding time window. */
+export interface CodeLimits {
+  /** Codes sent to one email or phone, across every registration. */
+  codesPerContact: number;
+  /** Codes sent for one client (IP) address. */
+  codesPerAddress: number;
+  windowMinutes: number;
+}
+
+/** Operator settings (command-line options). */
+export interface SandboxSettings {
+  /** The URL people open the demo page at, for links in messages (never the request's `Host`). */
+  publicUrl: () => string;
+  limits: CodeLimits;
+  /** Finished registrations older than this many days are erased; undefined keeps them. */
+  retentionDays?: number | undefined;
+}
 
 /** What every route module is given. */
 export interface SandboxContext {
@@ -10,10 +29,11 @@ export interface SandboxContext {
   tokens: TokenService;
   /** The face models, loaded on first use (about half a second). */
   faces: () => Promise<FaceEngine>;
-  /** A random secret kept in the database under `name`, created on first use. */
+  /** A random secret kept in the key file under `name`, created on first use. */
   secret: (name: string) => Buffer;
   /** The clock, injectable so tests can move time. */
   now: () => Date;
+  settings: SandboxSettings;
 }
 
 /** Collection names in the store. */
@@ -30,4 +50,4 @@ export const COLLECTIONS = {
   persons: 'persons',
   signatures: 'signatures',
   outbox: 'outbox',
-} as const;
+} as const satisfies { [Name in CollectionName]: Name };

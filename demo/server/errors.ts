@@ -10,6 +10,9 @@ export interface ErrorDetail {
 
 /** An error that becomes an HTTP response with a stable `code`. Throw it from any handler. */
 export class ApiError extends Error {
+  /** Response headers that go with the error (`Retry-After` of a 429). */
+  readonly headers: Record<string, string> = {};
+
   constructor(
     readonly status: number,
     readonly code: string,

@@ -9,6 +9,8 @@ import { DEMO_IDS } from './seed.js';
  *   --host H         (or HOST; default 127.0.0.1)
  *   --data-dir DIR   (or SANDBOX_DATA_DIR; default .sandbox-data)
  *   --client-token T (or SANDBOX_CLIENT_TOKEN; default: issue one on first start)
+ *   --public-url U   (or SANDBOX_PUBLIC_URL; default: the URL it listens on) for links in messages
+ *   --retention-days N (or SANDBOX_RETENTION_DAYS) erase finished registrations N days after they end
  *   --json           print one JSON line {url, clientToken, dataDir} for scripts and test runners
  */
 const { values } = parseArgs({
@@ -17,6 +19,8 @@ const { values } = parseArgs({
     host: { type: 'string', default: process.env['HOST'] ?? '127.0.0.1' },
     'data-dir': { type: 'string', default: process.env['SANDBOX_DATA_DIR'] },
     'client-token': { type: 'string', default: process.env['SANDBOX_CLIENT_TOKEN'] },
+    'public-url': { type: 'string', default: process.env['SANDBOX_PUBLIC_URL'] },
+    'retention-days': { type: 'string', default: process.env['SANDBOX_RETENTION_DAYS'] },
     json: { type: 'boolean', default: false },
   },
 });
@@ -27,7 +31,15 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
+const retention = values['retention-days'] === undefined ? undefined : Number(values['retention-days']);
+if (retention !== undefined && !(Number.isFinite(retention) && retention >= 0)) {
+  console.error(`--retention-days must be a number of days (got ${values['retention-days']})`);
+  process.exit(2);
+}
+
 const sandbox = await startSandbox({
+  publicUrl: values['public-url'],
+  retentionDays: retention,
   port,
   host: values.host,
   dataDir: values['data-dir'],

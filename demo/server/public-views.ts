@@ -1,4 +1,4 @@
-import type { StoredDoc } from './db.js';
+import type { OpenRecord as StoredDoc } from './records.js';
 
 /**
  * What may be shown to whom. Stored fields whose name starts with `_` (other than `_id`) are
@@ -13,7 +13,7 @@ const omit = <T extends Record<string, unknown>>(doc: T, fields: string[]): T =>
   Object.fromEntries(Object.entries(doc).filter(([key]) => !fields.includes(key))) as T;
 
 /** A record without its private fields. */
-export function publicDoc<T extends Record<string, unknown>>(doc: T): T {
+export function publicDoc<T extends object>(doc: T): T {
   return Object.fromEntries(Object.entries(doc).filter(([key]) => key === '_id' || !key.startsWith('_'))) as T;
 }
 

@@ -1,12 +1,15 @@
 import type { FastifyInstance } from 'fastify';
-import { randomBytes } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.js';
 import { type DevClient, ensureDevClient } from './auth.js';
 import { FaceEngine } from './biometrics/face-engine.js';
-import type { SandboxContext } from './context.js';
+import type { CodeLimits, SandboxContext } from './context.js';
 import { Store } from './db.js';
+import { Keys } from './keys.js';
+import { releasePendingAttempts } from './services/biometrics.js';
+import { purgeFinished } from './services/erasure.js';
+import { purgeExpiredMessages } from './services/outbox.js';
 import { seedDemo } from './seed.js';
 import { TokenService } from './tokens.js';
 
@@ -23,6 +26,14 @@ export interface SandboxOptions {
   clientToken?: string;
   /** Clock, for tests. */
   now?: () => Date;
+  /** The URL people open the demo at, for links in messages. Default: the URL it listens on. */
+  publicUrl?: string | undefined;
+  /** Limits on one-time codes; default {@link DEFAULT_CODE_LIMITS}. */
+  limits?: CodeLimits | undefined;
+  /** Erase finished registrations this many days after they ended. Default: keep them. */
+  retentionDays?: number | undefined;
+  /** Adds hooks or routes before the sandbox's own (tests hold requests at a chosen point with it). */
+  configureApp?: (app: FastifyInstance) => void;
 }
 
 export interface Sandbox {
@@ -35,33 +46,46 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
+/** Codes per contact and per client address in an hour. */
+export const DEFAULT_CODE_LIMITS: CodeLimits = { codesPerContact: 10, codesPerAddress: 500, windowMinutes: 60 };
+
+/** How often expired messages and, with a retention setting, finished registrations are erased. */
+const MAINTENANCE_MS = 60 * 60_000;
+
 /** Opens the database, seeds the demo on first start, and listens. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const dataDir = resolve(options.dataDir ?? join(ROOT, '.sandbox-data'));
   const store = Store.open(dataDir);
+  let maintenance: NodeJS.Timeout | undefined;
   try {
     const client = ensureDevClient(store, dataDir, options.clientToken);
-    const secrets = new Map<string, Buffer>();
-    const secret = (name: string) => {
-      if (!secrets.has(name)) {
-        const stored = store.getMeta(`secret:${name}`) ?? randomBytes(32).toString('hex');
-        store.setMeta(`secret:${name}`, stored);
-        secrets.set(name, Buffer.from(stored, 'hex'));
-      }
-      return secrets.get(name)!;
-    };
+    const keys = Keys.open(dataDir, store);
     let faces: Promise<FaceEngine> | undefined;
+    let url = '';
     const context: SandboxContext = {
       store,
       client,
-      tokens: await TokenService.load(store),
+      tokens: await TokenService.load(keys),
       faces: () => (faces ??= FaceEngine.load()),
-      secret,
+      secret: (name) => keys.secret(name),
       now: options.now ?? (() => new Date()),
+      settings: {
+        publicUrl: () => options.publicUrl ?? url,
+        limits: options.limits ?? DEFAULT_CODE_LIMITS,
+        retentionDays: options.retentionDays,
+      },
     };
     const seeded = seedDemo(context);
-    let url = '';
+    // A stopped process leaves nothing behind that counts: attempts never analysed, expired messages.
+    releasePendingAttempts(context);
+    const maintain = () => {
+      purgeExpiredMessages(context);
+      if (options.retentionDays !== undefined) purgeFinished(context, options.retentionDays);
+    };
+    maintain();
+    maintenance = setInterval(maintain, MAINTENANCE_MS).unref();
     const app = await buildApp(context, {
+      configure: options.configureApp,
       demoRoot: join(ROOT, 'demo'),
       distRoot: join(ROOT, 'dist'),
       cdnRoot: join(ROOT, 'cdn'),
@@ -82,11 +106,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       app,
       seeded,
       async close() {
+        clearInterval(maintenance);
         await app.close();
         store.close();
       },
     };
   } catch (error) {
+    clearInterval(maintenance);
     store.close();
     throw error;
   }

@@ -1,5 +1,6 @@
 import {
   calculateJwkThumbprint,
+  decodeProtectedHeader,
   exportJWK,
   generateKeyPair,
   importJWK,
@@ -8,7 +9,7 @@ import {
   jwtVerify,
   SignJWT,
 } from 'jose';
-import type { Store } from './db.js';
+import type { Keys } from './keys.js';
 import { ApiError } from './errors.js';
 
 /** What a token lets its bearer do. */
@@ -39,14 +40,11 @@ export class TokenService {
     private readonly publicJwk: JWK,
   ) {}
 
-  static async load(store: Store): Promise<TokenService> {
-    let stored = store.getMeta('jwt_private_jwk');
-    if (!stored) {
+  static async load(keys: Keys): Promise<TokenService> {
+    const privateJwk = await keys.signingKey(async () => {
       const { privateKey } = await generateKeyPair(ALGORITHM, { extractable: true });
-      stored = JSON.stringify(await exportJWK(privateKey));
-      store.setMeta('jwt_private_jwk', stored);
-    }
-    const privateJwk = JSON.parse(stored) as JWK;
+      return exportJWK(privateKey);
+    });
     const { d: _secret, ...publicJwk } = privateJwk;
     const kid = await calculateJwkThumbprint(publicJwk);
     const privateKey = (await importJWK(privateJwk, ALGORITHM)) as CryptoKey;
@@ -80,6 +78,8 @@ export class TokenService {
   /** The claims of a valid, unexpired token of `scope`; a 401 otherwise. */
   async verify(token: string, scope: TokenScope, now: Date): Promise<TokenClaims> {
     try {
+      // Only this sandbox's key: a token naming another key is refused, not tried.
+      if (decodeProtectedHeader(token).kid !== this.publicJwk.kid) throw new Error('unknown key');
       const { payload } = await jwtVerify<TokenClaims>(token, this.publicKey, {
         issuer: ISSUER,
         algorithms: [ALGORITHM],

@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { base64, noFace } from '../helpers/node/face-images.js';
 import { createFlow, register, sendEmailCode, signUp, type Registrant } from '../helpers/node/journey.js';
-import { createProject, seedFlowPayloads, startTestSandbox, type TestSandbox } from '../helpers/node/sandbox.js';
+import {
+  createProject,
+  seedFlowPayloads,
+  startTestSandbox,
+  storedState,
+  type TestSandbox,
+} from '../helpers/node/sandbox.js';
 
 /**
  * Hundreds of generated bad bodies per endpoint: every answer must be a 4xx (or a 200 where the
@@ -218,6 +224,55 @@ describe('bad bodies never cause a 5xx', () => {
     test(`${what}: ${BODIES_PER_ENDPOINT} generated bodies and ${RAW_BODIES.length} broken ones`, async () => {
       await hammer(method, path, valid, auth, 1000 + index);
     });
+  });
+
+  /**
+   * Hostile requests beyond the body's fields, on every route: nesting far past the bound, a
+   * repeated query key, a percent-encoded path, a foreign Host and Origin. Each answers a 4xx with
+   * `{code, message}` (or, for a foreign Host or Origin on a public route, what the route answers
+   * anyway) and changes nothing stored.
+   */
+  test('every route: deep nesting, repeated query keys, encoded paths, foreign Host and Origin change nothing', async () => {
+    const who = await register(sandbox, project, flow);
+    const before = storedState(sandbox.dataDir);
+    const deep = `{"a":${'['.repeat(5000)}${']'.repeat(5000)}}`;
+    for (const [, method, path, , auth] of endpoints) {
+      const token = auth === 'registrant' ? who.token : auth === 'client' ? undefined : null;
+      const url = path(who);
+      const encoded = url.replace('/v2/', '/%76%32/');
+      const variants: { path: string; raw: string; headers?: Record<string, string>; expect?: number }[] = [
+        { path: url, raw: deep, expect: 400 },
+        { path: `${url}?populates=project&populates=project&where_status=a&where_status=b`, raw: deep },
+        { path: encoded, raw: deep },
+        {
+          path: url,
+          raw: '{"__proto__":{"admin":true}}',
+          headers: { host: 'evil.example', origin: 'https://evil.example' },
+        },
+        { path: `${url}/%2e%2e/%2e%2e/dev/client-token`, raw: '{}' },
+      ];
+      for (const variant of variants) {
+        const response = await sandbox.api(method, variant.path, undefined, {
+          token,
+          raw: variant.raw,
+          headers: variant.headers ?? {},
+        });
+        const what = `${method} ${variant.path.slice(0, 80)} ${JSON.stringify(variant.headers ?? {})}`;
+        assert.ok(response.status >= 400 && response.status < 500, `${what} answered ${response.status}`);
+        if (variant.expect) assert.equal(response.status, variant.expect, what);
+        assert.equal(typeof response.body?.code, 'string', `${what}: ${JSON.stringify(response.body)}`);
+      }
+    }
+    const listed = await sandbox.api(
+      'GET',
+      '/v2/app-registrations?populates[]=project&populates[]=project&page=1&page=2',
+    );
+    assert.equal(listed.status, 400, 'a repeated page is refused');
+    const devFromAfar = await sandbox.api('GET', '/%64ev/client-token', undefined, {
+      headers: { host: 'evil.example' },
+    });
+    assert.equal(devFromAfar.status, 403);
+    assert.equal(storedState(sandbox.dataDir), before, 'nothing stored changed');
   });
 
   test('checking a real email validation with generated bodies', async () => {

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import sharp, { type OutputInfo } from 'sharp';
 import { verifikError } from '../errors.js';
+import { MAX_PIXELS } from './images.js';
 
 /**
  * Face detection and 128-d face descriptors in Node, with `@vladmandic/face-api` on the tfjs wasm
@@ -66,8 +67,6 @@ export interface FaceAnalysis {
 
 /** Longest side images are analysed at: larger ones are scaled down first. */
 const MAX_SIDE = 1280;
-/** Decoding refuses images with more pixels than this (a decompression bomb guard). */
-const MAX_PIXELS = 50_000_000;
 
 /** Variance of the 4-neighbour Laplacian of a grey image. */
 function laplacianVariance(grey: Uint8Array, width: number, height: number): number {

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { COLLECTIONS, type SandboxContext } from '../context.js';
+import type { SandboxContext } from '../context.js';
 import { ApiError } from '../errors.js';
-import { publicDoc } from '../public-views.js';
+import { readOutbox } from '../services/outbox.js';
 
 /** Whether a TCP peer is this machine (127.0.0.0/8, ::1, or IPv4 mapped into IPv6). */
 export function isLoopbackAddress(ip: string): boolean {
@@ -73,15 +73,14 @@ export function devRoutes(app: FastifyInstance, context: SandboxContext): void {
   /** The sandbox's client token, so the demo page's flow editor can call the admin API. */
   app.get('/dev/client-token', { config: DEV_ONLY }, async () => ({ data: { token: context.client.token } }));
 
-  /** The messages the sandbox "sent" (codes, links), newest first. */
+  /** The messages the sandbox "sent" (codes, links) that are still valid, newest first. */
   app.get('/dev/outbox', { config: DEV_ONLY }, async (request) => {
-    const where: Record<string, string> = {};
+    const where: Partial<Record<'to' | 'channel' | 'appRegistration', string>> = {};
     for (const field of ['to', 'channel', 'appRegistration'] as const) {
       const value = (request.query as Record<string, unknown>)[field];
       if (typeof value === 'string') where[field] = value;
       else if (value !== undefined) throw new ApiError(400, 'INVALID_TYPE', `${field} must be given once`);
     }
-    const { items } = context.store.list(COLLECTIONS.outbox, context.client.id, where, { offset: 0, limit: 50 });
-    return { data: items.map(publicDoc) };
+    return { data: readOutbox(context, where) };
   });
 }

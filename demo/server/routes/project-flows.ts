@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { clientGuard } from '../auth.js';
 import { COLLECTIONS, type SandboxContext } from '../context.js';
-import type { StoredDoc } from '../db.js';
 import { ApiError, notFound } from '../errors.js';
 import { isObjectId, newObjectId } from '../ids.js';
+import type { FlowRecord } from '../records.js';
+import { FlowConfigError, normalizeFlow } from '../../../src/flow/normalize-flow.js';
 import { parseOrThrow } from '../validation/issues.js';
 import { flowShape } from '../../../src/flow/flow-shape.js';
 import { FLOW_FIELD_CODES, FLOW_SCHEMAS, flowHeader } from '../validation/project-flow.js';
@@ -25,11 +26,13 @@ const LIST_FILTERS = ['project', 'type', 'status'] as const;
  * `status` draft, `version` 1, empty `allowedCountries` and `redirectUrl`, the other type's
  * settings null.
  */
-export function newFlowRecord(body: JsonObject, owner: { _id: string; client: string; now: Date }): StoredDoc {
+export function newFlowRecord(body: JsonObject, owner: { _id: string; client: string; now: Date }): FlowRecord {
   const now = owner.now.toISOString();
   const otherSettings = body['type'] === 'login' ? { onboardingSettings: null } : { loginSettings: null };
   return {
     status: 'draft',
+    type: 'onboarding',
+    project: '',
     allowedCountries: [],
     redirectUrl: '',
     linkSettings: null,
@@ -48,17 +51,31 @@ export function projectFlowRoutes(app: FastifyInstance, context: SandboxContext)
   const { store } = context;
   const admin = { onRequest: clientGuard(context.client) };
 
-  /** Checks a whole flow: its header, then the schema of its shape, then that its project is the caller's. */
+  /**
+   * Checks a whole flow: its header, the schema of its shape, that the widget can run it (the
+   * widget's own normalizer: a flow it would refuse would fail every sign-up), then that its
+   * project is the caller's.
+   */
   function validateFlow(flow: JsonObject, clientId: string): void {
     parseOrThrow(flowHeader, flow, FLOW_FIELD_CODES);
     parseOrThrow(FLOW_SCHEMAS[flowShape(flow)], flow, FLOW_FIELD_CODES);
+    if (flow['type'] === 'onboarding') {
+      try {
+        normalizeFlow({ _id: '000000000000000000000000', ...flow });
+      } catch (error) {
+        if (!(error instanceof FlowConfigError)) throw error;
+        throw new ApiError(400, 'INVALID_FLOW', error.message, [
+          { field: error.field, code: 'INVALID_FLOW', message: error.message },
+        ]);
+      }
+    }
     const project = store.get(COLLECTIONS.projects, flow['project'] as string);
     if (!project || project.client !== clientId) {
       throw new ApiError(404, 'INVALID_PROJECT_ID', `project ${String(flow['project'])} does not exist`);
     }
   }
 
-  function ownedFlow(clientId: string, id: string): StoredDoc {
+  function ownedFlow(clientId: string, id: string): FlowRecord {
     const flow = isObjectId(id) ? store.get(COLLECTIONS.projectFlows, id) : undefined;
     if (!flow || flow.client !== clientId) throw notFound('projectFlow');
     return flow;
@@ -95,7 +112,7 @@ export function projectFlowRoutes(app: FastifyInstance, context: SandboxContext)
     const merged = mergeDeep(flow, withoutServerFields(objectBody(request.body)));
     validateFlow(withoutServerFields(merged), clientId);
     const updated = store.replace(COLLECTIONS.projectFlows, {
-      ...(merged as StoredDoc),
+      ...(merged as FlowRecord),
       version: (Number(flow['version']) || 1) + 1,
       updatedAt: context.now().toISOString(),
     });

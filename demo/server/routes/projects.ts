@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { clientGuard } from '../auth.js';
 import { COLLECTIONS, type SandboxContext } from '../context.js';
-import type { StoredDoc } from '../db.js';
+import type { ProjectRecord } from '../records.js';
 import { ApiError, notFound } from '../errors.js';
 import { isObjectId, newObjectId } from '../ids.js';
 import { publicFlow, publicProject } from '../public-views.js';
@@ -11,7 +11,7 @@ import { projectSchema } from '../validation/project.js';
 import { listEnvelope, mergeDeep, objectBody, paging, queryString, withoutServerFields } from './shared.js';
 
 /** The project of `id` owned by the calling client, or a 404. */
-export function ownedProject(context: SandboxContext, clientId: string, id: string): StoredDoc {
+export function ownedProject(context: SandboxContext, clientId: string, id: string): ProjectRecord {
   const project = isObjectId(id) ? context.store.get(COLLECTIONS.projects, id) : undefined;
   if (!project || project.client !== clientId) throw notFound('project');
   return project;
@@ -54,7 +54,7 @@ export function projectRoutes(app: FastifyInstance, context: SandboxContext): vo
     const merged = mergeDeep(project, withoutServerFields(objectBody(request.body)));
     parseOrThrow(projectSchema, merged);
     const updated = store.replace(COLLECTIONS.projects, {
-      ...(merged as StoredDoc),
+      ...(merged as ProjectRecord),
       updatedAt: context.now().toISOString(),
     });
     return { data: updated };

@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { assertReadable, decodeImage, MAX_IMAGE_BYTES } from '../biometrics/images.js';
-import { COLLECTIONS, type SandboxContext } from '../context.js';
-import { ApiError, verifikError } from '../errors.js';
-import { newObjectId } from '../ids.js';
+import { decodeImage } from '../biometrics/images.js';
+import type { SandboxContext } from '../context.js';
+import { ApiError } from '../errors.js';
 import { publicDoc } from '../public-views.js';
-import { flowOf, registrantGuard, requireOpen, updateRegistration } from '../registrants/registration.js';
+import { MAX_SIGNATURE_BYTES, saveSignature } from '../services/signatures.js';
 import { text } from '../validation/fields.js';
 import { parseRegistrantBody } from './registrant-body.js';
+import { registrantGuard } from './registrant-guard.js';
 
 /**
  * The form step's signature. Verifik lists `signature` among a registration's records but
@@ -22,32 +22,16 @@ const signatureSchema = z.looseObject({
 export function signatureRoutes(app: FastifyInstance, context: SandboxContext): void {
   app.post(
     '/v2/signatures/app-registration',
-    { onRequest: registrantGuard(context), bodyLimit: 2 * MAX_IMAGE_BYTES },
+    // Room for an oversized image's base64, so it is answered with image_too_large, not a bare 413.
+    { onRequest: registrantGuard(context), bodyLimit: 4 * MAX_SIGNATURE_BYTES },
     async (request) => {
-      const { registration } = request;
       const body = parseRegistrantBody(signatureSchema, request.body);
       const typedName = body.typedName?.trim();
       if (body.image === undefined && !typedName) {
         throw new ApiError(422, 'UnprocessableEntity', 'Either image or typedName must be provided');
       }
-      requireOpen(registration);
-      const flow = flowOf(context, registration);
-      if (flow.steps.form === 'skip' && !flow.requiresSignature) throw verifikError(409, 'form_not_enabled');
-      const image = body.image === undefined ? undefined : decodeImage(body.image, 'image');
-      if (image) await assertReadable(image);
-
-      const now = context.now().toISOString();
-      const signature = context.store.insert(COLLECTIONS.signatures, {
-        _id: newObjectId(context.now()),
-        client: registration.client,
-        appRegistration: registration._id,
-        createdAt: now,
-        updatedAt: now,
-        method: image ? 'drawn' : 'typed',
-        typedName: image ? null : typedName,
-        _image: image?.toString('base64') ?? null,
-      });
-      updateRegistration(context, registration, { signature: signature._id, currentStep: 'form' });
+      const image = body.image === undefined ? undefined : decodeImage(body.image, 'image', MAX_SIGNATURE_BYTES);
+      const signature = await saveSignature(context, request.registration, { image, typedName });
       return { data: { signature: publicDoc(signature) } };
     },
   );

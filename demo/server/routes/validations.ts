@@ -1,20 +1,21 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { COLLECTIONS, type SandboxContext } from '../context.js';
-import type { StoredDoc } from '../db.js';
 import { notFound, verifikError } from '../errors.js';
 import { isObjectId } from '../ids.js';
-import { readCode, sendCode, verifyCode } from '../otp/codes.js';
 import { publicDoc } from '../public-views.js';
+import type { CodeRecord, RegistrationRecord } from '../records.js';
+import { readCode, sendCode, verifyCode } from '../services/codes.js';
 import {
+  currentRegistration,
   expireSuperseded,
   flowOf,
-  registrantGuard,
   requireOpen,
   updateRegistration,
-} from '../registrants/registration.js';
+} from '../services/registration.js';
 import { text } from '../validation/fields.js';
 import { parseRegistrantBody } from './registrant-body.js';
+import { registrantGuard } from './registrant-guard.js';
 
 /**
  * Email and phone one-time codes of an app registration (verifik-api.md §4–§5), with the
@@ -48,28 +49,27 @@ export function validationRoutes(app: FastifyInstance, context: SandboxContext):
 
   /** The checks both create endpoints share: the registration's own project and flow, still open. */
   function checkScope(
-    registration: StoredDoc,
+    registration: RegistrationRecord,
     body: { project: string; projectFlow?: string | undefined; validationMethod: string },
   ) {
-    if (body.project !== registration['project']) throw notFound('project');
-    if (body.projectFlow !== undefined && body.projectFlow !== registration['projectFlow'])
-      throw notFound('projectFlow');
+    if (body.project !== registration.project) throw notFound('project');
+    if (body.projectFlow !== undefined && body.projectFlow !== registration.projectFlow) throw notFound('projectFlow');
     if (body.validationMethod !== 'verificationCode')
       throw verifikError(409, 'validation_method_not_supported', body.validationMethod);
     requireOpen(registration);
   }
 
   /** The answer to a create: the validation without its code, plus Verifik's flags. */
-  const sentAnswer = (validation: StoredDoc & { existing: boolean }) => ({
-    data: { ...publicDoc(validation), new: !validation.existing, sent: true },
+  const sentAnswer = ({ existing, ...validation }: CodeRecord & { existing: boolean }) => ({
+    data: { ...publicDoc(validation), new: !existing, sent: true },
   });
 
   app.post('/v2/email-validations/app-registration', registrant, async (request) => {
-    const { registration } = request;
+    const registration = currentRegistration(context, request.registration._id);
     const body = parseRegistrantBody(createEmailSchema, request.body);
     checkScope(registration, body);
     const email = body.email.replace(/\s+/g, '').toLowerCase();
-    if (email !== registration['email']) throw verifikError(409, 'email_does_not_match_registration');
+    if (email !== registration.email) throw verifikError(409, 'email_does_not_match_registration');
     const { signUpForm } = flowOf(context, registration);
     if (!signUpForm.email || signUpForm.emailGateway === 'none')
       throw verifikError(409, 'email_validation_not_enabled');
@@ -80,33 +80,37 @@ export function validationRoutes(app: FastifyInstance, context: SandboxContext):
       { email },
       { type: body.type, validationMethod: body.validationMethod, emailGateway: signUpForm.emailGateway },
       { channel: 'email', to: email },
+      request.ip,
     );
     return sentAnswer(validation);
   });
 
   app.put<{ Params: { id: string } }>('/v2/email-validations/:id', registrant, async (request) => {
-    const { registration } = request;
+    const registration = currentRegistration(context, request.registration._id);
     const body = parseRegistrantBody(checkEmailSchema, request.body);
     if (body.email === undefined || body.otp === undefined) throw verifikError(409, 'missing_email_and_otp');
     const validation = isObjectId(request.params.id)
       ? context.store.get(COLLECTIONS.emailValidations, request.params.id)
       : undefined;
     const email = body.email.replace(/\s+/g, '').toLowerCase();
-    if (!validation || validation['appRegistration'] !== registration._id || validation['email'] !== email) {
+    if (!validation || validation.appRegistration !== registration._id || validation.email !== email) {
       throw verifikError(404, 'email_validation_not_found');
     }
     requireOpen(registration);
     const validated = verifyCode(context, COLLECTIONS.emailValidations, validation, readCode(body.otp), 'email');
-    expireSuperseded(context, updateRegistration(context, registration, { emailValidation: validated._id }));
+    context.store.transaction(() =>
+      expireSuperseded(context, updateRegistration(context, registration._id, { emailValidation: validated._id })),
+    );
     return { data: validatedAnswer(validated, registration) };
   });
 
   app.post('/v2/phone-validations/app-registration', registrant, async (request) => {
-    const { registration } = request;
+    const registration = currentRegistration(context, request.registration._id);
     const body = parseRegistrantBody(createPhoneSchema, request.body);
     checkScope(registration, body);
     const phone = digits(body.phone);
-    if (phone !== registration['phone'] || body.countryCode.trim() !== registration['countryCode']) {
+    const { countryCode } = registration;
+    if (phone !== registration.phone || countryCode === undefined || body.countryCode.trim() !== countryCode) {
       throw verifikError(409, 'phone_does_not_match_registration');
     }
     const { signUpForm } = flowOf(context, registration);
@@ -117,16 +121,17 @@ export function validationRoutes(app: FastifyInstance, context: SandboxContext):
       context,
       COLLECTIONS.phoneValidations,
       registration,
-      { phone, countryCode: registration['countryCode'] as string },
+      { phone, countryCode },
       { type: body.type, validationMethod: body.validationMethod, phoneGateway: gateway },
-      { channel: gateway, to: `${registration['countryCode']}${phone}` },
+      { channel: gateway, to: `${countryCode}${phone}` },
+      request.ip,
     );
     return sentAnswer(validation);
   });
 
   /** Verifik validates phone codes without an id: the registration's latest code for that number. */
   app.put('/v2/phone-validations', registrant, async (request) => {
-    const { registration } = request;
+    const registration = currentRegistration(context, request.registration._id);
     const body = parseRegistrantBody(checkPhoneSchema, request.body);
     const [validation] = context.store.list(
       COLLECTIONS.phoneValidations,
@@ -137,12 +142,14 @@ export function validationRoutes(app: FastifyInstance, context: SandboxContext):
     if (!validation) throw verifikError(404, 'phone_validation_not_found');
     requireOpen(registration);
     const validated = verifyCode(context, COLLECTIONS.phoneValidations, validation, readCode(body.otp), 'phone');
-    expireSuperseded(context, updateRegistration(context, registration, { phoneValidation: validated._id }));
+    context.store.transaction(() =>
+      expireSuperseded(context, updateRegistration(context, registration._id, { phoneValidation: validated._id })),
+    );
     return { data: validatedAnswer(validated, registration) };
   });
 
   /** Verifik's answer to a good code. */
-  function validatedAnswer(validation: StoredDoc, registration: StoredDoc) {
+  function validatedAnswer(validation: CodeRecord, registration: RegistrationRecord) {
     const { steps } = flowOf(context, registration);
     return {
       ...publicDoc(validation),

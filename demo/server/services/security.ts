@@ -1,4 +1,4 @@
-import type { StoredDoc } from '../db.js';
+import type { FlowRecord } from '../records.js';
 import { verifikError } from '../errors.js';
 
 interface ListEntry {
@@ -16,7 +16,10 @@ const digits = (value: unknown) => String(value ?? '').replace(/\D/g, '');
  * integrator's own service, which the sandbox cannot reach offline: it passes too (documented).
  * v3 flows keep strategy and source in `integrations`.
  */
-export function checkSecurity(flow: StoredDoc, person: { email?: string; phone?: string; countryCode?: string }): void {
+export function checkSecurity(
+  flow: FlowRecord,
+  person: { email?: string; phone?: string; countryCode?: string },
+): void {
   const security = (flow['security'] ?? {}) as Record<string, unknown>;
   const integrations = (flow['integrations'] ?? {}) as Record<string, unknown>;
   const strategy = security['strategy'] ?? integrations['strategy'];

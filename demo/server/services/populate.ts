@@ -1,10 +1,10 @@
 import { COLLECTIONS, type SandboxContext } from '../context.js';
-import type { StoredDoc } from '../db.js';
+import type { CollectionName, OpenRecord, RegistrationRecord } from '../records.js';
 import { ApiError } from '../errors.js';
 import { publicDoc, publicFlow, publicProject } from '../public-views.js';
 
 /** `populates[]` of Verifik's app-registration endpoints: referenced ids replaced by the records. */
-const REFERENCES: Record<string, string> = {
+const REFERENCES: Partial<Record<string, CollectionName>> = {
   project: COLLECTIONS.projects,
   projectFlow: COLLECTIONS.projectFlows,
   emailValidation: COLLECTIONS.emailValidations,
@@ -18,7 +18,9 @@ const REFERENCES: Record<string, string> = {
 };
 
 /** Lists of a registration's failed attempts. */
-const FAILED_LISTS: Record<string, string> = {
+const FAILED_LISTS: Partial<
+  Record<string, typeof COLLECTIONS.biometricValidations | typeof COLLECTIONS.documentValidations>
+> = {
   failedBiometricValidations: COLLECTIONS.biometricValidations,
   failedDocumentValidations: COLLECTIONS.documentValidations,
 };
@@ -35,17 +37,23 @@ const UNSUPPORTED = [
 
 export const POPULATES = [...Object.keys(REFERENCES), ...Object.keys(FAILED_LISTS), ...UNSUPPORTED];
 
-/** The `populates[]` (or `populates`) query parameter, checked. */
+/** More entries than this (repeats included) is a 400: no honest client sends that many. */
+const MAX_ENTRIES = 100;
+
+/** The `populates[]` (or `populates`) query parameter, checked, each name once. */
 export function readPopulates(query: unknown): string[] {
   const raw = (query as Record<string, unknown> | undefined) ?? {};
   const value = raw['populates[]'] ?? raw['populates'] ?? [];
   const names = (Array.isArray(value) ? value : [value]).flatMap((entry) => String(entry).split(','));
+  if (names.length > MAX_ENTRIES) {
+    throw new ApiError(400, 'OUT_OF_RANGE', `populates must list at most ${MAX_ENTRIES} entries`);
+  }
   for (const name of names) {
     if (!POPULATES.includes(name)) {
       throw new ApiError(400, 'INVALID_ENUM', `populates must be among ${POPULATES.join(', ')} (got "${name}")`);
     }
   }
-  return names;
+  return [...new Set(names)];
 }
 
 /**
@@ -54,24 +62,24 @@ export function readPopulates(query: unknown): string[] {
  */
 export function presentRegistration(
   context: SandboxContext,
-  registration: StoredDoc,
+  registration: RegistrationRecord,
   populates: string[] = [],
   audience: 'client' | 'registrant' = 'client',
-): StoredDoc {
-  const result: StoredDoc = publicDoc(registration);
-  const view = (name: string, doc: StoredDoc) => {
+): OpenRecord {
+  const result: OpenRecord = publicDoc(registration as unknown as OpenRecord);
+  const view = (name: string, doc: OpenRecord) => {
     if (audience === 'client') return publicDoc(doc);
     return name === 'project' ? publicProject(doc) : name === 'projectFlow' ? publicFlow(doc) : publicDoc(doc);
   };
   for (const name of populates) {
     const collection = REFERENCES[name];
     if (collection) {
-      const id = registration[name];
-      const doc = typeof id === 'string' ? context.store.get(collection, id) : undefined;
+      const id = (registration as unknown as Record<string, unknown>)[name];
+      const doc = typeof id === 'string' ? (context.store.get(collection, id) as OpenRecord | undefined) : undefined;
       result[name] = doc ? view(name, doc) : null;
     } else if (FAILED_LISTS[name]) {
       const failed = context.store.list(
-        FAILED_LISTS[name],
+        FAILED_LISTS[name]!,
         registration.client,
         { appRegistration: registration._id, status: 'FAILED' },
         { offset: 0, limit: 100, order: 'asc' },
