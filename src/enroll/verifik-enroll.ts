@@ -177,9 +177,9 @@ export class VerifikEnroll extends LitElement {
     if (changed.has('lang') || changed.has('strings') || !this.hasUpdated) void this.updateTranslation();
   }
 
-  /** `lang`, else the nearest ancestor's `lang`, else the browser's language. */
+  /** `lang`, else the nearest ancestor's `lang`, else the first supported of the browser's languages. */
   private get language() {
-    return matchLanguage(this.lang || this.closest('[lang]')?.getAttribute('lang') || navigator.language);
+    return matchLanguage(this.lang || this.closest('[lang]')?.getAttribute('lang') || navigator.languages);
   }
 
   private async updateTranslation(): Promise<void> {
@@ -293,6 +293,7 @@ export class VerifikEnroll extends LitElement {
     return html`<div
       part="panel"
       lang=${this.translation.$lang}
+      dir=${this.translation.$dir}
       @step-complete=${(event: Event) => (event.stopPropagation(), this.dispatch({ type: 'COMPLETE' }))}
       @step-fail=${(event: CustomEvent<{ final: boolean }>) => (
         event.stopPropagation(),
