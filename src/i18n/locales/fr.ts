@@ -3,7 +3,7 @@ import type { Translation } from '../translation.js';
 
 const { number, seconds: duration, plural } = intlFormat('fr');
 
-/** French, formal ("vous"); a no-break space (\\u00a0) keeps ":" and "?" on the line of their word. */
+/** French, formal ("vous"); a no-break space keeps ":" and "?" on the line of their word. */
 export const fr: Translation = {
   $lang: 'fr',
   $dir: 'ltr',
