@@ -81,7 +81,11 @@ export class VerifikEnroll extends LitElement {
   /** Base URL of the Verifik API, or of the sandbox. Relative URLs resolve against the page. */
   @property({ attribute: 'api-url' }) apiUrl = DEFAULT_API_URL;
 
-  /** Language (`en`, `es`, `pt`, or a regional tag such as `es-CO`). Default: the page's. */
+  /**
+   * Language: `en`, `es`, `pt`, `fr`, `de`, `ar` (right to left), `zh` (Simplified), `ja`, `ko`,
+   * `ru`, `hi` or `id`, or a regional tag such as `es-CO` or `pt-BR`. Default: the nearest
+   * ancestor's `lang`, else the first supported of the browser's languages; else English.
+   */
   @property({ reflect: true }) override lang = '';
 
   /**
@@ -179,7 +183,9 @@ export class VerifikEnroll extends LitElement {
 
   /** `lang`, else the nearest ancestor's `lang`, else the first supported of the browser's languages. */
   private get language() {
-    return matchLanguage(this.lang || this.closest('[lang]')?.getAttribute('lang') || navigator.languages);
+    // Not `[lang]` alone: the host reflects its own empty `lang` and would always be the match.
+    const ancestor = this.closest('[lang]:not([lang=""])')?.getAttribute('lang');
+    return matchLanguage(this.lang || ancestor || navigator.languages);
   }
 
   private async updateTranslation(): Promise<void> {

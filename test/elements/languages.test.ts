@@ -6,7 +6,7 @@ import { loadTranslation, SUPPORTED_LANGUAGES } from '../../src/i18n/load-transl
 import type { Translation } from '../../src/i18n/translation.js';
 import type { VerifikEnroll } from '../../src/index.js';
 import '../../src/verifik-enroll.js';
-import { latestCode, person, whenLoaded, whenStep } from '../helpers/browser/basic-flow.js';
+import { latestCode, person, whenStep } from '../helpers/browser/basic-flow.js';
 import { pickFile, testImage } from '../helpers/browser/document.js';
 import { createFlow, DEMO, registrantApi, sandbox } from '../helpers/browser/sandbox.js';
 
@@ -45,6 +45,19 @@ function overflowing(host: HTMLElement): string[] {
   }
   return found;
 }
+
+/**
+ * Waits for the sign-up form with its phone field, whose helpers load on demand: the first test of
+ * a run also waits for the dev server to compile them, so the budget is generous.
+ */
+const whenLoaded = (element: VerifikEnroll) =>
+  waitUntil(
+    () => element.shadowRoot?.querySelector('[data-step]')?.shadowRoot?.querySelector('#field-phone'),
+    'the sign-up form',
+    {
+      timeout: 30_000,
+    },
+  );
 
 /** The current step's shadow root. */
 const stepRoot = (element: VerifikEnroll) => element.shadowRoot!.querySelector('[data-step]')!.shadowRoot!;
@@ -186,6 +199,32 @@ describe('twelve languages at 320 px', function () {
         expect(overflowing(step), `${language} <${step.localName}> at 320 px`).to.deep.equal([]);
       }
     }
+  });
+});
+
+describe('the language the element picks', () => {
+  const panel = (element: VerifikEnroll) => element.shadowRoot!.querySelector('[part="panel"]')!;
+  const speaks = (element: VerifikEnroll, lang: string, dir: string) =>
+    waitUntil(
+      () => panel(element).getAttribute('lang') === lang && panel(element).getAttribute('dir') === dir,
+      `lang ${lang}, dir ${dir}`,
+    );
+
+  it('follows an ancestor’s regional tag (pt-BR → pt), and a change of lang flips the direction', async () => {
+    const wrapper = await fixture<HTMLElement>(
+      html`<div lang="pt-BR">
+        <verifik-enroll persist="none" project=${DEMO.project} flow=${DEMO.basicFlow} api-url=${sandbox.url}>
+        </verifik-enroll>
+      </div>`,
+    );
+    const element = wrapper.querySelector('verifik-enroll')!;
+    await whenLoaded(element);
+    await speaks(element, 'pt', 'ltr');
+    element.lang = 'ar-EG';
+    await speaks(element, 'ar', 'rtl');
+    element.lang = 'zh-TW';
+    // No Traditional Chinese: English, not Simplified characters.
+    await speaks(element, 'en', 'ltr');
   });
 });
 
