@@ -95,6 +95,21 @@ async function press(control: HTMLElement, key = 'Enter') {
   await sendKeys({ press: key });
 }
 
+/** Fills the sign-up form by its labels in `t`'s language and sends it; resolves on the email code step. */
+async function signUp(element: VerifikEnroll, t: Translation) {
+  const who = person();
+  const root = stepRoot(element);
+  await typeInto(byLabel(root, t.signUp.firstName), 'Ana');
+  await typeInto(byLabel(root, t.signUp.lastName), 'García');
+  await typeInto(byLabel(root, t.signUp.email), who.email);
+  await typeInto(byLabel(root, t.signUp.phone), `+57 ${who.phone}`);
+  await press(byLabel(root, t.signUp.terms), 'Space');
+  await press(byLabel(root, t.signUp.privacy), 'Space');
+  await press(byName(root, t.actions.continue));
+  await whenStep(element, 'emailCode');
+  return who;
+}
+
 /** Types a code from the sandbox's outbox into the boxes named in the language. */
 async function enterCode(element: VerifikEnroll, t: Translation, to: string) {
   const code = await latestCode(to);
@@ -132,17 +147,7 @@ describe('twelve languages at 320 px', function () {
 
       // Sign-up, every field found by its label in this language.
       await checkScreen(element, t.signUp.title, 'sign-up');
-      const who = person();
-      let root = stepRoot(element);
-      await typeInto(byLabel(root, t.signUp.firstName), 'Ana');
-      await typeInto(byLabel(root, t.signUp.lastName), 'García');
-      await typeInto(byLabel(root, t.signUp.email), who.email);
-      await typeInto(byLabel(root, t.signUp.phone), `+57 ${who.phone}`);
-      await press(byLabel(root, t.signUp.terms), 'Space');
-      await press(byLabel(root, t.signUp.privacy), 'Space');
-      await press(byName(root, t.actions.continue));
-
-      await whenStep(element, 'emailCode');
+      const who = await signUp(element, t);
       await checkScreen(element, t.code.emailTitle, 'email code');
       expect(progress()).to.equal(t.progress(2, FULL_STEPS, t.steps.emailCode));
       await enterCode(element, t, who.email);
@@ -155,7 +160,7 @@ describe('twelve languages at 320 px', function () {
       // The document: the type chosen by its label, both sides uploaded.
       await whenStep(element, 'document');
       await checkScreen(element, t.document.title, 'document type');
-      root = stepRoot(element);
+      const root = stepRoot(element);
       await press(byLabel(root, t.document.categories.government_id), 'Space');
       await press(byName(root, t.actions.continue));
       await waitUntil(() => stepRoot(element).querySelector('.drop'), 'the upload choice');
@@ -271,17 +276,7 @@ describe('Arabic is laid out right to left', () => {
 
   it('a code still reads left to right in Arabic: box 1 is the leftmost', async () => {
     const element = await mount('ar');
-    const who = person();
-    const t = await loadTranslation('ar');
-    const root = stepRoot(element);
-    await typeInto(byLabel(root, t.signUp.firstName), 'Ana');
-    await typeInto(byLabel(root, t.signUp.lastName), 'García');
-    await typeInto(byLabel(root, t.signUp.email), who.email);
-    await typeInto(byLabel(root, t.signUp.phone), `+57 ${who.phone}`);
-    await press(byLabel(root, t.signUp.terms), 'Space');
-    await press(byLabel(root, t.signUp.privacy), 'Space');
-    await press(byName(root, t.actions.continue));
-    await whenStep(element, 'emailCode');
+    await signUp(element, await loadTranslation('ar'));
     const boxes = () => [
       ...(stepRoot(element).querySelector('verifik-otp-input')?.shadowRoot?.querySelectorAll('input') ?? []),
     ];
