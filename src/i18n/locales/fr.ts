@@ -125,7 +125,7 @@ export const fr: Translation = {
   },
   liveness: {
     title: 'Prenez un selfie',
-    intro: 'Nous vérifions que vous êtes bien présent en personne et comparons votre visage à votre pièce d’identité.',
+    intro: 'Nous vérifions que c’est bien vous, en personne, et comparons votre visage à votre pièce d’identité.',
     tipLight: 'Placez-vous dans une lumière bonne et uniforme.',
     tipFace: 'Retirez lunettes, chapeau et masque.',
     tipAlone: 'Assurez-vous que personne d’autre n’est dans le champ.',
@@ -212,7 +212,7 @@ export const fr: Translation = {
       'Le guidage automatique du visage est désactivé. Centrez votre visage dans l’ovale et prenez la photo vous-même.',
     liveness_failed:
       'Nous n’avons pas pu confirmer qu’il s’agit d’une photo prise en direct. Placez-vous face à la lumière et réessayez.',
-    multiple_faces: 'Il y avait plus d’un visage sur la photo. Assurez-vous d’être seul et réessayez.',
+    multiple_faces: 'Il y avait plus d’un visage sur la photo. Vérifiez que personne d’autre n’apparaît et réessayez.',
     no_face_detected: 'Nous ne trouvons pas votre visage sur la photo. Centrez-le dans l’ovale et réessayez.',
     duplicated_person: 'Ce visage est déjà enregistré sur un autre compte. Contactez le site d’où vous venez.',
     attempts_exhausted: 'Vous avez utilisé tous les essais de cette étape.',
