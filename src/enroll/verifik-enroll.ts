@@ -87,7 +87,11 @@ export class VerifikEnroll extends LitElement {
   /** Base URL of the Verifik API, or of the sandbox. Relative URLs resolve against the page. */
   @property({ attribute: 'api-url' }) apiUrl = DEFAULT_API_URL;
 
-  /** Language (`en`, `es`, `pt`, or a regional tag such as `es-CO`). Default: the page's. */
+  /**
+   * Language: `en`, `es`, `pt`, `fr`, `de`, `ar` (right to left), `zh` (Simplified), `ja`, `ko`,
+   * `ru`, `hi` or `id`, or a regional tag such as `es-CO` or `pt-BR`. Default: the nearest
+   * ancestor's `lang`, else the first supported of the browser's languages; else English.
+   */
   @property({ reflect: true }) override lang = '';
 
   /**
@@ -189,9 +193,11 @@ export class VerifikEnroll extends LitElement {
     if (changed.has('lang') || changed.has('strings') || !this.hasUpdated) void this.updateTranslation();
   }
 
-  /** `lang`, else the nearest ancestor's `lang`, else the browser's language. */
+  /** `lang`, else the nearest ancestor's `lang`, else the first supported of the browser's languages. */
   private get language() {
-    return matchLanguage(this.lang || this.closest('[lang]')?.getAttribute('lang') || navigator.language);
+    // Not `[lang]` alone: the host reflects its own empty `lang` and would always be the match.
+    const ancestor = this.closest('[lang]:not([lang=""])')?.getAttribute('lang');
+    return matchLanguage(this.lang || ancestor || navigator.languages);
   }
 
   private async updateTranslation(): Promise<void> {
@@ -309,6 +315,7 @@ export class VerifikEnroll extends LitElement {
     return html`<div
       part="panel"
       lang=${this.translation.$lang}
+      dir=${this.translation.$dir}
       @step-complete=${(event: StepEvent<'step-complete'>) => (
         event.stopPropagation(),
         this.dispatch({ type: 'COMPLETE' })

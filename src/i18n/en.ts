@@ -1,9 +1,13 @@
 import { OTP_LENGTH } from '../flow/otp-rules.js';
+import { intlFormat } from './intl-format.js';
 import type { Translation } from './translation.js';
+
+const { number, plural } = intlFormat('en');
 
 /** English, the complete reference translation. */
 export const en: Translation = {
   $lang: 'en',
+  $dir: 'ltr',
   loading: 'Loading the verification…',
   setupErrorTitle: 'The verification can’t start',
   retry: 'Try again',
@@ -19,7 +23,7 @@ export const en: Translation = {
     form: 'Form and signature',
     done: 'Done',
   },
-  progress: (index, total, name) => `Step ${index} of ${total}: ${name}`,
+  progress: (index, total, name) => `Step ${number(index)} of ${number(total)}: ${name}`,
   actions: { cancel: 'Cancel', back: 'Back', skip: 'Skip this step', continue: 'Continue', sending: 'Sending…' },
   signUp: {
     title: 'Tell us about you',
@@ -85,7 +89,7 @@ export const en: Translation = {
     retake: 'Retake',
     sending: 'Checking your document…',
     retry: 'Try again',
-    attemptsLeft: (count) => (count === 1 ? 'You have 1 try left.' : `You have ${count} tries left.`),
+    attemptsLeft: (count) => plural(count, { one: 'You have # try left.', other: 'You have # tries left.' }),
   },
   code: {
     emailTitle: 'Check your email',
@@ -95,8 +99,8 @@ export const en: Translation = {
     digit: 'Digit {n} of {total}',
     verify: 'Verify',
     resend: 'Send a new code',
-    resendIn: (seconds) => `You can ask for a new code in ${seconds} s.`,
-    wrong: (triesLeft) => `That code is not right. ${triesLeft} ${triesLeft === 1 ? 'try' : 'tries'} left.`,
+    resendIn: (seconds) => `You can ask for a new code in ${number(seconds)} s.`,
+    wrong: (triesLeft) => `That code is not right. ${plural(triesLeft, { one: '# try', other: '# tries' })} left.`,
     channel: 'How should we send your code?',
     sms: 'Text message (SMS)',
     whatsapp: 'WhatsApp',
@@ -142,7 +146,7 @@ export const en: Translation = {
     switchCamera: 'Switch camera',
     checking: 'Checking your selfie…',
     retry: 'Try again',
-    attemptsLeft: (count) => (count === 1 ? '1 attempt left.' : `${count} attempts left.`),
+    attemptsLeft: (count) => plural(count, { one: '# attempt left.', other: '# attempts left.' }),
   },
   faceMatch: {
     title: 'Matching your face',

@@ -14,6 +14,8 @@ export type DocumentSide = 'front' | 'back';
 export interface Translation {
   /** Language tag of this translation. */
   $lang: string;
+  /** Writing direction of the language: the widget's panel takes it as its `dir`. */
+  $dir: 'ltr' | 'rtl';
   loading: string;
   setupErrorTitle: string;
   retry: string;

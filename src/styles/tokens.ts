@@ -57,6 +57,8 @@ export const tokens = css`
     --_radius: var(--verifik-radius, 12px);
     --_font: var(--verifik-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     --_space: var(--verifik-spacing, 16px);
+    /* An email address or a long word (German, Russian) breaks rather than spill out of a narrow screen. */
+    overflow-wrap: break-word;
   }
 
   @media (prefers-color-scheme: dark) {

@@ -149,7 +149,8 @@ export class VerifikOtpInput extends LitElement {
 
   protected override render() {
     const total = this.length;
-    return html`<div class="boxes" role="group" aria-label=${this.label}>
+    // A code reads left to right in every language, Arabic included: so do its boxes and arrow keys.
+    return html`<div class="boxes" role="group" aria-label=${this.label} dir="ltr">
         ${this.slots.map(
           (digit, index) =>
             html`<input

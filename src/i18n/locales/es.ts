@@ -1,9 +1,13 @@
 import { OTP_LENGTH } from '../../flow/otp-rules.js';
+import { intlFormat } from '../intl-format.js';
 import type { Translation } from '../translation.js';
 
-/** Spanish (Latin America). */
+const { number, seconds: duration, plural } = intlFormat('es');
+
+/** Spanish (Latin America). "Selfi" is the spelling the RAE dictionary adopted (feminine: "una selfi"). */
 export const es: Translation = {
   $lang: 'es',
+  $dir: 'ltr',
   loading: 'Cargando la verificación…',
   setupErrorTitle: 'No se puede iniciar la verificación',
   retry: 'Intentar de nuevo',
@@ -19,7 +23,7 @@ export const es: Translation = {
     form: 'Formulario y firma',
     done: 'Listo',
   },
-  progress: (index, total, name) => `Paso ${index} de ${total}: ${name}`,
+  progress: (index, total, name) => `Paso ${number(index)} de ${number(total)}: ${name}`,
   actions: { cancel: 'Cancelar', back: 'Atrás', skip: 'Omitir este paso', continue: 'Continuar', sending: 'Enviando…' },
   signUp: {
     title: 'Cuéntanos sobre ti',
@@ -55,7 +59,7 @@ export const es: Translation = {
   },
   document: {
     title: 'Tu documento de identidad',
-    intro: 'Comprobamos que tu documento es auténtico y comparamos su foto con tu selfie.',
+    intro: 'Comprobamos que tu documento es auténtico y comparamos su foto con tu selfi.',
     chooseType: '¿Qué documento vas a usar?',
     categories: {
       government_id: 'Cédula o documento nacional',
@@ -89,7 +93,7 @@ export const es: Translation = {
     retake: 'Tomar otra',
     sending: 'Revisando tu documento…',
     retry: 'Intentar de nuevo',
-    attemptsLeft: (count) => (count === 1 ? 'Te queda 1 intento.' : `Te quedan ${count} intentos.`),
+    attemptsLeft: (count) => plural(count, { one: 'Te queda # intento.', other: 'Te quedan # intentos.' }),
   },
   code: {
     emailTitle: 'Revisa tu correo',
@@ -99,9 +103,9 @@ export const es: Translation = {
     digit: 'Dígito {n} de {total}',
     verify: 'Verificar',
     resend: 'Enviar un código nuevo',
-    resendIn: (seconds) => `Podrás pedir un código nuevo en ${seconds} s.`,
+    resendIn: (seconds) => `Podrás pedir un código nuevo en ${duration(seconds)}.`,
     wrong: (triesLeft) =>
-      `El código no es correcto. ${triesLeft === 1 ? 'Queda 1 intento' : `Quedan ${triesLeft} intentos`}.`,
+      `El código no es correcto. ${plural(triesLeft, { one: 'Queda # intento', other: 'Quedan # intentos' })}.`,
     channel: '¿Cómo quieres recibir tu código?',
     sms: 'Mensaje de texto (SMS)',
     whatsapp: 'WhatsApp',
@@ -118,7 +122,7 @@ export const es: Translation = {
     required: 'Firma en el recuadro o escribe tu nombre completo.',
   },
   liveness: {
-    title: 'Tómate una selfie',
+    title: 'Tómate una selfi',
     intro: 'Comprobamos que estás aquí en persona y comparamos tu rostro con tu documento.',
     tipLight: 'Busca una luz buena y pareja sobre tu rostro.',
     tipFace: 'Quítate gafas, gorras y tapabocas.',
@@ -145,13 +149,13 @@ export const es: Translation = {
     },
     capture: 'Tomar foto',
     switchCamera: 'Cambiar de cámara',
-    checking: 'Revisando tu selfie…',
+    checking: 'Revisando tu selfi…',
     retry: 'Intentar de nuevo',
-    attemptsLeft: (count) => (count === 1 ? 'Te queda 1 intento.' : `Te quedan ${count} intentos.`),
+    attemptsLeft: (count) => plural(count, { one: 'Te queda # intento.', other: 'Te quedan # intentos.' }),
   },
   faceMatch: {
     title: 'Comparando tu rostro',
-    checking: 'Comparando tu selfie con tu documento…',
+    checking: 'Comparando tu selfi con tu documento…',
     retry: 'Intentar de nuevo',
   },
   done: {
@@ -211,7 +215,7 @@ export const es: Translation = {
     no_face_detected: 'No encontramos tu rostro en la foto. Céntralo en el óvalo e inténtalo de nuevo.',
     duplicated_person: 'Este rostro ya está registrado con otra cuenta. Contacta al sitio del que vienes.',
     attempts_exhausted: 'Usaste todos los intentos de este paso.',
-    face_match_failed: 'Tu selfie no coincide con la foto de tu documento.',
+    face_match_failed: 'Tu selfi no coincide con la foto de tu documento.',
     api_error: 'El servicio de verificación rechazó la solicitud. Inténtalo más tarde.',
   },
 };

@@ -1,9 +1,13 @@
 import { OTP_LENGTH } from '../../flow/otp-rules.js';
+import { intlFormat } from '../intl-format.js';
 import type { Translation } from '../translation.js';
+
+const { number, seconds: duration, plural } = intlFormat('pt');
 
 /** Portuguese (Brazil). */
 export const pt: Translation = {
   $lang: 'pt',
+  $dir: 'ltr',
   loading: 'Carregando a verificação…',
   setupErrorTitle: 'Não é possível iniciar a verificação',
   retry: 'Tentar novamente',
@@ -19,7 +23,7 @@ export const pt: Translation = {
     form: 'Formulário e assinatura',
     done: 'Pronto',
   },
-  progress: (index, total, name) => `Etapa ${index} de ${total}: ${name}`,
+  progress: (index, total, name) => `Etapa ${number(index)} de ${number(total)}: ${name}`,
   actions: {
     cancel: 'Cancelar',
     back: 'Voltar',
@@ -91,7 +95,7 @@ export const pt: Translation = {
     retake: 'Tirar outra',
     sending: 'Verificando seu documento…',
     retry: 'Tentar novamente',
-    attemptsLeft: (count) => (count === 1 ? 'Resta 1 tentativa.' : `Restam ${count} tentativas.`),
+    attemptsLeft: (count) => plural(count, { one: 'Resta # tentativa.', other: 'Restam # tentativas.' }),
   },
   code: {
     emailTitle: 'Verifique seu e-mail',
@@ -101,9 +105,9 @@ export const pt: Translation = {
     digit: 'Dígito {n} de {total}',
     verify: 'Verificar',
     resend: 'Enviar um novo código',
-    resendIn: (seconds) => `Você poderá pedir um novo código em ${seconds} s.`,
+    resendIn: (seconds) => `Você poderá pedir um novo código em ${duration(seconds)}.`,
     wrong: (triesLeft) =>
-      `O código não está correto. ${triesLeft === 1 ? 'Resta 1 tentativa' : `Restam ${triesLeft} tentativas`}.`,
+      `O código não está correto. ${plural(triesLeft, { one: 'Resta # tentativa', other: 'Restam # tentativas' })}.`,
     channel: 'Como você quer receber seu código?',
     sms: 'Mensagem de texto (SMS)',
     whatsapp: 'WhatsApp',
@@ -149,7 +153,7 @@ export const pt: Translation = {
     switchCamera: 'Trocar de câmera',
     checking: 'Verificando sua selfie…',
     retry: 'Tentar novamente',
-    attemptsLeft: (count) => (count === 1 ? 'Resta 1 tentativa.' : `Restam ${count} tentativas.`),
+    attemptsLeft: (count) => plural(count, { one: 'Resta # tentativa.', other: 'Restam # tentativas.' }),
   },
   faceMatch: {
     title: 'Comparando seu rosto',
