@@ -12,7 +12,7 @@ import { VERIFIK_READY } from '../events/verifik-ready.js';
 import { VERIFIK_STEP_CHANGE } from '../events/verifik-step-change.js';
 import { VERIFIK_STEP_COMPLETE } from '../events/verifik-step-complete.js';
 import { DEFAULT_ASSETS_URL } from '../capture/face/assets-url.js';
-import { loadFaceDetector } from '../capture/face/load-detector.js';
+import { prefetchFaceGuide } from '../capture/face/check-face-assets.js';
 import { attemptsLeft, canGoBack, canSkip, currentStep, type MachineEvent, type StepId } from '../flow/machine.js';
 import { selectFlow } from '../flow/select-flow.js';
 import { en } from '../i18n/en.js';
@@ -240,16 +240,24 @@ export class VerifikEnroll extends LitElement {
   }
 
   /**
-   * On the step before a mandatory selfie, loads the face guide in the background so its models
-   * are ready when the person gets there. Flows without a selfie never load it, and an optional
+   * On the step before a mandatory selfie, checks that the face assets are reachable (else a
+   * `face_assets_unreachable` error names the URL) and loads the face guide in the background so
+   * its models are ready when the person gets there. Flows without a selfie never load it, and an optional
    * selfie loads it only when the person opens that step (they may skip it).
    */
   private prefetchFaceGuide(machine: Enrollment['machine']): void {
     const next = machine.steps[machine.index + 1];
     if (next?.id !== 'liveness' || next.requirement !== 'mandatory') return;
     const assetsUrl = resolveAssetsUrl(this.assetsUrl, document.baseURI);
-    // A failure here is reported by the selfie step, which tries again.
-    const prefetch = () => void loadFaceDetector(assetsUrl).catch(() => undefined);
+    const step = currentStep(machine).id;
+    const unreachable = (url: string) =>
+      emit(this, VERIFIK_ERROR, {
+        code: 'face_assets_unreachable',
+        message: `${this.translation.errors.face_assets_unreachable} ${url}`,
+        step,
+        recoverable: false,
+      });
+    const prefetch = () => void prefetchFaceGuide(assetsUrl, unreachable);
     if ('requestIdleCallback' in window) requestIdleCallback(prefetch, { timeout: 2000 });
     else setTimeout(prefetch, 200);
   }
