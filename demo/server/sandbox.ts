@@ -7,6 +7,7 @@ import { type DevClient, ensureDevClient } from './auth.js';
 import { FaceEngine } from './biometrics/face-engine.js';
 import type { SandboxContext } from './context.js';
 import { Store } from './db.js';
+import { sandboxFlows } from './integrator/sandbox-flows.js';
 import { seedDemo } from './seed.js';
 import { TokenService } from './tokens.js';
 
@@ -68,6 +69,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       integrator: {
         apiUrl: () => process.env['VERIFIK_API_URL'] ?? url,
         clientToken: () => process.env['VERIFIK_CLIENT_TOKEN'] ?? client.token,
+        flows: sandboxFlows(
+          () => process.env['VERIFIK_API_URL'] ?? url,
+          () => process.env['VERIFIK_CLIENT_TOKEN'] ?? client.token,
+        ),
       },
     });
     const host = options.host ?? '127.0.0.1';

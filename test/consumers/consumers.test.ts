@@ -83,7 +83,10 @@ async function expectFaceAssetsFetched(
   for (const url of urls) {
     const answers = responses.filter((response) => response.url === url);
     assert.ok(answers.length > 0, `${url} was requested`);
-    assert.ok(answers.every((response) => response.status === 200), `${url} answered ${answers.map((a) => a.status)}`);
+    assert.ok(
+      answers.every((response) => response.status === 200),
+      `${url} answered ${answers.map((a) => a.status)}`,
+    );
   }
 }
 
@@ -94,13 +97,22 @@ before(async () => {
   for (const app of APPS) installed.set(app, installApp(app, tarball));
   installed.forEach((promise) => promise.catch(() => undefined));
   sandbox = await startSandbox({ dataDir, port: 0 });
-  const project = await admin<{ _id: string }>('/v2/projects', { name: 'Consumer app', allowedCountries: ['Colombia'] });
+  const project = await admin<{ _id: string }>('/v2/projects', {
+    name: 'Consumer app',
+    allowedCountries: ['Colombia'],
+  });
   const flow = await admin<{ _id: string }>('/v2/project-flows', {
     project: project._id,
     type: 'onboarding',
     status: 'active',
     onboardingSettings: {
-      steps: { signUpForm: 'mandatory', basicInformation: 'skip', document: 'skip', liveness: 'mandatory', form: 'skip' },
+      steps: {
+        signUpForm: 'mandatory',
+        basicInformation: 'skip',
+        document: 'skip',
+        liveness: 'mandatory',
+        form: 'skip',
+      },
       signUpForm: { email: true, emailGateway: 'none', phone: false, phoneGateway: 'none' },
       liveness: { livenessMinScore: 0.65, maxAttempts: 3, searchMinScore: 0.85, searchMode: 'FAST' },
     },
@@ -175,7 +187,10 @@ describe('consumer apps, from the packed tarball', () => {
     const pkg = join(unpacked, 'package');
     const { version } = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')) as { version: string };
     // A CDN serving the whole package, with CORS as public CDNs answer.
-    const cdn = await serve({ [`/verifik-enroll@${version}/`]: pkg }, { headers: { 'access-control-allow-origin': '*' } });
+    const cdn = await serve(
+      { [`/verifik-enroll@${version}/`]: pkg },
+      { headers: { 'access-control-allow-origin': '*' } },
+    );
     const script = `${cdn.url}/verifik-enroll@${version}/cdn/verifik-enroll.js`;
     const sri = JSON.parse(readFileSync(join(pkg, 'cdn', 'sri.json'), 'utf8')) as Record<string, string>;
     const page = join(WORK, 'cdn-page');
