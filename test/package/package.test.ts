@@ -76,11 +76,45 @@ describe('the npm package', () => {
   });
 });
 
+describe('the tarball', () => {
+  const bin = (name: string) => join(ROOT, 'node_modules', '.bin', name);
+  const exec = promisify(execFile);
+
+  it('passes publint --strict', async () => {
+    await assert.doesNotReject(exec(bin('publint'), ['--strict'], { cwd: ROOT }));
+  });
+
+  it('has types for every entry as an ES module package (are-the-types-wrong, esm-only profile)', async () => {
+    await assert.doesNotReject(exec(bin('attw'), ['--pack', '.', '--profile', 'esm-only'], { cwd: ROOT }));
+  });
+
+  it('would publish (npm publish --dry-run): licence, docs, changelog and one copy of the face assets', async () => {
+    const { stdout } = await exec('npm', ['publish', '--dry-run', '--json'], { cwd: ROOT });
+    const { files } = (JSON.parse(stdout) as Record<string, { files: { path: string }[] }>)['verifik-enroll']!;
+    const paths = files.map((file) => file.path);
+    for (const path of ['LICENSE', 'CHANGELOG.md', 'README.md', 'docs/integration.md', 'dist/face/face-api.esm.js']) {
+      assert.ok(paths.includes(path), `${path} is published`);
+    }
+    assert.deepEqual(
+      paths.filter((path) => path.endsWith('face-api.esm.js')),
+      ['dist/face/face-api.esm.js'],
+      'one copy of the face assets',
+    );
+    assert.deepEqual(
+      paths.filter((path) => path.endsWith('.map')),
+      [],
+      'no source maps pointing at unshipped sources',
+    );
+    assert.match(pkg.dependencies.lit, /^\^3\./, 'a caret range: apps on a newer Lit 3 share one copy');
+    assert.ok(pkg.repository && pkg.homepage && pkg.bugs, 'repository metadata');
+  });
+});
+
 describe('the CDN build', () => {
   it('is one script, with the face assets beside it and an integrity hash for each file', () => {
     const sri = JSON.parse(readFileSync(join(ROOT, 'cdn', 'sri.json'), 'utf8')) as Record<string, string>;
     assert.ok(sri['verifik-enroll.js'], 'the script has a hash');
-    assert.ok(sri['face/face-api.esm.js'], 'face-api has a hash');
+    assert.ok(sri['../dist/face/face-api.esm.js'], 'face-api (the one copy, in dist/face/) has a hash');
     for (const [file, hash] of Object.entries(sri)) {
       assert.equal(sriHash(readFileSync(join(ROOT, 'cdn', file))), hash, `${file} matches its hash`);
     }
