@@ -102,7 +102,11 @@ export async function loadFaceApiDetector(assetsUrl: string): Promise<FaceDetect
   if (!backend) throw new Error('no tfjs backend could start');
   const [detectorWeights, landmarksWeights] = await Promise.all([
     loadWeights(faceapi, urls['tiny_face_detector_model-weights_manifest.json'], urls['tiny_face_detector_model.bin']),
-    loadWeights(faceapi, urls['face_landmark_68_tiny_model-weights_manifest.json'], urls['face_landmark_68_tiny_model.bin']),
+    loadWeights(
+      faceapi,
+      urls['face_landmark_68_tiny_model-weights_manifest.json'],
+      urls['face_landmark_68_tiny_model.bin'],
+    ),
   ]);
   faceapi.nets.tinyFaceDetector.loadFromWeightMap(detectorWeights);
   faceapi.nets.faceLandmark68TinyNet.loadFromWeightMap(landmarksWeights);

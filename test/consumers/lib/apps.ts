@@ -27,8 +27,8 @@ export async function packPackage(): Promise<string> {
   mkdirSync(WORK, { recursive: true });
   for (const name of readdirSync(WORK)) if (name.endsWith('.tgz')) rmSync(join(WORK, name));
   const { stdout } = await sh('npm', ['pack', '--json', '--pack-destination', WORK], ROOT);
-  const [{ filename }] = JSON.parse(stdout) as { filename: string }[];
-  return join(WORK, filename!);
+  const [packed] = JSON.parse(stdout) as { filename: string }[];
+  return join(WORK, packed!.filename);
 }
 
 /**
