@@ -13,6 +13,17 @@ import { sriHash } from '../../scripts/sri.mjs';
  */
 
 const ROOT = join(import.meta.dirname, '..', '..');
+
+interface ManifestModule {
+  path: string;
+  exports?: { name: string; declaration: { module?: string } }[];
+  declarations?: {
+    customElement?: boolean;
+    tagName?: string;
+    events?: { name: string; type?: { text: string } }[];
+    attributes?: { name: string; type?: { text: string } }[];
+  }[];
+}
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 
 describe('the npm package', () => {
@@ -65,7 +76,29 @@ describe('the npm package', () => {
     for (const path of paths) assert.doesNotThrow(() => readFileSync(join(ROOT, path)), `${path} exists`);
     assert.equal(pkg.customElements, 'custom-elements.json');
     const manifest = JSON.parse(readFileSync(join(ROOT, pkg.customElements), 'utf8'));
-    assert.ok(manifest.modules.some((module: { path: string }) => module.path === 'src/enroll/verifik-enroll.ts'));
+    const modules = manifest.modules as ManifestModule[];
+    assert.ok(modules.some((module) => module.path === 'dist/enroll/verifik-enroll.js'));
+    for (const module of modules) {
+      assert.doesNotThrow(() => readFileSync(join(ROOT, module.path)), `the manifest's ${module.path} ships`);
+      for (const entry of module.exports ?? []) {
+        if (entry.declaration.module)
+          assert.match(entry.declaration.module, /^dist\//, `${module.path} exports ${entry.name}`);
+      }
+    }
+  });
+
+  it('lists only public elements in its manifest, with typed events and attributes', () => {
+    const manifest = JSON.parse(readFileSync(join(ROOT, pkg.customElements), 'utf8'));
+    const elements = (manifest.modules as ManifestModule[]).flatMap((module) =>
+      (module.declarations ?? []).filter((declaration) => declaration.customElement),
+    );
+    assert.deepEqual(
+      elements.map((element) => element.tagName),
+      ['verifik-enroll'],
+    );
+    const [element] = elements;
+    for (const event of element!.events ?? []) assert.ok(event.type?.text, `${event.name} has a type`);
+    for (const attribute of element!.attributes ?? []) assert.ok(attribute.type?.text, `${attribute.name} has a type`);
   });
 
   it('type-checks an integrator’s TypeScript and React code against the built declarations', async () => {
