@@ -140,10 +140,11 @@ const browserTests = {
   },
 };
 
-/** The widget's build, without regenerating the manifest (the check above compares it). */
+/** The widget's build and its editor data, without regenerating the manifest (the check above compares it). */
 const build = check('build (dist, cdn)', [
   [bin('rollup'), '-c'],
   [bin('tsc'), '-p', 'tsconfig.build.json'],
+  [process.execPath, 'scripts/editor-data.mjs'],
 ]);
 
 /** `npm run bench -- --smoke`: each measurement that runs and gives sane figures counts as a test. */

@@ -141,8 +141,9 @@ describe('consumer apps, from the packed tarball', () => {
     await page.close();
   });
 
-  it('Vite + Vue 3: builds, binds attributes, a property (.prop strings) and events, renders the first step', async () => {
+  it('Vite + Vue 3: the generated Vue typings check a template’s props; builds, binds attributes, a property (.prop strings) and events, renders the first step', async () => {
     const dir = await installed.get('vite-vue')!;
+    await sh('node_modules/.bin/tsc', ['--noEmit'], dir);
     await sh('node_modules/.bin/vite', ['build'], dir);
     const app = await serve({ '/': join(dir, 'dist') });
     // The app overrides the sign-up title through the `strings` property.

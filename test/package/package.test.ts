@@ -67,7 +67,7 @@ describe('the npm package', () => {
   });
 
   it('points `customElements`, `types` and every export at files the build made', () => {
-    const paths = [pkg.customElements, pkg.types, pkg.main];
+    const paths = [pkg.customElements, pkg.types, pkg.main, pkg['web-types']];
     for (const target of Object.values(pkg.exports) as (string | Record<string, string>)[]) {
       if (typeof target === 'string') {
         if (!target.includes('*')) paths.push(target);
@@ -125,7 +125,17 @@ describe('the tarball', () => {
     const { stdout } = await exec('npm', ['publish', '--dry-run', '--json'], { cwd: ROOT });
     const { files } = (JSON.parse(stdout) as Record<string, { files: { path: string }[] }>)['verifik-enroll']!;
     const paths = files.map((file) => file.path);
-    for (const path of ['LICENSE', 'CHANGELOG.md', 'README.md', 'docs/integration.md', 'dist/face/face-api.esm.js']) {
+    for (const path of [
+      'LICENSE',
+      'CHANGELOG.md',
+      'README.md',
+      'docs/integration.md',
+      'dist/face/face-api.esm.js',
+      'dist/editors/vscode.html-custom-data.json',
+      'dist/editors/web-types.json',
+      'dist/editors/jsx.d.ts',
+      'dist/editors/vue.d.ts',
+    ]) {
       assert.ok(paths.includes(path), `${path} is published`);
     }
     assert.deepEqual(
