@@ -8,6 +8,7 @@ import { startSandbox, type Sandbox } from '../../demo/server/sandbox.js';
 import { installApp, installedPackage, locateFaceAssets, packPackage, ROOT, sh, WORK } from './lib/apps.js';
 import { launchChromium, recordTraffic, waitForFirstStep, widgetErrors } from './lib/browser.js';
 import { serveStatic, type StaticServer } from './lib/static-server.js';
+import { snippets } from './lib/doc-snippets.js';
 import { documentedCsp } from './lib/documented-csp.js';
 
 /**
@@ -143,8 +144,17 @@ describe('consumer apps, from the packed tarball', () => {
 
   it('Vite + Vue 3: the generated Vue typings check a template’s props; builds, binds attributes, a property (.prop strings) and events, renders the first step', async () => {
     const dir = await installed.get('vite-vue')!;
+    // docs/frameworks.md's Vue recipe: its Vite config is this app's, its component is built here.
+    const recipe = snippets('docs/frameworks.md');
+    const viteConfig = recipe.find((snippet) => snippet.code.startsWith('// vite.config.js'))!;
+    assert.equal(
+      viteConfig.code.replace('// vite.config.js\n', ''),
+      readFileSync(join(dir, 'vite.config.js'), 'utf8').replace(/\n+$/, ''),
+    );
+    writeFileSync(join(dir, 'src', 'Recipe.vue'), recipe.find((snippet) => snippet.lang === 'vue')!.code);
     await sh('node_modules/.bin/tsc', ['--noEmit'], dir);
     await sh('node_modules/.bin/vite', ['build'], dir);
+    assert.match(readFileSync(join(dir, 'dist', 'index.html'), 'utf8'), /<script/);
     const app = await serve({ '/': join(dir, 'dist') });
     // The app overrides the sign-up title through the `strings` property.
     const query = appQuery({ project: DEMO_PROJECT, flow: '' });
