@@ -22,9 +22,13 @@ export async function sh(command: string, args: string[], cwd: string, env: Reco
   }
 }
 
-/** `npm pack` of the built package (dist/ and cdn/ must be built): the tarball integrators get. */
+/**
+ * `npm pack` of the built package (dist/ and cdn/ must be built): the tarball integrators get.
+ * `CONSUMER_TARBALL` tests another tarball instead (a release candidate, an older version).
+ */
 export async function packPackage(): Promise<string> {
   mkdirSync(WORK, { recursive: true });
+  if (process.env['CONSUMER_TARBALL']) return process.env['CONSUMER_TARBALL'];
   for (const name of readdirSync(WORK)) if (name.endsWith('.tgz')) rmSync(join(WORK, name));
   const { stdout } = await sh('npm', ['pack', '--json', '--pack-destination', WORK], ROOT);
   const [packed] = JSON.parse(stdout) as { filename: string }[];
