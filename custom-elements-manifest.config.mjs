@@ -1,3 +1,5 @@
+import { publicManifestPlugin } from './scripts/manifest-public.mjs';
+
 /** Custom Elements Manifest analyzer settings (`npm run analyze`). */
 export default {
   globs: ['src/**/*.ts'],
@@ -14,5 +16,6 @@ export default {
         customElementsManifest.modules.sort((a, b) => a.path.localeCompare(b.path));
       },
     },
+    publicManifestPlugin(),
   ],
 };

@@ -40,6 +40,16 @@ export default tseslint.config(
     },
   },
   { files: ['bench/pages/**/*.js'], languageOptions: { globals: globals.browser } },
+  // The consumer apps: browser code, their build configs and a Node SSR script.
+  {
+    files: ['test/consumers/*/src/**/*.js', 'test/consumers/cdn-page/*.js'],
+    languageOptions: { globals: globals.browser },
+  },
+  {
+    files: ['test/consumers/*/*.js', 'test/consumers/node-ssr/*.mjs'],
+    languageOptions: { globals: globals.node },
+    rules: { 'no-console': 'off' },
+  },
   { files: ['demo/server/main.ts', 'scripts/**/*.mjs', 'bench/run.ts'], rules: { 'no-console': 'off' } },
   prettier,
 );

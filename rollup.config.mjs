@@ -2,7 +2,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { readFileSync, rmSync } from 'node:fs';
-import { faceAssetsPlugin } from './scripts/face-assets.mjs';
+import { CDN_FACE_FOLDER, faceAssetsAt, faceAssetsPlugin } from './scripts/face-assets.mjs';
 import { sriPlugin } from './scripts/sri.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
@@ -10,12 +10,23 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 const installed = [...Object.keys(pkg.dependencies), ...Object.keys(pkg.peerDependencies ?? {})];
 const isInstalled = (id) => installed.some((name) => id === name || id.startsWith(`${name}/`));
 
+/** Lit's own packages: the server build bundles their Node flavour (see below). */
+const isLit = (id) => /^(lit|lit-html|lit-element|@lit\/[^/]+|@lit-labs\/[^/]+)(\/|$)/.test(id);
+
+// No source maps ship: the npm modules are readable as they are, and a map without its sources
+// (src/ is not published) would only point at missing files.
 const typescriptPlugin = () =>
   typescript({
     tsconfig: './tsconfig.json',
     include: ['src/**/*.ts'],
-    compilerOptions: { noEmit: false, declaration: false, sourceMap: true },
+    compilerOptions: { noEmit: false, declaration: false, sourceMap: false },
   });
+
+const ENTRIES = {
+  index: 'src/index.ts',
+  'verifik-enroll': 'src/verifik-enroll.ts',
+  'react/index': 'src/react/index.ts',
+};
 
 /**
  * Keeps `import './verifik-enroll.js'` (the entry that defines the tags) wherever a module imports
@@ -39,25 +50,39 @@ export default [
   // left as bare imports, readable (the integrator's bundler minifies). Declarations come from
   // `tsc -p tsconfig.build.json` beside each file.
   {
-    input: {
-      index: 'src/index.ts',
-      'verifik-enroll': 'src/verifik-enroll.ts',
-      'react/index': 'src/react/index.ts',
-    },
+    input: ENTRIES,
     external: isInstalled,
     output: {
       dir: 'dist',
       format: 'es',
-      sourcemap: true,
       preserveModules: true,
       preserveModulesRoot: 'src',
       entryFileNames: '[name].js',
     },
     plugins: [clean('dist'), nodeResolve(), typescriptPlugin(), keepDefiningEntry(), faceAssetsPlugin()],
   },
+  // Servers (`node`, and edge runtimes that also match `browser`): the same entries with Lit's
+  // Node flavour bundled in. Lit's browser build touches `HTMLElement` and `document` as it loads,
+  // so with the `browser` condition in Node (or on an edge runtime) a plain import would throw.
+  {
+    input: ENTRIES,
+    external: (id) => isInstalled(id) && !isLit(id),
+    output: { dir: 'dist/server', format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name].js' },
+    onwarn(warning, warn) {
+      // The DOM shim's TypeScript helpers test `this` at the top level, harmlessly undefined in ES modules.
+      if (warning.code === 'THIS_IS_UNDEFINED' && warning.id?.includes('ssr-dom-shim')) return;
+      warn(warning);
+    },
+    plugins: [
+      nodeResolve({ exportConditions: ['node'] }),
+      typescriptPlugin(),
+      keepDefiningEntry(),
+      faceAssetsAt('../face/'),
+    ],
+  },
   // CDN: one classic script with everything in it (lit, languages, phone metadata), which defines
-  // the element when a page loads it with `<script src>`. face-api and its models stay beside it
-  // in `face/`, fetched only when a selfie step starts. `sri.json` lists integrity hashes.
+  // the element when a page loads it with `<script src>`. face-api and its models are the npm
+  // build's (`../dist/face/`), fetched only for a selfie step. `sri.json` lists integrity hashes.
   {
     input: 'src/verifik-enroll.ts',
     output: {
@@ -65,7 +90,6 @@ export default [
       entryFileNames: 'verifik-enroll.js',
       format: 'iife',
       name: 'VerifikEnroll',
-      sourcemap: true,
       inlineDynamicImports: true,
     },
     plugins: [
@@ -73,8 +97,8 @@ export default [
       nodeResolve(),
       typescriptPlugin(),
       terser({ ecma: 2022, format: { comments: false } }),
-      faceAssetsPlugin(),
-      sriPlugin(),
+      faceAssetsAt(`../${CDN_FACE_FOLDER}`),
+      sriPlugin({ also: [`../${CDN_FACE_FOLDER}`] }),
     ],
   },
 ];

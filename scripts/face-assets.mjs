@@ -1,8 +1,8 @@
 /**
  * The liveness step's run-time assets: face-api (with tfjs bundled), the tfjs wasm binaries and
- * the two tiny models. They are never bundled into the widget: the build copies them beside its
- * output (`<out>/face/`), the test runner and the sandbox serve them from node_modules, and the
- * widget imports them at run time from `assets-url` (default: the `face/` folder beside itself).
+ * the two tiny models. They are never bundled into the widget's code: the npm build copies them
+ * once into `dist/face/` (the CDN script uses the same copy), the test runner and the sandbox serve
+ * them from node_modules, and the widget fetches them at run time (src/capture/face/assets-url.ts).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -31,32 +31,56 @@ export const FACE_ASSET_FILES = {
   'face_landmark_68_tiny_model.bin': join(faceApi, 'model', 'face_landmark_68_tiny_model.bin'),
 };
 
-/** The module whose `import.meta.url` locates the default assets folder (see assets-url.ts). */
+/** The module that names every asset with a literal `new URL('./face/<name>', import.meta.url)`. */
 const ASSETS_URL_MODULE = /src[\\/]capture[\\/]face[\\/]assets-url\.ts$/;
-const DEFAULT_EXPRESSION = "new URL('./face/', import.meta.url)";
+const literal = (name) => `new URL('./face/${name}', import.meta.url)`;
+
+/** Rewrites each asset's literal in the assets module with `replace(name)`, failing if one is gone. */
+function rewriteLiterals(context, code, id, replace) {
+  if (!ASSETS_URL_MODULE.test(id)) return null;
+  let rewritten = code;
+  for (const name of Object.keys(FACE_ASSET_FILES)) {
+    if (!rewritten.includes(literal(name))) context.error(`${id} no longer contains ${literal(name)}`);
+    rewritten = rewritten.replace(literal(name), replace(name));
+  }
+  return { code: rewritten, map: null };
+}
 
 /**
- * Rollup plugin: emits every asset as `face/<name>` beside the output and points the widget's
- * default assets URL at that folder, wherever the chunk that reads it ends up (in an IIFE,
- * Rollup resolves it against the `<script>`'s own URL).
+ * Rollup plugin for the npm build: emits every asset once, as `face/<name>` in the output
+ * folder, and points each literal at it. The output keeps a literal relative
+ * `new URL('../../face/<name>', import.meta.url)`, which an app's bundler (Vite, webpack) follows
+ * to copy the file into the app's build with no configuration.
  */
 export function faceAssetsPlugin() {
-  let reference;
+  const references = new Map();
   return {
     name: 'verifik-face-assets',
     buildStart() {
       for (const [name, path] of Object.entries(FACE_ASSET_FILES)) {
-        const id = this.emitFile({ type: 'asset', fileName: `face/${name}`, source: readFileSync(path) });
-        if (name === 'face-api.esm.js') reference = id;
+        references.set(name, this.emitFile({ type: 'asset', fileName: `face/${name}`, source: readFileSync(path) }));
       }
     },
     transform(code, id) {
-      if (!ASSETS_URL_MODULE.test(id)) return null;
-      if (!code.includes(DEFAULT_EXPRESSION)) this.error(`${id} no longer contains ${DEFAULT_EXPRESSION}`);
-      return {
-        code: code.replace(DEFAULT_EXPRESSION, `new URL('./', import.meta.ROLLUP_FILE_URL_${reference})`),
-        map: null,
-      };
+      return rewriteLiterals(this, code, id, (name) => `import.meta.ROLLUP_FILE_URL_${references.get(name)}`);
+    },
+    resolveFileUrl: ({ relativePath }) => `new URL('${relativePath}', import.meta.url)`,
+  };
+}
+
+/** Where the CDN script finds the face assets, relative to the package root. */
+export const CDN_FACE_FOLDER = 'dist/face/';
+
+/**
+ * Rollup plugin for the builds that use the npm build's copy (the package ships the assets once):
+ * points each literal at `<folder><name>`, relative to the output file. The CDN script (in
+ * `cdn/`) uses `../dist/face/`, which a CDN serving the whole package has.
+ */
+export function faceAssetsAt(folder) {
+  return {
+    name: 'verifik-face-assets-at',
+    transform(code, id) {
+      return rewriteLiterals(this, code, id, (name) => `new URL('${folder}${name}', import.meta.url)`);
     },
   };
 }

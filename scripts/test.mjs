@@ -4,6 +4,7 @@
  *   node scripts/test.mjs            all of it
  *   node scripts/test.mjs checks     build, then lint, format, type-check, manifest, API docs
  *   node scripts/test.mjs server     build, then unit, sandbox and package tests (Node)
+ *   node scripts/test.mjs consumers  build, then the packed tarball in real apps (test/consumers)
  *   node scripts/test.mjs browser    build, then element tests in Chromium against the sandbox
  *   node scripts/test.mjs bench      build, then the benchmark's smoke run (tiny iteration counts)
  * Each check (and the build) counts as one test; each runner counts its own tests. The build
@@ -75,23 +76,38 @@ const manifestCheck = {
   },
 };
 
-const nodeTests = {
-  name: 'node tests (unit, sandbox, package)',
+/** A run of Node's test runner over `files()`: each of its tests counts. */
+const nodeTestRun = (name, files) => ({
+  name,
   async run() {
-    const files = [...testFiles('test/unit'), ...testFiles('test/server'), ...testFiles('test/package')];
     const { code, output } = await run(process.execPath, [
       '--import',
       'tsx',
       '--test',
       '--test-reporter=spec',
-      ...files,
+      ...files(),
     ]);
     const passed = lastCount(output, /^ℹ pass (\d+)$/gm);
     const failed = lastCount(output, /^ℹ fail (\d+)$/gm);
     if (passed === undefined || failed === undefined) return { passed: 0, failed: 1 };
     return { passed, failed: code !== 0 && failed === 0 ? 1 : failed };
   },
-};
+});
+
+const nodeTests = nodeTestRun('node tests (unit, sandbox, package)', () => [
+  ...testFiles('test/unit'),
+  ...testFiles('test/server'),
+  ...testFiles('test/package'),
+]);
+
+/**
+ * The package as integrators install it: `npm pack`, then real apps (Vite + React, Vite + Vue,
+ * webpack, a CDN page, Node SSR) install the tarball, build and run in Chromium (test/consumers/).
+ */
+const consumerTests = nodeTestRun('consumer apps (packed tarball)', () => {
+  ensureSystemTools();
+  return testFiles('test/consumers');
+});
 
 /** Test-runner groups with test files: each runs in its own browser (one fake camera each). */
 function browserGroups() {
@@ -124,10 +140,11 @@ const browserTests = {
   },
 };
 
-/** The widget's build, without regenerating the manifest (the check above compares it). */
+/** The widget's build and its editor data, without regenerating the manifest (the check above compares it). */
 const build = check('build (dist, cdn)', [
   [bin('rollup'), '-c'],
   [bin('tsc'), '-p', 'tsconfig.build.json'],
+  [process.execPath, 'scripts/editor-data.mjs'],
 ]);
 
 /** `npm run bench -- --smoke`: each measurement that runs and gives sane figures counts as a test. */
@@ -156,8 +173,9 @@ const checks = [
 
 const SELECTIONS = {
   // The build comes first: the package test type-checks against dist/; the bench measures cdn/.
-  all: [build, ...checks, nodeTests, browserTests, benchSmoke],
+  all: [build, ...checks, nodeTests, consumerTests, browserTests, benchSmoke],
   checks: [build, ...checks],
+  consumers: [build, consumerTests],
   server: [build, nodeTests],
   browser: [build, browserTests],
   bench: [build, benchSmoke],

@@ -10,6 +10,7 @@ import { Keys } from './keys.js';
 import { releasePendingAttempts } from './services/biometrics.js';
 import { purgeFinished } from './services/erasure.js';
 import { purgeExpiredMessages } from './services/outbox.js';
+import { sandboxFlows } from './integrator/sandbox-flows.js';
 import { seedDemo } from './seed.js';
 import { TokenService } from './tokens.js';
 
@@ -96,6 +97,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       integrator: {
         apiUrl: () => process.env['VERIFIK_API_URL'] ?? url,
         clientToken: () => process.env['VERIFIK_CLIENT_TOKEN'] ?? client.token,
+        flows: sandboxFlows(
+          () => process.env['VERIFIK_API_URL'] ?? url,
+          () => process.env['VERIFIK_CLIENT_TOKEN'] ?? client.token,
+        ),
       },
     });
     const host = options.host ?? '127.0.0.1';

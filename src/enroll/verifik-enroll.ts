@@ -235,10 +235,12 @@ export class VerifikEnroll extends LitElement {
     });
   }
 
-  private reportError(error: EnrollError, step: string): void {
+  /** Fires `verifik-error` with the translated message, followed by `context` (a URL tried) when given. */
+  private reportError(error: EnrollError, step: string, context?: string): void {
+    const message = this.translation.errors[error.code];
     emit(this, VERIFIK_ERROR, {
       code: error.code,
-      message: this.translation.errors[error.code],
+      message: context ? `${message} ${context}` : message,
       step,
       recoverable: error.recoverable,
     });
@@ -272,6 +274,7 @@ export class VerifikEnroll extends LitElement {
       enrollment,
       assetsUrl: resolveAssetsUrl(this.assetsUrl, document.baseURI),
       challenge: this.challenge === 'turn' ? 'turn' : 'none',
+      reportError: (error, context) => this.reportError(error, currentStep(enrollment.machine).id, context),
     };
   }
 

@@ -72,6 +72,12 @@ export type VerifikErrorCode =
   | 'image_rejected'
   /** The face guide could not load (models, wasm): the selfie is taken by hand. Recoverable. */
   | 'face_guidance_unavailable'
+  /**
+   * A face asset of the selfie step does not answer (checked on the step before it; the message
+   * ends with the URL tried): the app's build or `assets-url` misplaces them. The selfie would be
+   * taken by hand.
+   */
+  | 'face_assets_unreachable'
   /** The selfie did not pass the liveness check (tries may be left). Recoverable. */
   | 'liveness_failed'
   /** More than one face in the selfie. Recoverable. */

@@ -198,6 +198,7 @@ export const en: Translation = {
       'We couldn’t find the portrait on your document. Photograph the whole front, sharp and without reflections.',
     document_rejected: 'Your document could not be validated. Take the photos again, sharp and without reflections.',
     image_rejected: 'The photo was not accepted: it could not be read. Please take it again.',
+    face_assets_unreachable: 'The face guide’s files could not be loaded from:',
     face_guidance_unavailable:
       'Automatic face guidance is off. Center your face in the oval and take the photo yourself.',
     liveness_failed: 'We couldn’t confirm this is a live photo. Face the light and try again.',

@@ -1,5 +1,6 @@
 import type { TemplateResult } from 'lit';
 import type { EnrollmentContext } from '../context/enrollment-context.js';
+import type { EnrollError } from '../errors/enroll-error.js';
 import type { Translation } from '../i18n/translation.js';
 
 /** What the root knows when it renders a step: the enrollment and its own settings. */
@@ -9,6 +10,8 @@ export interface StepView {
   readonly assetsUrl: string;
   /** The active liveness challenge the page asked for. */
   readonly challenge: 'none' | 'turn';
+  /** Reports a failure as `verifik-error` from the current step; `context` (a URL) follows the message. */
+  readonly reportError: (error: EnrollError, context?: string) => void;
 }
 
 /** The groups of {@link Translation} that hold one step's strings. */

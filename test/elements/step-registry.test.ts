@@ -20,6 +20,7 @@ describe('step registry', () => {
       enrollment: { project: { _id: 'project' }, flow, api: registrantApi(), fields: {}, machine: initialState(flow) },
       assetsUrl: new URL('/face/', location.href).href,
       challenge: 'none' as const,
+      reportError: () => expect.fail('rendering reports no error'),
     };
     for (const id of STEP_IDS) {
       const { tag, element } = STEP_ELEMENTS[id];

@@ -13,6 +13,17 @@ import { sriHash } from '../../scripts/sri.mjs';
  */
 
 const ROOT = join(import.meta.dirname, '..', '..');
+
+interface ManifestModule {
+  path: string;
+  exports?: { name: string; declaration: { module?: string } }[];
+  declarations?: {
+    customElement?: boolean;
+    tagName?: string;
+    events?: { name: string; type?: { text: string } }[];
+    attributes?: { name: string; type?: { text: string } }[];
+  }[];
+}
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 
 describe('the npm package', () => {
@@ -56,7 +67,7 @@ describe('the npm package', () => {
   });
 
   it('points `customElements`, `types` and every export at files the build made', () => {
-    const paths = [pkg.customElements, pkg.types, pkg.main];
+    const paths = [pkg.customElements, pkg.types, pkg.main, pkg['web-types']];
     for (const target of Object.values(pkg.exports) as (string | Record<string, string>)[]) {
       if (typeof target === 'string') {
         if (!target.includes('*')) paths.push(target);
@@ -65,7 +76,29 @@ describe('the npm package', () => {
     for (const path of paths) assert.doesNotThrow(() => readFileSync(join(ROOT, path)), `${path} exists`);
     assert.equal(pkg.customElements, 'custom-elements.json');
     const manifest = JSON.parse(readFileSync(join(ROOT, pkg.customElements), 'utf8'));
-    assert.ok(manifest.modules.some((module: { path: string }) => module.path === 'src/enroll/verifik-enroll.ts'));
+    const modules = manifest.modules as ManifestModule[];
+    assert.ok(modules.some((module) => module.path === 'dist/enroll/verifik-enroll.js'));
+    for (const module of modules) {
+      assert.doesNotThrow(() => readFileSync(join(ROOT, module.path)), `the manifest's ${module.path} ships`);
+      for (const entry of module.exports ?? []) {
+        if (entry.declaration.module)
+          assert.match(entry.declaration.module, /^dist\//, `${module.path} exports ${entry.name}`);
+      }
+    }
+  });
+
+  it('lists only public elements in its manifest, with typed events and attributes', () => {
+    const manifest = JSON.parse(readFileSync(join(ROOT, pkg.customElements), 'utf8'));
+    const elements = (manifest.modules as ManifestModule[]).flatMap((module) =>
+      (module.declarations ?? []).filter((declaration) => declaration.customElement),
+    );
+    assert.deepEqual(
+      elements.map((element) => element.tagName),
+      ['verifik-enroll'],
+    );
+    const [element] = elements;
+    for (const event of element!.events ?? []) assert.ok(event.type?.text, `${event.name} has a type`);
+    for (const attribute of element!.attributes ?? []) assert.ok(attribute.type?.text, `${attribute.name} has a type`);
   });
 
   it('type-checks an integrator’s TypeScript and React code against the built declarations', async () => {
@@ -76,11 +109,55 @@ describe('the npm package', () => {
   });
 });
 
+describe('the tarball', () => {
+  const bin = (name: string) => join(ROOT, 'node_modules', '.bin', name);
+  const exec = promisify(execFile);
+
+  it('passes publint --strict', async () => {
+    await assert.doesNotReject(exec(bin('publint'), ['--strict'], { cwd: ROOT }));
+  });
+
+  it('has types for every entry as an ES module package (are-the-types-wrong, esm-only profile)', async () => {
+    await assert.doesNotReject(exec(bin('attw'), ['--pack', '.', '--profile', 'esm-only'], { cwd: ROOT }));
+  });
+
+  it('would publish (npm publish --dry-run): licence, docs, changelog and one copy of the face assets', async () => {
+    const { stdout } = await exec('npm', ['publish', '--dry-run', '--json'], { cwd: ROOT });
+    const { files } = (JSON.parse(stdout) as Record<string, { files: { path: string }[] }>)['verifik-enroll']!;
+    const paths = files.map((file) => file.path);
+    for (const path of [
+      'LICENSE',
+      'CHANGELOG.md',
+      'README.md',
+      'docs/integration.md',
+      'dist/face/face-api.esm.js',
+      'dist/editors/vscode.html-custom-data.json',
+      'dist/editors/web-types.json',
+      'dist/editors/jsx.d.ts',
+      'dist/editors/vue.d.ts',
+    ]) {
+      assert.ok(paths.includes(path), `${path} is published`);
+    }
+    assert.deepEqual(
+      paths.filter((path) => path.endsWith('face-api.esm.js')),
+      ['dist/face/face-api.esm.js'],
+      'one copy of the face assets',
+    );
+    assert.deepEqual(
+      paths.filter((path) => path.endsWith('.map')),
+      [],
+      'no source maps pointing at unshipped sources',
+    );
+    assert.match(pkg.dependencies.lit, /^\^3\./, 'a caret range: apps on a newer Lit 3 share one copy');
+    assert.ok(pkg.repository && pkg.homepage && pkg.bugs, 'repository metadata');
+  });
+});
+
 describe('the CDN build', () => {
   it('is one script, with the face assets beside it and an integrity hash for each file', () => {
     const sri = JSON.parse(readFileSync(join(ROOT, 'cdn', 'sri.json'), 'utf8')) as Record<string, string>;
     assert.ok(sri['verifik-enroll.js'], 'the script has a hash');
-    assert.ok(sri['face/face-api.esm.js'], 'face-api has a hash');
+    assert.ok(sri['../dist/face/face-api.esm.js'], 'face-api (the one copy, in dist/face/) has a hash');
     for (const [file, hash] of Object.entries(sri)) {
       assert.equal(sriHash(readFileSync(join(ROOT, 'cdn', file))), hash, `${file} matches its hash`);
     }

@@ -12,8 +12,9 @@ import { fillSignUp, passCodes, person, skip, whenLoaded } from '../helpers/brow
 import { DEMO, sandbox } from '../helpers/browser/sandbox.js';
 
 /**
- * The React wrapper (`verifik-enroll/react`) in React 19 with react-dom: props reach the element
- * as properties, `onVerifik…` props hear its events, and the bare tag type-checks in JSX.
+ * The React wrapper's module (src/react, from source) in React 19 with react-dom: props reach the
+ * element as properties, `onVerifik…` props hear its events, and the bare tag type-checks in JSX.
+ * The package's `verifik-enroll/react` as an app installs it is tested in test/consumers/vite-react.
  */
 
 // React's act() warns unless the environment says it is a test.

@@ -10,9 +10,21 @@ import { createRemoteJWKSet, jwtVerify } from 'jose';
  *                                   at Verifik server to server (add your own user id and rate
  *                                   limits here), or refreshes an expired registrant token.
  *   POST /api/verifik/verify        checks a final token before your app trusts a completion:
- *                                   its signature, then the registration's status at Verifik.
- *                                   Never trust the browser's `verifik-complete` event alone.
+ *                                   its signature, then the registration's project, flow and
+ *                                   status at Verifik. Never trust the browser's event alone.
+ *
+ * The project and the flows come from YOUR configuration, never from the browser: anyone can edit
+ * the page's `flow` attribute, and a flow whose identity checks are optional ends
+ * COMPLETED_WITHOUT_KYC. Without these checks, a person switches to such a flow, skips the
+ * document and the selfie, and comes back "verified".
  */
+
+/** A flow your page may run: its project, and whether it must end with identity checked (KYC). */
+export interface AllowedFlow {
+  project: string;
+  /** True: only `COMPLETED` with a validated document or selfie counts, never `COMPLETED_WITHOUT_KYC`. */
+  kyc: boolean;
+}
 export interface ReferenceBackendOptions {
   /** Verifik's API (here: the sandbox itself). */
   apiUrl: () => string;
@@ -20,6 +32,21 @@ export interface ReferenceBackendOptions {
   clientToken: () => string;
   /** Secret that signs the cookie tying a browser to the registration it started. */
   cookieSecret: Buffer;
+  /**
+   * Your configuration: the flow with this id if your page may run it, else `undefined`
+   * (typically a fixed map, `{[FULL_FLOW_ID]: {project: PROJECT_ID, kyc: true}}`).
+   */
+  flows: (projectFlow: string) => AllowedFlow | undefined | Promise<AllowedFlow | undefined>;
+}
+
+/** Deeper bodies are refused: no sign-up field nests, and deep JSON costs the API dearly. */
+const MAX_BODY_DEPTH = 8;
+
+/** True when `value` nests objects or arrays deeper than `limit` levels. */
+function nestsDeeper(value: unknown, limit: number): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (limit === 0) return true;
+  return Object.values(value).some((inner) => nestsDeeper(inner, limit - 1));
 }
 
 const COOKIE = 'verifik_registration';
@@ -57,12 +84,19 @@ export function referenceBackend(app: FastifyInstance, options: ReferenceBackend
   }
 
   app.post('/api/verifik/registration', async (request: FastifyRequest, reply: FastifyReply) => {
-    const body = (request.body ?? {}) as Record<string, unknown>;
+    const body = request.body;
+    if (body === null || typeof body !== 'object' || Array.isArray(body) || nestsDeeper(body, MAX_BODY_DEPTH)) {
+      return reply.status(400).send({ code: 'INVALID_BODY', message: 'the body must be a flat JSON object' });
+    }
+    const fields = body as Record<string, unknown>;
 
-    if (body['refresh'] === true) {
+    if (fields['refresh'] === true) {
       // A fresh registrant token, only for the browser that started this registration.
-      const id = String(body['appRegistrationId'] ?? '');
-      if (!id || startedRegistration(request) !== id) {
+      const id = fields['appRegistrationId'];
+      if (typeof id !== 'string' || !id) {
+        return reply.status(400).send({ code: 'INVALID_TYPE', message: 'appRegistrationId must be a string' });
+      }
+      if (startedRegistration(request) !== id) {
         return reply.status(403).send({ code: 'Forbidden', message: 'this browser did not start that registration' });
       }
       const link = await verifik('POST', `/v2/app-registrations/${encodeURIComponent(id)}/resend-link`, {
@@ -73,14 +107,26 @@ export function referenceBackend(app: FastifyInstance, options: ReferenceBackend
       return { data: { appRegistration: { _id: id, status }, token } };
     }
 
+    // The browser chooses only among the flows you allow; the project is yours, whatever it sent.
+    const projectFlow = fields['projectFlow'];
+    const allowed = typeof projectFlow === 'string' ? await options.flows(projectFlow) : undefined;
+    if (!allowed) {
+      return reply.status(403).send({ code: 'flow_not_allowed', message: 'projectFlow is not a flow of this site' });
+    }
     // Your own checks go here: the signed-in user, rate limits, fields you add.
-    const { refresh: _refresh, appRegistrationId: _id, ...signUp } = body;
-    const created = await verifik('POST', '/v2/app-registrations', signUp);
+    const { refresh: _refresh, appRegistrationId: _id, ...signUp } = fields;
+    const created = await verifik('POST', '/v2/app-registrations', {
+      ...signUp,
+      project: allowed.project,
+      projectFlow,
+    });
     if (created.status === 200) {
       const id = String(created.body['data']?.appRegistration?._id);
+      // Secure on https (behind a proxy, Fastify's trustProxy makes `protocol` read X-Forwarded-Proto).
+      const secure = request.protocol === 'https' ? '; Secure' : '';
       reply.header(
         'set-cookie',
-        `${COOKIE}=${encodeURIComponent(sign(id))}; HttpOnly; SameSite=Strict; Path=/api/verifik; Max-Age=7200`,
+        `${COOKIE}=${encodeURIComponent(sign(id))}; HttpOnly; SameSite=Strict; Path=/api/verifik; Max-Age=7200${secure}`,
       );
     }
     return reply.status(created.status).send(created.body);
@@ -107,16 +153,37 @@ export function referenceBackend(app: FastifyInstance, options: ReferenceBackend
       `/v2/app-registrations/${registrationId}?populates[]=documentValidation&populates[]=biometricValidation`,
     );
     if (registration.status !== 200) return reply.status(registration.status).send(registration.body);
-    const { status, email, phone, countryCode, fullName } = registration.body['data'];
-    // COMPLETED_WITHOUT_KYC: finished a flow whose identity checks were optional and skipped.
-    if (status !== 'COMPLETED' && status !== 'COMPLETED_WITHOUT_KYC') {
-      return reply.status(409).send({ code: 'not_completed', message: `the registration is ${status}` });
+    const { status, email, phone, countryCode, fullName, project, projectFlow } = registration.body['data'];
+    // A registration of another project or of a flow your page does not run proves nothing here.
+    const allowed = typeof projectFlow === 'string' ? await options.flows(projectFlow) : undefined;
+    if (!allowed || allowed.project !== project) {
+      return reply
+        .status(403)
+        .send({ code: 'flow_not_allowed', message: 'the registration is not of a flow of this site' });
     }
     // Identity checked only if a document or a selfie actually passed (optional steps may be skipped).
     const { documentValidation, biometricValidation } = registration.body['data'];
     const kyc = documentValidation?.status === 'VALIDATED' || biometricValidation?.status === 'VALIDATED';
+    // COMPLETED_WITHOUT_KYC (a flow whose identity checks were optional, skipped) counts only for
+    // flows you configured without KYC.
+    const accepted = allowed.kyc
+      ? status === 'COMPLETED' && kyc
+      : status === 'COMPLETED' || status === 'COMPLETED_WITHOUT_KYC';
+    if (!accepted) {
+      return reply.status(409).send({ code: 'not_completed', message: `the registration is ${status}` });
+    }
     return {
-      data: { verified: true, kyc, appRegistrationId: registrationId, status, email, phone, countryCode, fullName },
+      data: {
+        verified: true,
+        kyc,
+        appRegistrationId: registrationId,
+        projectFlow,
+        status,
+        email,
+        phone,
+        countryCode,
+        fullName,
+      },
     };
   });
 }

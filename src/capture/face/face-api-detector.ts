@@ -1,7 +1,8 @@
+import { faceAssetUrls, type FaceAssetUrls } from './assets-url.js';
 import type { DetectedFace, FaceDetector, Point } from './face-types.js';
 
 /**
- * The face-api adapter: imports `face-api.esm.js` (tfjs bundled) from the assets folder at run
+ * The face-api adapter: imports `face-api.esm.js` (tfjs bundled) from the face assets at run
  * time, picks the fastest tfjs backend the page allows, loads the tiny face detector and the tiny
  * 68-point landmarks, and detects with them. Only this file knows face-api's API and its
  * landmark layout; it answers in the detector port's frame-relative units.
@@ -13,11 +14,12 @@ interface FaceApi {
     setBackend(name: string): Promise<boolean>;
     getBackend(): string;
     ready(): Promise<void>;
-    setWasmPaths?(prefix: string): void;
+    setWasmPaths?(files: Record<string, string>): void;
     env(): { set(flag: string, value: unknown): void };
     memory(): { numTensors: number };
+    io: { decodeWeights(weights: ArrayBuffer, specs: unknown[]): WeightMap };
   };
-  nets: Record<'tinyFaceDetector' | 'faceLandmark68TinyNet', { loadFromUri(url: string): Promise<void> }>;
+  nets: Record<'tinyFaceDetector' | 'faceLandmark68TinyNet', { loadFromWeightMap(weights: WeightMap): void }>;
   TinyFaceDetectorOptions: new (options: { inputSize: number; scoreThreshold: number }) => unknown;
   detectAllFaces(
     input: HTMLVideoElement | HTMLCanvasElement,
@@ -31,6 +33,37 @@ interface FaceApi {
     >;
   };
 }
+
+/** Named tensors decoded from a model's weights file (opaque here). */
+type WeightMap = Record<string, unknown>;
+
+/**
+ * Reads one model from its two files. face-api's `loadFromUri` would take a folder and find the
+ * weights by the name its manifest records, which fails once a bundler renames (hashes) the files.
+ */
+async function loadWeights(faceapi: FaceApi, manifestUrl: string, weightsUrl: string): Promise<WeightMap> {
+  const fetchOk = async (url: string) => {
+    const response = await fetch(url, { credentials: 'same-origin' });
+    if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+    return response;
+  };
+  const [manifest, weights] = await Promise.all([
+    fetchOk(manifestUrl).then((response) => response.json() as Promise<{ weights: unknown[] }[]>),
+    fetchOk(weightsUrl).then((response) => response.arrayBuffer()),
+  ]);
+  // Each tiny model ships as one weights file, so the manifest's groups describe it in order.
+  return faceapi.tf.io.decodeWeights(
+    weights,
+    manifest.flatMap((group) => group.weights),
+  );
+}
+
+/** tfjs' wasm binaries by the names it asks for; threads are off, so the threaded one is never fetched. */
+const wasmFiles = (urls: FaceAssetUrls) => ({
+  'tfjs-backend-wasm.wasm': urls['tfjs-backend-wasm.wasm'],
+  'tfjs-backend-wasm-simd.wasm': urls['tfjs-backend-wasm-simd.wasm'],
+  'tfjs-backend-wasm-threaded-simd.wasm': urls['tfjs-backend-wasm-simd.wasm'],
+});
 
 /** Backends in order of speed on phones and laptops without a GPU driver: wasm ≈ 25 ms a frame, webgl on a software renderer ≈ 250 ms, cpu ≈ 450 ms. */
 const BACKENDS = ['wasm', 'webgl', 'cpu'] as const;
@@ -86,14 +119,15 @@ export class FaceApiDetector implements FaceDetector {
   }
 }
 
-/** Loads face-api and the models from `assetsUrl` (a folder URL ending in `/`). */
+/** Loads face-api and the models from `assetsUrl` (a folder URL ending in `/`, or the default: see assets-url.ts). */
 export async function loadFaceApiDetector(assetsUrl: string): Promise<FaceApiDetector> {
-  const faceapi = (await import(/* @vite-ignore */ new URL('face-api.esm.js', assetsUrl).href)) as FaceApi;
+  const urls = faceAssetUrls(assetsUrl);
+  const faceapi = (await import(/* @vite-ignore */ /* webpackIgnore: true */ urls['face-api.esm.js'])) as FaceApi;
   const { tf } = faceapi;
   // Only the single-threaded wasm files ship: threads need a cross-origin-isolated page.
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   try {
-    tf.setWasmPaths?.(assetsUrl);
+    tf.setWasmPaths?.(wasmFiles(urls));
   } catch {
     // Already set by an earlier attempt with this same module (tfjs refuses a second call).
   }
@@ -112,9 +146,15 @@ export async function loadFaceApiDetector(assetsUrl: string): Promise<FaceApiDet
     }
   }
   if (!backend) throw new Error('no tfjs backend could start');
-  await Promise.all([
-    faceapi.nets.tinyFaceDetector.loadFromUri(assetsUrl),
-    faceapi.nets.faceLandmark68TinyNet.loadFromUri(assetsUrl),
+  const [detectorWeights, landmarksWeights] = await Promise.all([
+    loadWeights(faceapi, urls['tiny_face_detector_model-weights_manifest.json'], urls['tiny_face_detector_model.bin']),
+    loadWeights(
+      faceapi,
+      urls['face_landmark_68_tiny_model-weights_manifest.json'],
+      urls['face_landmark_68_tiny_model.bin'],
+    ),
   ]);
+  faceapi.nets.tinyFaceDetector.loadFromWeightMap(detectorWeights);
+  faceapi.nets.faceLandmark68TinyNet.loadFromWeightMap(landmarksWeights);
   return new FaceApiDetector(faceapi, backend);
 }

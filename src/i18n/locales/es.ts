@@ -208,6 +208,7 @@ export const es: Translation = {
       'No encontramos la foto del titular en tu documento. Fotografía todo el frente, nítido y sin reflejos.',
     document_rejected: 'No se pudo validar tu documento. Toma las fotos de nuevo, nítidas y sin reflejos.',
     image_rejected: 'La foto no fue aceptada: no se pudo leer. Tómala de nuevo, por favor.',
+    face_assets_unreachable: 'No se pudieron cargar los archivos de la guía del rostro desde:',
     face_guidance_unavailable:
       'La guía automática del rostro no está disponible. Centra tu rostro en el óvalo y toma la foto tú mismo.',
     liveness_failed: 'No pudimos confirmar que la foto sea en vivo. Ponte de frente a la luz e inténtalo de nuevo.',

@@ -197,6 +197,7 @@ export const ko: Translation = {
     document_rejected: '신분증을 확인할 수 없습니다. 선명하게, 빛 반사 없이 다시 촬영하십시오.',
     image_rejected: '사진을 읽을 수 없어 승인되지 않았습니다. 다시 촬영하십시오.',
     face_guidance_unavailable: '자동 얼굴 가이드가 꺼져 있습니다. 얼굴을 타원 가운데에 맞추고 직접 촬영하십시오.',
+    face_assets_unreachable: '얼굴 가이드 파일을 다음 위치에서 불러올 수 없습니다:',
     liveness_failed: '실시간으로 촬영한 사진인지 확인하지 못했습니다. 빛을 향해 선 후 다시 시도하십시오.',
     multiple_faces: '사진에 두 명 이상의 얼굴이 있습니다. 혼자인지 확인한 후 다시 시도하십시오.',
     no_face_detected: '사진에서 얼굴을 찾을 수 없습니다. 타원 가운데에 얼굴을 맞추고 다시 시도하십시오.',

@@ -213,6 +213,7 @@ export const pt: Translation = {
       'Não encontramos a foto do titular no seu documento. Fotografe toda a frente, nítida e sem reflexos.',
     document_rejected: 'Seu documento não pôde ser validado. Tire as fotos de novo, nítidas e sem reflexos.',
     image_rejected: 'A foto não foi aceita: não foi possível lê-la. Tire-a novamente, por favor.',
+    face_assets_unreachable: 'Não foi possível carregar os arquivos da orientação do rosto de:',
     face_guidance_unavailable:
       'A orientação automática do rosto está desligada. Centralize o rosto no oval e tire a foto você mesmo.',
     liveness_failed: 'Não conseguimos confirmar que a foto é ao vivo. Fique de frente para a luz e tente novamente.',

@@ -193,6 +193,7 @@ export const zh: Translation = {
     document_rejected: '无法验证您的证件。请重新拍摄，确保照片清晰、无反光。',
     image_rejected: '照片未被接受：无法读取。请重新拍摄。',
     face_guidance_unavailable: '自动面部引导已关闭。请将面部置于椭圆框中央，然后自行拍照。',
+    face_assets_unreachable: '无法从以下地址加载人脸引导文件：',
     liveness_failed: '无法确认这是实时拍摄的照片。请面向光源后重试。',
     multiple_faces: '照片中有不止一张人脸。请确保只有您一人后重试。',
     no_face_detected: '未在照片中找到您的面部。请将面部置于椭圆框中央后重试。',

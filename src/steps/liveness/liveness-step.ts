@@ -5,6 +5,7 @@ import { DEFAULT_ASSETS_URL } from '../../capture/face/assets-url.js';
 import type { FaceVerdict } from '../../capture/face/evaluate-face.js';
 import { FaceGuideController, type GuideFrame } from '../../capture/face/face-guide-controller.js';
 import type { FaceDetector } from '../../capture/face/face-types.js';
+import { prefetchFaceGuide } from '../../capture/face/check-face-assets.js';
 import { loadFaceDetector } from '../../capture/face/load-detector.js';
 import {
   advanceTurnChallenge,
@@ -249,13 +250,15 @@ export const livenessStep = defineStep({
       attempts-left=${attemptsLeft(enrollment.machine)}
     ></verifik-liveness-step>`,
   /**
-   * Before a mandatory selfie, loads the face guide in the background so its models are ready
-   * when the person gets there. Flows without a selfie never load it, and an optional selfie
-   * loads it only when the person opens that step (they may skip it).
+   * Before a mandatory selfie, checks that the face assets answer (else `face_assets_unreachable`
+   * names the URL tried: the app's build or `assets-url` misplaces them) and loads the face guide in
+   * the background so its models are ready when the person gets there. Flows without a selfie
+   * never load it, and an optional selfie loads it only when the person opens that step (they may
+   * skip it).
    */
-  prefetch: ({ assetsUrl }) => {
-    // A failure here is reported by the selfie step, which tries again.
-    const prefetch = () => void loadFaceDetector(assetsUrl).catch(() => undefined);
+  prefetch: ({ assetsUrl, reportError }) => {
+    const prefetch = () =>
+      void prefetchFaceGuide(assetsUrl, (url) => reportError(new EnrollError('face_assets_unreachable', url), url));
     if ('requestIdleCallback' in window) requestIdleCallback(prefetch, { timeout: 2000 });
     else setTimeout(prefetch, 200);
   },
