@@ -7,9 +7,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { faceAssetsMiddleware } from './scripts/face-assets.mjs';
 import { CHROME_ARGS, findChrome } from './scripts/system-tools.mjs';
-import { CAMERA_FIXTURE_DIR, CAMERA_FIXTURES } from './test/helpers/camera/camera-groups.mjs';
+import { CAMERA_FIXTURE_DIR, CAMERA_FIXTURES, FIREFOX_CAMERA_TESTS } from './test/helpers/camera/camera-groups.mjs';
+import { canvasCameraPage, canvasCameraPlugin } from './test/helpers/wtr-canvas-camera.mjs';
 import { faceImagesPlugin } from './test/helpers/wtr-face-images-plugin.mjs';
 import { reactPlugin } from './test/helpers/wtr-react-plugin.mjs';
+import { firefoxLauncher } from './test/helpers/wtr-firefox-launcher.mjs';
 import { sandboxPlugin } from './test/helpers/wtr-sandbox-plugin.mjs';
 
 const executablePath = findChrome();
@@ -25,8 +27,11 @@ const chromium = (args = []) =>
     launchOptions: { executablePath, headless: true, args: [...CHROME_ARGS, ...args] },
   });
 
-/** The fake-camera videos, made once per version of their recipe (see camera-fixtures.ts). */
-function cameraVideos() {
+/**
+ * The fake-camera videos and their pictures (for the canvas camera), made once per version of
+ * their recipe (see camera-fixtures.ts): `{fixture: {video, scenes}}`.
+ */
+function cameraFixtures() {
   const recipe = createHash('sha256');
   for (const file of ['camera-fixtures.ts', 'document-scenes.ts', 'face-images.ts']) {
     recipe.update(readFileSync(new URL(`./test/helpers/node/${file}`, import.meta.url)));
@@ -40,7 +45,8 @@ function cameraVideos() {
 }
 
 const FAKE_CAMERA = ['--use-fake-device-for-media-stream'];
-const videos = cameraVideos();
+const fixtures = cameraFixtures();
+const scenes = Object.fromEntries(Object.entries(fixtures).map(([name, files]) => [name, files.scenes]));
 
 export default {
   files: ['test/elements/**/*.test.ts', 'test/e2e/**/*.test.ts', 'test/react/**/*.test.tsx', 'test/cdn/**/*.test.ts'],
@@ -56,6 +62,7 @@ export default {
     sandboxPlugin(),
     reactPlugin(),
     faceImagesPlugin(),
+    canvasCameraPlugin(scenes),
   ],
   browsers: [chromium()],
   groups: [
@@ -68,9 +75,17 @@ export default {
         chromium([
           ...FAKE_CAMERA,
           '--use-fake-ui-for-media-stream',
-          `--use-file-for-fake-video-capture=${videos[name]}`,
+          `--use-file-for-fake-video-capture=${fixtures[name].video}`,
         ]),
       ],
+    })),
+    // The second browser: the element and whole-flow tests, and camera tests through the canvas camera.
+    { name: 'firefox', files: ['test/elements/**/*.test.ts', 'test/e2e/**/*.test.ts'], browsers: [firefoxLauncher()] },
+    ...Object.entries(FIREFOX_CAMERA_TESTS).map(([name, files]) => ({
+      name: `firefox-camera-${name}`,
+      files,
+      browsers: [firefoxLauncher()],
+      testRunnerHtml: canvasCameraPage(name),
     })),
   ],
   testFramework: { config: { timeout: 20_000 } },

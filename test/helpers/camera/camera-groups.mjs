@@ -26,3 +26,15 @@ export const TEST_GROUPS = [
   'camera-denied',
   ...Object.keys(CAMERA_FIXTURES).map((name) => `camera-${name}`),
 ];
+
+/**
+ * The camera tests that also run in Firefox, by fixture. Firefox's fake camera shows a synthetic
+ * pattern, so these see the fixture through the canvas camera (test/helpers/browser/canvas-camera.ts).
+ * @type {Partial<Record<CameraFixture, string[]>>}
+ */
+export const FIREFOX_CAMERA_TESTS = {
+  selfie: ['test/camera/selfie/full-verification.test.ts'],
+};
+
+/** The Firefox groups: `firefox` (no camera: the element and whole-flow tests) and `firefox-camera-<fixture>`. */
+export const FIREFOX_GROUPS = ['firefox', ...Object.keys(FIREFOX_CAMERA_TESTS).map((name) => `firefox-camera-${name}`)];
