@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { faceAssetsMiddleware } from './scripts/face-assets.mjs';
 import { CHROME_ARGS, findChrome } from './scripts/system-tools.mjs';
-import { CAMERA_FIXTURE_DIR, CAMERA_FIXTURES, FIREFOX_CAMERA_TESTS } from './test/helpers/camera/camera-groups.mjs';
+import { CAMERA_FIXTURE_DIR, CAMERA_FIXTURES, firefoxGroup } from './test/helpers/camera/camera-groups.mjs';
 import { canvasCameraPage, canvasCameraPlugin } from './test/helpers/wtr-canvas-camera.mjs';
 import { faceImagesPlugin } from './test/helpers/wtr-face-images-plugin.mjs';
 import { reactPlugin } from './test/helpers/wtr-react-plugin.mjs';
@@ -48,8 +48,16 @@ const FAKE_CAMERA = ['--use-fake-device-for-media-stream'];
 const fixtures = cameraFixtures();
 const scenes = Object.fromEntries(Object.entries(fixtures).map(([name, files]) => [name, files.scenes]));
 
+/** The tests that need no camera: elements, whole flows, the React wrapper, the CDN script. */
+const NO_CAMERA = [
+  'test/elements/**/*.test.ts',
+  'test/e2e/**/*.test.ts',
+  'test/react/**/*.test.tsx',
+  'test/cdn/**/*.test.ts',
+];
+
 export default {
-  files: ['test/elements/**/*.test.ts', 'test/e2e/**/*.test.ts', 'test/react/**/*.test.tsx', 'test/cdn/**/*.test.ts'],
+  files: NO_CAMERA,
   nodeResolve: true,
   middleware: [faceAssetsMiddleware()],
   plugins: [
@@ -79,11 +87,17 @@ export default {
         ]),
       ],
     })),
-    // The second browser: the element and whole-flow tests, and camera tests through the canvas camera.
-    { name: 'firefox', files: ['test/elements/**/*.test.ts', 'test/e2e/**/*.test.ts'], browsers: [firefoxLauncher()] },
-    ...Object.entries(FIREFOX_CAMERA_TESTS).map(([name, files]) => ({
-      name: `firefox-camera-${name}`,
-      files,
+    // The second browser, the same groups: its camera groups see their fixture through the canvas camera.
+    { name: firefoxGroup('default'), files: NO_CAMERA, browsers: [firefoxLauncher()] },
+    {
+      name: firefoxGroup('camera-denied'),
+      files: 'test/camera/denied/**/*.test.ts',
+      // Camera permission asked for, and refused as a person refusing the prompt would.
+      browsers: [firefoxLauncher({ 'media.navigator.permission.disabled': false, 'permissions.default.camera': 2 })],
+    },
+    ...Object.keys(CAMERA_FIXTURES).map((name) => ({
+      name: firefoxGroup(`camera-${name}`),
+      files: `test/camera/${name}/**/*.test.ts`,
       browsers: [firefoxLauncher()],
       testRunnerHtml: canvasCameraPage(name),
     })),

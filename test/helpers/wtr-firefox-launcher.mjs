@@ -56,7 +56,8 @@ function adaptPage(page) {
   return page;
 }
 
-export function firefoxLauncher() {
+/** Firefox with the test preferences (see system-tools.mjs), and `prefs` over them. */
+export function firefoxLauncher(prefs = {}) {
   const executablePath = findFirefox();
   const launcher = chromeLauncher({
     puppeteer,
@@ -64,7 +65,7 @@ export function firefoxLauncher() {
       browser: 'firefox',
       executablePath,
       headless: true,
-      extraPrefsFirefox: FIREFOX_PREFS,
+      extraPrefsFirefox: { ...FIREFOX_PREFS, ...prefs },
       // Lets the launcher change the "Website appearance" setting (emulateMedia, above).
       args: ['--remote-allow-system-access'],
     },

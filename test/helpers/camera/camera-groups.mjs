@@ -28,13 +28,9 @@ export const TEST_GROUPS = [
 ];
 
 /**
- * The camera tests that also run in Firefox, by fixture. Firefox's fake camera shows a synthetic
- * pattern, so these see the fixture through the canvas camera (test/helpers/browser/canvas-camera.ts).
- * @type {Partial<Record<CameraFixture, string[]>>}
+ * The same group in Firefox: `firefox` (for `default`) or `firefox-camera-…`. Firefox's fake
+ * camera shows a synthetic pattern, so its camera groups see their fixture through the canvas
+ * camera (test/helpers/browser/canvas-camera.ts).
+ * @param {string} group
  */
-export const FIREFOX_CAMERA_TESTS = {
-  selfie: ['test/camera/selfie/full-verification.test.ts'],
-};
-
-/** The Firefox groups: `firefox` (no camera: the element and whole-flow tests) and `firefox-camera-<fixture>`. */
-export const FIREFOX_GROUPS = ['firefox', ...Object.keys(FIREFOX_CAMERA_TESTS).map((name) => `firefox-camera-${name}`)];
+export const firefoxGroup = (group) => (group === 'default' ? 'firefox' : `firefox-${group}`);
