@@ -7,9 +7,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { faceAssetsMiddleware } from './scripts/face-assets.mjs';
 import { CHROME_ARGS, findChrome } from './scripts/system-tools.mjs';
-import { CAMERA_FIXTURE_DIR, CAMERA_FIXTURES } from './test/helpers/camera/camera-groups.mjs';
+import { CAMERA_FIXTURE_DIR, CAMERA_FIXTURES, firefoxGroup } from './test/helpers/camera/camera-groups.mjs';
+import { canvasCameraPage, canvasCameraPlugin } from './test/helpers/wtr-canvas-camera.mjs';
 import { faceImagesPlugin } from './test/helpers/wtr-face-images-plugin.mjs';
 import { reactPlugin } from './test/helpers/wtr-react-plugin.mjs';
+import { firefoxLauncher } from './test/helpers/wtr-firefox-launcher.mjs';
 import { sandboxPlugin } from './test/helpers/wtr-sandbox-plugin.mjs';
 
 const executablePath = findChrome();
@@ -25,8 +27,11 @@ const chromium = (args = []) =>
     launchOptions: { executablePath, headless: true, args: [...CHROME_ARGS, ...args] },
   });
 
-/** The fake-camera videos, made once per version of their recipe (see camera-fixtures.ts). */
-function cameraVideos() {
+/**
+ * The fake-camera videos and their pictures (for the canvas camera), made once per version of
+ * their recipe (see camera-fixtures.ts): `{fixture: {video, scenes}}`.
+ */
+function cameraFixtures() {
   const recipe = createHash('sha256');
   for (const file of ['camera-fixtures.ts', 'document-scenes.ts', 'face-images.ts']) {
     recipe.update(readFileSync(new URL(`./test/helpers/node/${file}`, import.meta.url)));
@@ -40,10 +45,19 @@ function cameraVideos() {
 }
 
 const FAKE_CAMERA = ['--use-fake-device-for-media-stream'];
-const videos = cameraVideos();
+const fixtures = cameraFixtures();
+const scenes = Object.fromEntries(Object.entries(fixtures).map(([name, files]) => [name, files.scenes]));
+
+/** The tests that need no camera: elements, whole flows, the React wrapper, the CDN script. */
+const NO_CAMERA = [
+  'test/elements/**/*.test.ts',
+  'test/e2e/**/*.test.ts',
+  'test/react/**/*.test.tsx',
+  'test/cdn/**/*.test.ts',
+];
 
 export default {
-  files: ['test/elements/**/*.test.ts', 'test/e2e/**/*.test.ts', 'test/react/**/*.test.tsx', 'test/cdn/**/*.test.ts'],
+  files: NO_CAMERA,
   nodeResolve: true,
   middleware: [faceAssetsMiddleware()],
   plugins: [
@@ -56,6 +70,7 @@ export default {
     sandboxPlugin(),
     reactPlugin(),
     faceImagesPlugin(),
+    canvasCameraPlugin(scenes),
   ],
   browsers: [chromium()],
   groups: [
@@ -68,9 +83,23 @@ export default {
         chromium([
           ...FAKE_CAMERA,
           '--use-fake-ui-for-media-stream',
-          `--use-file-for-fake-video-capture=${videos[name]}`,
+          `--use-file-for-fake-video-capture=${fixtures[name].video}`,
         ]),
       ],
+    })),
+    // The second browser, the same groups: its camera groups see their fixture through the canvas camera.
+    { name: firefoxGroup('default'), files: NO_CAMERA, browsers: [firefoxLauncher()] },
+    {
+      name: firefoxGroup('camera-denied'),
+      files: 'test/camera/denied/**/*.test.ts',
+      // Camera permission asked for, and refused as a person refusing the prompt would.
+      browsers: [firefoxLauncher({ 'media.navigator.permission.disabled': false, 'permissions.default.camera': 2 })],
+    },
+    ...Object.keys(CAMERA_FIXTURES).map((name) => ({
+      name: firefoxGroup(`camera-${name}`),
+      files: `test/camera/${name}/**/*.test.ts`,
+      browsers: [firefoxLauncher()],
+      testRunnerHtml: canvasCameraPage(name),
     })),
   ],
   testFramework: { config: { timeout: 20_000 } },

@@ -6,6 +6,7 @@
  *   node scripts/test.mjs server     build, then unit, sandbox and package tests (Node)
  *   node scripts/test.mjs consumers  build, then the packed tarball in real apps (test/consumers)
  *   node scripts/test.mjs browser    build, then element tests in Chromium against the sandbox
+ *   node scripts/test.mjs firefox    build, then the same browser tests in Firefox ESR
  *   node scripts/test.mjs bench      build, then the benchmark's smoke run (tiny iteration counts)
  * Each check (and the build) counts as one test; each runner counts its own tests. The build
  * (dist/ and cdn/) comes before the tests that use it: the package tests and the CDN page.
@@ -13,7 +14,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { TEST_GROUPS } from '../test/helpers/camera/camera-groups.mjs';
+import { firefoxGroup, TEST_GROUPS } from '../test/helpers/camera/camera-groups.mjs';
 import { ensureSystemTools } from './system-tools.mjs';
 
 const bin = (name) => join('node_modules', '.bin', name);
@@ -118,25 +119,40 @@ function browserGroups() {
   });
 }
 
+/** Runs test-runner `groups` one after another; each group's own counts add up. */
+async function runGroups(groups) {
+  let passed = 0;
+  let failed = 0;
+  for (const group of groups) {
+    console.log(`\n— browser tests, group ${group}`);
+    const { code, output } = await run(bin('wtr'), ['--group', group]);
+    const groupPassed = lastCount(output, /(\d+) passed, \d+ failed/g);
+    const groupFailed = lastCount(output, /\d+ passed, (\d+) failed/g);
+    if (groupPassed === undefined || groupFailed === undefined) {
+      failed++;
+      continue;
+    }
+    passed += groupPassed;
+    failed += code !== 0 && groupFailed === 0 ? 1 : groupFailed;
+  }
+  return { passed, failed };
+}
+
 const browserTests = {
   name: 'browser tests (Chromium)',
   async run() {
-    const chrome = ensureSystemTools();
-    let passed = 0;
-    let failed = 0;
-    for (const group of browserGroups()) {
-      console.log(`\n— browser tests, group ${group}`);
-      const { code, output } = await run(bin('wtr'), ['--group', group], { CHROME_PATH: chrome });
-      const groupPassed = lastCount(output, /(\d+) passed, \d+ failed/g);
-      const groupFailed = lastCount(output, /\d+ passed, (\d+) failed/g);
-      if (groupPassed === undefined || groupFailed === undefined) {
-        failed++;
-        continue;
-      }
-      passed += groupPassed;
-      failed += code !== 0 && groupFailed === 0 ? 1 : groupFailed;
-    }
-    return { passed, failed };
+    ensureSystemTools(['chromium', 'ffmpeg']);
+    return runGroups(browserGroups());
+  },
+};
+
+/** The second browser: the same groups in Firefox ESR (see web-test-runner.config.mjs). */
+const firefoxTests = {
+  name: 'browser tests (Firefox ESR)',
+  async run() {
+    // Chromium too: the test-runner configuration is shared, and the camera fixtures need ffmpeg.
+    ensureSystemTools(['chromium', 'firefox-esr', 'ffmpeg']);
+    return runGroups(browserGroups().map(firefoxGroup));
   },
 };
 
@@ -173,11 +189,12 @@ const checks = [
 
 const SELECTIONS = {
   // The build comes first: the package test type-checks against dist/; the bench measures cdn/.
-  all: [build, ...checks, nodeTests, consumerTests, browserTests, benchSmoke],
+  all: [build, ...checks, nodeTests, consumerTests, browserTests, firefoxTests, benchSmoke],
   checks: [build, ...checks],
   consumers: [build, consumerTests],
   server: [build, nodeTests],
   browser: [build, browserTests],
+  firefox: [build, firefoxTests],
   bench: [build, benchSmoke],
 };
 

@@ -2,3 +2,4 @@ export type CameraFixture = 'document' | 'document-blurred' | 'selfie' | 'empty'
 export const CAMERA_FIXTURES: Record<CameraFixture, { width: number; height: number }>;
 export const CAMERA_FIXTURE_DIR: string;
 export const TEST_GROUPS: string[];
+export function firefoxGroup(group: string): string;

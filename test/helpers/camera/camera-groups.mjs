@@ -26,3 +26,11 @@ export const TEST_GROUPS = [
   'camera-denied',
   ...Object.keys(CAMERA_FIXTURES).map((name) => `camera-${name}`),
 ];
+
+/**
+ * The same group in Firefox: `firefox` (for `default`) or `firefox-camera-…`. Firefox's fake
+ * camera shows a synthetic pattern, so its camera groups see their fixture through the canvas
+ * camera (test/helpers/browser/canvas-camera.ts).
+ * @param {string} group
+ */
+export const firefoxGroup = (group) => (group === 'default' ? 'firefox' : `firefox-${group}`);

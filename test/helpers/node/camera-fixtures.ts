@@ -9,7 +9,9 @@ import { noFace, selfie } from './face-images.js';
 /**
  * Videos for Chromium's fake camera (`--use-file-for-fake-video-capture`), made at test time:
  * still pictures built from the face photos in `@vladmandic/face-api/demo/` (see face-images.ts),
- * turned into y4m (I420, which Chromium plays and loops) by ffmpeg. Nothing is committed.
+ * turned into y4m (I420, which Chromium plays and loops) by ffmpeg. The same pictures, fitted into
+ * the frame, also go into a JSON file for browsers whose fake camera cannot play a file (Firefox:
+ * see test/helpers/browser/canvas-camera.ts). Nothing is committed.
  */
 
 const FPS = 15;
@@ -58,6 +60,41 @@ const SCENES: Record<CameraFixture, () => Promise<Scene[]>> = {
   empty: async () => [{ image: await noFace(), seconds: 1 }],
   'two-faces': async () => [{ image: await twoFaces(), seconds: 1 }],
 };
+
+/** A fixture's pictures as the canvas camera shows them, in turn and looped. */
+export interface CameraScenes {
+  width: number;
+  height: number;
+  fps: number;
+  /** Each picture: a base64 PNG of the frame's size, and how long it stays on screen. */
+  scenes: { seconds: number; png: string }[];
+}
+
+/**
+ * Writes `<dir>/<name>.scenes.json` (a {@link CameraScenes}) unless it exists; returns its path.
+ * Each picture is fitted into the frame on black, as the video's ffmpeg `scale`/`pad` does.
+ */
+export async function makeCameraScenes(name: CameraFixture, dir: string): Promise<string> {
+  const target = join(dir, `${name}.scenes.json`);
+  if (existsSync(target)) return target;
+  mkdirSync(dir, { recursive: true });
+  const { width, height } = CAMERA_FIXTURES[name];
+  const fitted = async ({ image, seconds }: Scene) => {
+    const png = await sharp(image).resize(width, height, { fit: 'contain', background: '#000000' }).png().toBuffer();
+    return { seconds, png: png.toString('base64') };
+  };
+  const scenes: CameraScenes = {
+    width,
+    height,
+    fps: FPS,
+    scenes: await Promise.all((await SCENES[name]()).map(fitted)),
+  };
+  // Written whole, then renamed: a run that stops halfway leaves no truncated file behind.
+  const partial = `${target}.${process.pid}.partial`;
+  writeFileSync(partial, JSON.stringify(scenes));
+  renameSync(partial, target);
+  return target;
+}
 
 /** Writes `<dir>/<name>.y4m` with ffmpeg unless it exists; returns its path. */
 export async function makeCameraFixture(name: CameraFixture, dir: string): Promise<string> {
