@@ -134,6 +134,13 @@ export async function uploadDocument(
 ): Promise<AttemptRecord> {
   const flow = flowOf(context, registration);
   if (flow.steps.document === 'skip') throw verifikError(409, 'document_settings_not_set');
+  const refuseReplacing = (current: RegistrationRecord) => {
+    if (!upload.force && evidenceOf(context, current).document?.status === 'VALIDATED') {
+      throw verifikError(409, 'already_exists');
+    }
+  };
+  // Checked before the images are, and again when the attempt is reserved after their awaits.
+  refuseReplacing(currentRegistration(context, registration._id));
   const images = { image: upload.image, backImage: upload.backImage, documentFace: upload.documentFace };
   for (const [field, image] of Object.entries(images)) if (image) await checkImage(image, field);
   const attempt = reserveAttempt(
@@ -141,11 +148,7 @@ export async function uploadDocument(
     COLLECTIONS.documentValidations,
     registration._id,
     flow.document.maxAttempts,
-    (current) => {
-      if (!upload.force && evidenceOf(context, current).document?.status === 'VALIDATED') {
-        throw verifikError(409, 'already_exists');
-      }
-    },
+    refuseReplacing,
     {
       documentType: upload.documentType ?? null,
       documentCategory: upload.documentCategory ?? 'government_id',

@@ -1,10 +1,17 @@
 import { COLLECTIONS, type SandboxContext } from '../context.js';
-import type { CollectionName, OpenRecord, RegistrationRecord } from '../records.js';
+import type {
+  CollectionName,
+  Collections,
+  FlowRecord,
+  OpenRecord,
+  ProjectRecord,
+  RegistrationRecord,
+} from '../records.js';
 import { ApiError } from '../errors.js';
 import { publicDoc, publicFlow, publicProject } from '../public-views.js';
 
 /** `populates[]` of Verifik's app-registration endpoints: referenced ids replaced by the records. */
-const REFERENCES: Partial<Record<string, CollectionName>> = {
+const REFERENCES = {
   project: COLLECTIONS.projects,
   projectFlow: COLLECTIONS.projectFlows,
   emailValidation: COLLECTIONS.emailValidations,
@@ -15,7 +22,9 @@ const REFERENCES: Partial<Record<string, CollectionName>> = {
   compareFaceVerification: COLLECTIONS.compareFaceVerifications,
   person: COLLECTIONS.persons,
   signature: COLLECTIONS.signatures,
-};
+} as const satisfies Partial<Record<keyof RegistrationRecord, CollectionName>>;
+
+const isReference = (name: string): name is keyof typeof REFERENCES => name in REFERENCES;
 
 /** Lists of a registration's failed attempts. */
 const FAILED_LISTS: Partial<
@@ -66,16 +75,17 @@ export function presentRegistration(
   populates: string[] = [],
   audience: 'client' | 'registrant' = 'client',
 ): OpenRecord {
-  const result: OpenRecord = publicDoc(registration as unknown as OpenRecord);
-  const view = (name: string, doc: OpenRecord) => {
+  const result: OpenRecord = { ...publicDoc(registration) };
+  const view = (name: string, doc: Collections[CollectionName]) => {
     if (audience === 'client') return publicDoc(doc);
-    return name === 'project' ? publicProject(doc) : name === 'projectFlow' ? publicFlow(doc) : publicDoc(doc);
+    // The project and flow records are open records (stored as sent).
+    if (name === 'project') return publicProject(doc as ProjectRecord);
+    return name === 'projectFlow' ? publicFlow(doc as FlowRecord) : publicDoc(doc);
   };
   for (const name of populates) {
-    const collection = REFERENCES[name];
-    if (collection) {
-      const id = (registration as unknown as Record<string, unknown>)[name];
-      const doc = typeof id === 'string' ? (context.store.get(collection, id) as OpenRecord | undefined) : undefined;
+    if (isReference(name)) {
+      const id = registration[name];
+      const doc = id === null ? undefined : context.store.get(REFERENCES[name], id);
       result[name] = doc ? view(name, doc) : null;
     } else if (FAILED_LISTS[name]) {
       const failed = context.store.list(
