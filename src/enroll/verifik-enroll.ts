@@ -85,8 +85,8 @@ export class VerifikEnroll extends LitElement {
   @property({ reflect: true }) override lang = '';
 
   /**
-   * Folder URL of face-api, its wasm files and models, used by the selfie step. Default: the
-   * `face/` folder beside the widget's script, where the build puts them.
+   * Folder URL of face-api, its wasm files and models (the files of the package's `dist/face/`),
+   * used by the selfie step. Default: wherever the app's bundler or the CDN put them.
    */
   @property({ attribute: 'assets-url' }) assetsUrl = DEFAULT_ASSETS_URL;
 
@@ -242,8 +242,8 @@ export class VerifikEnroll extends LitElement {
   /**
    * On the step before a mandatory selfie, checks that the face assets are reachable (else a
    * `face_assets_unreachable` error names the URL) and loads the face guide in the background so
-   * its models are ready when the person gets there. Flows without a selfie never load it, and an optional
-   * selfie loads it only when the person opens that step (they may skip it).
+   * its models are ready when the person gets there. Flows without a selfie never load it, and an
+   * optional selfie loads it only when the person opens that step (they may skip it).
    */
   private prefetchFaceGuide(machine: Enrollment['machine']): void {
     const next = machine.steps[machine.index + 1];
