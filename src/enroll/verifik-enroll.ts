@@ -95,8 +95,8 @@ export class VerifikEnroll extends LitElement {
   @property({ reflect: true }) override lang = '';
 
   /**
-   * Folder URL of face-api, its wasm files and models, used by the selfie step. Default: the
-   * `face/` folder beside the widget's script, where the build puts them.
+   * Folder URL of face-api, its wasm files and models (the files of the package's `dist/face/`),
+   * used by the selfie step. Default: wherever the app's bundler or the CDN put them.
    */
   @property({ attribute: 'assets-url' }) assetsUrl = DEFAULT_ASSETS_URL;
 
