@@ -1,14 +1,10 @@
 /**
- * The one-time-code rules, the single source in the sandbox: the codes it issues, the messages
- * that carry them and the resend throttle read these values.
+ * The one-time-code rules of the sandbox. The length, expiry and resend wait are the widget's own
+ * (`src/flow/otp-rules.ts`, a pure module), so the codes issued, the messages that carry them, the
+ * throttle and the widget's copy cannot disagree; the server-only limits are stated here.
  */
+export { OTP_LENGTH, OTP_RESEND_SECONDS, OTP_TTL_SECONDS } from '../../../src/flow/otp-rules.js';
 
-/** Digits in a code. */
-export const OTP_LENGTH = 6;
-/** How long a code is valid, in seconds (10 minutes). */
-export const OTP_TTL_SECONDS = 10 * 60;
-/** How long before another code may be sent for the same contact, in seconds. */
-export const OTP_RESEND_SECONDS = 30;
 /** Wrong tries of one code before a new one is needed. */
 export const OTP_MAX_WRONG_ATTEMPTS = 5;
 /** Codes per registration and contact (each new code resets the tries, so this bounds the guesses). */
