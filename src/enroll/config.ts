@@ -1,3 +1,4 @@
+import { httpUrl } from '../api/http-url.js';
 import { EnrollError } from '../errors/enroll-error.js';
 
 /** Verifik's production API. */
@@ -13,19 +14,6 @@ export interface EnrollConfig {
   tokenEndpoint: string | undefined;
   /** Folder of the face-guide assets, ending in `/`. */
   assetsUrl: string;
-}
-
-/**
- * `value` resolved against the page (so `/verifik` or `https://…` both work), if it is http(s).
- * Nothing else is ever fetched: no `javascript:`, `data:` or `file:` URLs.
- */
-export function httpUrl(value: string, base: string): URL | undefined {
-  try {
-    const url = new URL(value, base);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** `assets-url` as an absolute folder URL (ending in `/`); an {@link EnrollError} unless http(s). */

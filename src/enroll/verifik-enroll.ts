@@ -4,6 +4,7 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { VerifikApiClient } from '../api/client.js';
+import { httpUrl } from '../api/http-url.js';
 import type { KycProject } from '../api/types.js';
 import { emit } from '../events/emit.js';
 import { VERIFIK_CANCEL } from '../events/verifik-cancel.js';
@@ -26,7 +27,7 @@ import type { StepEvent } from '../steps/step-events.js';
 import { buttonStyles } from '../styles/buttons.js';
 import { statusStyles } from '../styles/status.js';
 import { themeStyles, tokens } from '../styles/tokens.js';
-import { DEFAULT_API_URL, httpUrl, readConfig, resolveAssetsUrl } from './config.js';
+import { DEFAULT_API_URL, readConfig, resolveAssetsUrl } from './config.js';
 import { EnrollError } from '../errors/enroll-error.js';
 import { toEnrollError } from '../api/to-enroll-error.js';
 import { Enrollment } from './enrollment.js';

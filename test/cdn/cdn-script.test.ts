@@ -40,7 +40,10 @@ const faceRequests = (frame: HTMLIFrameElement) =>
     .map((entry) => entry.name)
     .filter((name) => name.includes('/face/'));
 
-describe('the CDN script in a blank page', () => {
+describe('the CDN script in a blank page', function () {
+  // A whole flow against the sandbox, on 2 busy cores: its waits end on steps, events and requests.
+  this.timeout(120_000);
+
   let frame: HTMLIFrameElement | undefined;
   afterEach(() => {
     frame?.remove();
@@ -71,9 +74,9 @@ describe('the CDN script in a blank page', () => {
     expect(faceRequests(frame), 'no face asset before the selfie step').to.deep.equal([]);
 
     await whenStep(element, 'liveness');
-    // Any prefetch is queued as an idle callback of the page when a step shows: let later ones run.
+    // Any prefetch is queued as an idle callback (at most 2 s) when a step shows: later ones run after it.
     for (let round = 0; round < 2; round++) {
-      await new Promise((resolve) => page.defaultView!.requestIdleCallback(resolve));
+      await new Promise((resolve) => page.defaultView!.requestIdleCallback(resolve, { timeout: 2000 }));
     }
     expect(faceRequests(frame), 'none while the optional selfie step shows its primer').to.deep.equal([]);
     // Starting the camera loads face-api, starts the wasm backend and loads both tiny models from

@@ -35,7 +35,10 @@ async function mount(persist = 'session'): Promise<VerifikEnroll> {
   return element;
 }
 
-describe('Basic Enrollment end to end', () => {
+describe('Basic Enrollment end to end', function () {
+  // A whole flow against the sandbox, on 2 busy cores: its waits end on steps, events and requests.
+  this.timeout(120_000);
+
   afterEach(() => sessionStorage.clear());
 
   it('sign-up, both codes, optional steps skipped, completion whose token the backend accepts', async () => {
@@ -136,7 +139,10 @@ describe('Basic Enrollment end to end', () => {
   });
 });
 
-describe('Basic Enrollment with the keyboard alone', () => {
+describe('Basic Enrollment with the keyboard alone', function () {
+  // A whole flow against the sandbox, on 2 busy cores: its waits end on steps, events and requests.
+  this.timeout(120_000);
+
   afterEach(() => sessionStorage.clear());
 
   /** Presses Tab `count` times. */

@@ -45,7 +45,7 @@ describe('<verifik-document-step> uploads', function () {
       interval: 10,
     });
     await expect(element).to.be.accessible();
-    await waitUntil(() => events.includes('complete'), 'the sandbox validates it', { timeout: 30_000 });
+    await waitUntil(() => events.includes('complete'), 'the sandbox validates it', { timeout: 90_000 });
     expect(await storedDocument(api.appRegistrationId!)).to.include({
       status: 'VALIDATED',
       documentCategory: 'passport',
@@ -78,7 +78,7 @@ describe('<verifik-document-step> uploads', function () {
     pickFile(root, await testImage('id-card-back'));
     await reviewShown(root);
     await click(root, text.usePhoto);
-    await waitUntil(() => events.includes('fail'), 'the attempt fails', { timeout: 30_000 });
+    await waitUntil(() => events.includes('fail'), 'the attempt fails', { timeout: 90_000 });
     expect(alertText(root)).to.equal(en.errors.document_face_not_found);
     expect(errors).to.deep.equal(['document_face_not_found']);
     await expect(element).to.be.accessible();
@@ -89,7 +89,7 @@ describe('<verifik-document-step> uploads', function () {
     pickFile(root, await testImage('id-card-back'));
     await reviewShown(root);
     await click(root, text.usePhoto);
-    await waitUntil(() => events.length === 2, 'the last attempt fails', { timeout: 30_000 });
+    await waitUntil(() => events.length === 2, 'the last attempt fails', { timeout: 90_000 });
     expect(events).to.deep.equal(['fail', 'fail']);
     expect(button(root, text.retry), 'no retry once every attempt is used').to.equal(null);
   });

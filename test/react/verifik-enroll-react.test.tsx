@@ -31,7 +31,10 @@ async function render(node: React.ReactNode): Promise<VerifikEnrollElement> {
   return host.querySelector('verifik-enroll')!;
 }
 
-describe('React wrapper <VerifikEnroll>', () => {
+describe('React wrapper <VerifikEnroll>', function () {
+  // A whole flow against the sandbox, on 2 busy cores: its waits end on steps, events and requests.
+  this.timeout(120_000);
+
   afterEach(async () => {
     await act(async () => root?.unmount());
     host.remove();

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import { httpUrl } from '../../enroll/config.js';
+import { httpUrl } from '../../api/http-url.js';
 import { type EnrollError } from '../../errors/enroll-error.js';
 import { toEnrollError } from '../../api/to-enroll-error.js';
 import { buttonStyles } from '../../styles/buttons.js';

@@ -44,7 +44,7 @@ describe('document step when the camera is refused', function () {
     await reviewShown(root);
     await click(root, text.usePhoto);
 
-    await waitUntil(() => events.includes('complete'), 'the sandbox validates the document', { timeout: 30_000 });
+    await waitUntil(() => events.includes('complete'), 'the sandbox validates the document', { timeout: 90_000 });
     expect(await storedDocument(api.appRegistrationId!)).to.include({
       status: 'VALIDATED',
       inputMethod: 'FILE_UPLOAD',

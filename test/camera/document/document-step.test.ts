@@ -53,7 +53,7 @@ describe('document step with a card on the fake camera', function () {
     await expect(element).to.be.accessible();
 
     await click(root, text.usePhoto);
-    await waitUntil(() => events.includes('complete'), 'the sandbox validates the document', { timeout: 30_000 });
+    await waitUntil(() => events.includes('complete'), 'the sandbox validates the document', { timeout: 90_000 });
     expect(errors).to.deep.equal([]);
     const stored = await storedDocument(api.appRegistrationId!);
     expect(stored).to.include({

@@ -13,7 +13,7 @@ describe('liveness step when the face is already enrolled in the project', funct
     const first = await mountLivenessStep(await signedUp(flow));
     await startCamera(first.element);
     await waitUntil(() => first.events.includes('complete'), 'the first registration enrols the face', {
-      timeout: 30_000,
+      timeout: 90_000,
     });
     first.element.remove();
 
@@ -21,7 +21,7 @@ describe('liveness step when the face is already enrolled in the project', funct
     const second = await mountLivenessStep(await signedUp(flow));
     await startCamera(second.element);
     await waitUntil(() => second.errors.includes('duplicated_person'), 'the duplicate is refused', {
-      timeout: 30_000,
+      timeout: 90_000,
     });
     expect(second.events).to.deep.equal(['fail:final']);
     await waitUntil(() => inShadow(second.element, '[role="alert"]'), 'the message shows');

@@ -29,7 +29,7 @@ describe('liveness step when the face guide cannot load', function () {
     const shutter = inShadow<HTMLButtonElement>(element, '.actions button')!;
     expect(shutter.textContent!.trim()).to.equal(en.liveness.capture);
     shutter.click();
-    await waitUntil(() => events.includes('complete'), 'the hand-taken selfie is accepted', { timeout: 20_000 });
+    await waitUntil(() => events.includes('complete'), 'the hand-taken selfie is accepted', { timeout: 90_000 });
     expect(liveTracks()).to.have.length(0);
   });
 });

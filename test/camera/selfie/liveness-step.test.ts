@@ -36,7 +36,7 @@ describe('liveness step with one frontal face on the camera', function () {
     });
     await expect(element).to.be.accessible();
 
-    await waitUntil(() => events.includes('complete'), 'the selfie is accepted', { timeout: 30_000 });
+    await waitUntil(() => events.includes('complete'), 'the selfie is accepted', { timeout: 90_000 });
     expect(errors).to.deep.equal([]);
     expect(liveTracks()).to.have.length(0, 'the camera stops once the selfie is taken');
     expect(sent).to.have.length(1);
@@ -55,7 +55,7 @@ describe('liveness step with one frontal face on the camera', function () {
     const { element } = await mountLivenessStep(await signedUp(flow));
     await startCamera(element);
     await waitUntil(() => inShadow(element, '.status[role="status"]'), 'the selfie is being checked', {
-      timeout: 30_000,
+      timeout: 90_000,
       interval: 20,
     });
     await expect(element).to.be.accessible();
