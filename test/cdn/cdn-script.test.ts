@@ -91,7 +91,7 @@ describe('the CDN script in a blank page', () => {
       true,
       'the tfjs wasm binary comes from the same folder',
     );
-    expect(faceRequests(frame).every((url) => url.startsWith(`${CDN}face/`))).to.equal(true);
+    expect(faceRequests(frame).every((url) => url.startsWith(new URL('../dist/face/', CDN).href))).to.equal(true);
 
     const complete = oneEvent(element, 'verifik-complete') as Promise<VerifikCompleteEvent>;
     await skip(element, 'liveness');
