@@ -80,7 +80,7 @@ describe('the CDN script in a blank page', function () {
     }
     expect(faceRequests(frame), 'none while the optional selfie step shows its primer').to.deep.equal([]);
     // Starting the camera loads face-api, starts the wasm backend and loads both tiny models from
-    // the face/ folder beside the script (this browser has no camera: the step then offers Retry).
+    // the package's one copy, ../dist/face/ beside cdn/ (this browser has no camera: the step then offers Retry).
     await press(element, '.actions button');
     const expected = [
       'face-api.esm.js',
@@ -90,15 +90,15 @@ describe('the CDN script in a blank page', function () {
       'face_landmark_68_tiny_model.bin',
     ];
     await waitUntil(
-      () => expected.every((file) => faceRequests(frame!).includes(`${CDN}face/${file}`)),
-      `face-api and both models requested from ${CDN}face/`,
+      () => expected.every((file) => faceRequests(frame!).includes(new URL(`../dist/face/${file}`, CDN).href)),
+      `face-api and both models requested from ${new URL('../dist/face/', CDN).href}`,
       { timeout: 15_000 },
     );
-    expect(faceRequests(frame).some((url) => /^.*\/cdn\/face\/tfjs-backend-wasm(-simd)?\.wasm$/.test(url))).to.equal(
+    expect(faceRequests(frame).some((url) => /^.*\/dist\/face\/tfjs-backend-wasm(-simd)?\.wasm$/.test(url))).to.equal(
       true,
       'the tfjs wasm binary comes from the same folder',
     );
-    expect(faceRequests(frame).every((url) => url.startsWith(`${CDN}face/`))).to.equal(true);
+    expect(faceRequests(frame).every((url) => url.startsWith(new URL('../dist/face/', CDN).href))).to.equal(true);
 
     const complete = oneEvent(element, 'verifik-complete') as Promise<VerifikCompleteEvent>;
     await skip(element, 'liveness');
