@@ -102,6 +102,9 @@ export default {
       testRunnerHtml: canvasCameraPage(name),
     })),
   ],
-  testFramework: { config: { timeout: 20_000 } },
+  // A test's budget, not a wait: tests wait on events, frames and requests and end as soon as they
+  // arrive. The budget only bounds a test that hangs; on 2 busy cores a sandbox round trip with
+  // image analysis can take many seconds, so it is generous.
+  testFramework: { config: { timeout: 60_000 } },
   testsFinishTimeout: 5 * 60_000,
 };
