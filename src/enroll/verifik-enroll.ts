@@ -15,7 +15,15 @@ import { VERIFIK_STEP_COMPLETE } from '../events/verifik-step-complete.js';
 import { DEFAULT_ASSETS_URL } from '../capture/face/assets-url.js';
 import { enrollmentContext } from '../context/enrollment-context.js';
 import { translationContext } from '../context/localize-controller.js';
-import { canCancel, canGoBack, canSkip, currentStep, type MachineEvent, type StepId } from '../flow/machine.js';
+import {
+  canCancel,
+  canGoBack,
+  canSkip,
+  currentStep,
+  type MachineEvent,
+  progress,
+  type StepId,
+} from '../flow/machine.js';
 import { selectFlow } from './select-flow.js';
 import { en } from '../i18n/en.js';
 import { loadTranslation, matchLanguage } from '../i18n/load-translation.js';
@@ -249,7 +257,7 @@ export class VerifikEnroll extends LitElement {
     const { machine } = enrollment;
     const to = currentStep(machine).id;
     this.step = to;
-    emit(this, VERIFIK_STEP_CHANGE, { from, to, index: machine.index + 1, total: machine.steps.length });
+    emit(this, VERIFIK_STEP_CHANGE, { from, to, ...progress(machine) });
     if (machine.status === 'completed' && this.finishTask.status === TaskStatus.INITIAL) void this.finishTask.run();
     this.prefetchNext(enrollment);
     if (from === null) return;
@@ -350,7 +358,7 @@ export class VerifikEnroll extends LitElement {
   private renderEnrollment(enrollment: Enrollment) {
     const { machine, project } = enrollment;
     const step = currentStep(machine);
-    const total = machine.steps.length - 1;
+    const { index, total } = progress(machine);
     const logo =
       typeof project.branding?.logo === 'string' ? httpUrl(project.branding.logo, document.baseURI) : undefined;
     return html`
@@ -360,7 +368,7 @@ export class VerifikEnroll extends LitElement {
         machine.status !== 'running'
           ? nothing
           : html`<p part="progress" class="muted">
-              ${this.translation.progress(machine.index + 1, total, this.translation.steps[step.id])}
+              ${this.translation.progress(index, total, this.translation.steps[step.id])}
             </p>`
       }
       ${keyed(step.id, this.renderStep(enrollment))}
