@@ -6,6 +6,8 @@ import { FlowConfigError, normalizeFlow } from '../flow/normalize-flow.js';
 import { KYC_STEP_IDS } from '../flow/steps.js';
 import { SessionStore } from '../session/session-store.js';
 import { EnrollError } from '../errors/enroll-error.js';
+import { VerifikApiError } from '../api/errors.js';
+import { VERIFIK_FINAL_STATUSES, type VerifikCompleteDetail } from '../events/verifik-complete.js';
 
 export interface EnrollmentOptions {
   apiUrl: string;
@@ -79,7 +81,7 @@ export class Enrollment {
   }
 
   /** Ends the registration at Verifik and forgets the session; resolves to the final token and status. */
-  async finish(signal?: AbortSignal): Promise<{ appRegistrationId: string; status: string; token: string }> {
+  async finish(signal?: AbortSignal): Promise<VerifikCompleteDetail> {
     const { outcomes, status } = this.machine;
     const didKyc = KYC_STEP_IDS.some((step) => outcomes[step] === 'passed');
     const answer =
@@ -88,8 +90,10 @@ export class Enrollment {
         : didKyc
           ? await this.api.sync('end', 'COMPLETED', signal)
           : await this.api.sync('skipKYC', 'COMPLETED_WITHOUT_KYC', signal);
+    const ended = VERIFIK_FINAL_STATUSES.find((known) => known === answer.status);
+    if (!ended) throw new VerifikApiError(200, 'invalid_response', `the registration ended as "${answer.status}"`);
     this.store.clear();
-    return { appRegistrationId: this.api.appRegistrationId!, status: answer.status, token: answer.token };
+    return { appRegistrationId: this.api.appRegistrationId!, status: ended, token: answer.token };
   }
 
   /**

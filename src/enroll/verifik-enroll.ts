@@ -8,7 +8,7 @@ import type { KycProject } from '../api/types.js';
 import { emit } from '../events/emit.js';
 import { VERIFIK_CANCEL } from '../events/verifik-cancel.js';
 import { VERIFIK_COMPLETE } from '../events/verifik-complete.js';
-import { VERIFIK_ERROR } from '../events/verifik-error.js';
+import { VERIFIK_ERROR, type VerifikErrorStep } from '../events/verifik-error.js';
 import { VERIFIK_READY } from '../events/verifik-ready.js';
 import { VERIFIK_STEP_CHANGE } from '../events/verifik-step-change.js';
 import { VERIFIK_STEP_COMPLETE } from '../events/verifik-step-complete.js';
@@ -243,7 +243,7 @@ export class VerifikEnroll extends LitElement {
     });
   }
 
-  private reportError(error: EnrollError, step: string): void {
+  private reportError(error: EnrollError, step: VerifikErrorStep): void {
     emit(this, VERIFIK_ERROR, {
       code: error.code,
       message: this.translation.errors[error.code],
