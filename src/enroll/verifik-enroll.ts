@@ -126,10 +126,19 @@ export class VerifikEnroll extends LitElement {
   /** The `fetch` used for API calls, e.g. to add headers through a proxy. Default: the page's. */
   @property({ attribute: false }) fetch: typeof fetch | undefined;
 
+  /**
+   * `false` waits for {@link VerifikEnroll.start | start()} (or `show()` of a modal): until then
+   * nothing is requested from the API. Any other value, or none, starts as soon as the element is in
+   * the page.
+   */
+  @property({ converter: { fromAttribute: (value) => value !== 'false' } }) autostart = true;
+
   /** The step shown, reflected so pages can style by step (`verifik-enroll[step="emailCode"]`). */
   @property({ reflect: true }) step: StepId | undefined;
 
   @state() private translation: Translation = en;
+  /** Set by {@link VerifikEnroll.start | start()}: the flow may load although `autostart` is false. */
+  @state() private startRequested = false;
 
   /** Gives the steps the enrollment, once loaded. */
   private readonly enrollmentProvider = new ContextProvider(this, { context: enrollmentContext });
@@ -174,6 +183,9 @@ export class VerifikEnroll extends LitElement {
     },
   });
 
+  /** Runs started over (Cancel, reset()): part of each screen's key, so a new run gets new screens. */
+  private runs = 0;
+
   /** Set while the element is out of the page, so a load it aborted runs again on return. */
   private abortedLoad = false;
 
@@ -197,7 +209,33 @@ export class VerifikEnroll extends LitElement {
     }
   }
 
+  /**
+   * Starts the flow when `autostart="false"`: loads the project and its flow, then shows the first
+   * step (or resumes a saved session). Does nothing once started.
+   */
+  start(): void {
+    this.startRequested = true;
+  }
+
+  /**
+   * Starts over: forgets the saved session and what the person typed and shows the first step,
+   * without the `verifik-cancel` event (the page asked, not the person). A completion still
+   * pending at Verifik is no longer awaited; after a setup error the project loads again. Before
+   * the flow has started it does nothing.
+   */
+  reset(): void {
+    const enrollment = this.enrollment;
+    if (!enrollment) {
+      if (this.loadTask.status === TaskStatus.ERROR) void this.loadTask.run();
+      return;
+    }
+    this.finishTask.abort();
+    this.startOver(enrollment);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // The load task runs from the controllers' update, which follows this one.
+    this.loadTask.autoRun = this.autostart || this.startRequested;
     if (changed.has('lang') || changed.has('strings') || !this.hasUpdated) void this.updateTranslation();
   }
 
@@ -258,7 +296,7 @@ export class VerifikEnroll extends LitElement {
     const to = currentStep(machine).id;
     this.step = to;
     emit(this, VERIFIK_STEP_CHANGE, { from, to, ...progress(machine) });
-    if (machine.status === 'completed' && this.finishTask.status === TaskStatus.INITIAL) void this.finishTask.run();
+    if (machine.status === 'completed' && this.finishTask.status !== TaskStatus.PENDING) void this.finishTask.run();
     this.prefetchNext(enrollment);
     if (from === null) return;
     void this.updateComplete.then(() => {
@@ -301,10 +339,16 @@ export class VerifikEnroll extends LitElement {
   private handleCancel(): void {
     const enrollment = this.enrollment;
     if (!enrollment) return;
-    const step = currentStep(enrollment.machine).id;
-    emit(this, VERIFIK_CANCEL, { step });
+    emit(this, VERIFIK_CANCEL, { step: currentStep(enrollment.machine).id });
+    this.startOver(enrollment);
+  }
+
+  /** Forgets the session and shows the first step, as a new screen even if it was already shown. */
+  private startOver(enrollment: Enrollment): void {
+    const from = currentStep(enrollment.machine).id;
     enrollment.restart();
-    this.announceStep(step, enrollment);
+    this.runs++;
+    this.announceStep(from, enrollment);
     this.requestUpdate();
   }
 
@@ -320,6 +364,8 @@ export class VerifikEnroll extends LitElement {
   }
 
   protected override render() {
+    // Not started yet (autostart="false"): no card, nothing to announce.
+    if (!this.loadTask.autoRun) return nothing;
     return html`<div
       part="panel"
       lang=${this.translation.$lang}
@@ -371,7 +417,7 @@ export class VerifikEnroll extends LitElement {
               ${this.translation.progress(index, total, this.translation.steps[step.id])}
             </p>`
       }
-      ${keyed(step.id, this.renderStep(enrollment))}
+      ${keyed(`${this.runs}:${step.id}`, this.renderStep(enrollment))}
       <div class="nav">
         ${
           canGoBack(machine)

@@ -1,0 +1,119 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import type { VerifikEnroll, VerifikStepChangeDetail } from '../../src/index.js';
+import '../../src/verifik-enroll.js';
+import { fillSignUp, inStep, passCodes, person, press, whenLoaded, whenStep } from '../helpers/browser/basic-flow.js';
+import { DEMO, sandbox } from '../helpers/browser/sandbox.js';
+
+/**
+ * What integrators call or set on the element beyond its attributes: start() and reset(),
+ * prefill, reference, the modal. Driven by role, label and keyboard against the real sandbox.
+ */
+
+/** A fetch that counts the requests the element makes, then makes them. */
+function countingFetch() {
+  const counter = {
+    requests: [] as string[],
+    fetch: ((input: RequestInfo | URL, init?: RequestInit) => {
+      counter.requests.push(String(input instanceof Request ? input.url : input));
+      return fetch(input, init);
+    }) as typeof fetch,
+  };
+  return counter;
+}
+
+async function mountBasic(attributes: Record<string, string> = {}): Promise<VerifikEnroll> {
+  const element = document.createElement('verifik-enroll');
+  const all = { project: DEMO.project, flow: DEMO.basicFlow, 'api-url': sandbox.url, lang: 'en', ...attributes };
+  for (const [name, value] of Object.entries(all)) element.setAttribute(name, value);
+  (await fixture<HTMLDivElement>(html`<div></div>`)).append(element);
+  return element;
+}
+
+describe('<verifik-enroll> start() and reset()', () => {
+  afterEach(() => sessionStorage.clear());
+
+  it('autostart="false" requests nothing until start(), then loads and shows the sign-up', async () => {
+    const deferred = countingFetch();
+    const container = await fixture<HTMLDivElement>(html`<div></div>`);
+    const waiting = document.createElement('verifik-enroll');
+    waiting.setAttribute('autostart', 'false');
+    waiting.setAttribute('project', DEMO.project);
+    waiting.setAttribute('api-url', sandbox.url);
+    waiting.fetch = deferred.fetch;
+    let readyEvents = 0;
+    waiting.addEventListener('verifik-ready', () => readyEvents++);
+    // A twin that starts by itself, mounted in the same update: once it is ready, the waiting one
+    // would have sent its own request long before, had it started.
+    const twin = document.createElement('verifik-enroll');
+    twin.setAttribute('project', DEMO.project);
+    twin.setAttribute('api-url', sandbox.url);
+    const twinReady = oneEvent(twin, 'verifik-ready');
+    container.append(waiting, twin);
+    await twinReady;
+    await waiting.updateComplete;
+    expect(deferred.requests).to.deep.equal([]);
+    expect(readyEvents).to.equal(0);
+    expect(waiting.hasAttribute('step')).to.equal(false);
+    expect(waiting.shadowRoot!.querySelector('[part="panel"]'), 'no card before start').to.equal(null);
+
+    const ready = oneEvent(waiting, 'verifik-ready');
+    waiting.start();
+    await ready;
+    expect(deferred.requests.some((url) => url.startsWith(`${sandbox.url}/v2/projects/kyc`))).to.equal(true);
+    await whenLoaded(waiting);
+    expect(waiting.getAttribute('step')).to.equal('signUp');
+    await expect(waiting).shadowDom.to.be.accessible();
+  });
+
+  it('reset() starts over from the code step without verifik-cancel: empty sign-up, no saved session', async () => {
+    const element = await mountBasic();
+    await whenLoaded(element);
+    let cancels = 0;
+    element.addEventListener('verifik-cancel', () => cancels++);
+    await fillSignUp(element, person());
+    expect(Object.keys(sessionStorage).some((key) => key.startsWith('verifik-enroll:'))).to.equal(true);
+
+    const change = oneEvent(element, 'verifik-step-change');
+    element.reset();
+    const { detail } = (await change) as CustomEvent<VerifikStepChangeDetail>;
+    expect(detail).to.include({ from: 'emailCode', to: 'signUp', index: 1 });
+    expect(cancels, 'reset is not a cancel').to.equal(0);
+    expect(Object.keys(sessionStorage).filter((key) => key.startsWith('verifik-enroll:'))).to.deep.equal([]);
+    await whenLoaded(element);
+    expect(inStep<HTMLInputElement>(element, '#field-email')!.value).to.equal('');
+    expect(inStep<HTMLInputElement>(element, '#field-firstName')!.value).to.equal('');
+  });
+
+  it('reset() on the sign-up forgets what was typed there too', async () => {
+    const element = await mountBasic();
+    await whenLoaded(element);
+    const email = inStep<HTMLInputElement>(element, '#field-email')!;
+    email.focus();
+    email.value = 'half@typed';
+    email.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    element.reset();
+    await element.updateComplete;
+    await whenLoaded(element);
+    expect(inStep<HTMLInputElement>(element, '#field-email')!.value).to.equal('');
+  });
+
+  it('reset() after completion runs a new registration to its own completion', async () => {
+    const element = await mountBasic({ 'token-endpoint': `${sandbox.url}/api/verifik/registration` });
+    await whenLoaded(element);
+    const finishOnce = async () => {
+      const who = person();
+      await fillSignUp(element, who);
+      await passCodes(element, who);
+      const complete = oneEvent(element, 'verifik-complete');
+      for (let skip = 0; skip < 2; skip++) await press(element, '[part="skip"]', 'Enter', true);
+      return ((await complete) as CustomEvent<{ appRegistrationId: string }>).detail.appRegistrationId;
+    };
+    const first = await finishOnce();
+    await whenStep(element, 'done');
+    element.reset();
+    await whenLoaded(element);
+    expect(element.getAttribute('step')).to.equal('signUp');
+    const second = await finishOnce();
+    expect(second).to.not.equal(first);
+  });
+});
