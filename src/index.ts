@@ -3,6 +3,7 @@
  * defines the tags. The step elements are internal and not exported.
  */
 export { VerifikEnroll } from './enroll/verifik-enroll.js';
+export type { VerifikPrefill } from './enroll/prefill.js';
 export {
   VERIFIK_STEP_CHANGE,
   type VerifikStepChangeDetail,

@@ -15,6 +15,8 @@ export interface EnrollmentOptions {
   fetch: typeof fetch | undefined;
   /** Keep the session in sessionStorage so a reload resumes. */
   persist: boolean;
+  /** The sign-up values the integrator already knows, read whenever a run starts. */
+  prefill?: () => Record<string, string>;
 }
 
 /**
@@ -32,7 +34,7 @@ export class Enrollment {
   constructor(
     readonly project: KycProject,
     rawFlow: ProjectFlow,
-    options: EnrollmentOptions,
+    private readonly options: EnrollmentOptions,
   ) {
     try {
       this.flow = normalizeFlow(rawFlow);
@@ -61,7 +63,7 @@ export class Enrollment {
       this.fields = saved.fields;
     } else {
       this.machine = initialState(this.flow);
-      this.fields = {};
+      this.fields = options.prefill?.() ?? {};
     }
   }
 
@@ -108,11 +110,11 @@ export class Enrollment {
     return target.href;
   }
 
-  /** Forgets the saved session and starts the flow over (the person cancelled). */
+  /** Forgets the saved session and what was typed, and starts the flow over (with the prefill again). */
   restart(): void {
     this.store.clear();
     this.machine = initialState(this.flow);
-    this.fields = {};
+    this.fields = this.options.prefill?.() ?? {};
   }
 
   private save(): void {

@@ -38,6 +38,7 @@ import { DEFAULT_API_URL, httpUrl, readConfig, resolveAssetsUrl } from './config
 import { EnrollError } from '../errors/enroll-error.js';
 import { toEnrollError } from '../api/to-enroll-error.js';
 import { Enrollment } from './enrollment.js';
+import { prefillFields, type VerifikPrefill } from './prefill.js';
 import { styles } from './verifik-enroll.styles.js';
 
 /**
@@ -122,6 +123,13 @@ export class VerifikEnroll extends LitElement {
 
   /** Per-key overrides of the displayed strings, e.g. `{signUp: {title: 'Open your account'}}`. */
   @property({ attribute: false }) strings: TranslationOverrides | undefined;
+
+  /**
+   * Sign-up values the integrator already knows (names, email, phone and its country), shown for
+   * the person to check and edit, and validated like typed input. A property only (set it from
+   * script): read when a run starts, so a change applies after `reset()`.
+   */
+  @property({ attribute: false }) prefill: VerifikPrefill | undefined;
 
   /** The `fetch` used for API calls, e.g. to add headers through a proxy. Default: the page's. */
   @property({ attribute: false }) fetch: typeof fetch | undefined;
@@ -278,6 +286,7 @@ export class VerifikEnroll extends LitElement {
       tokenEndpoint: config.tokenEndpoint,
       fetch: fetchImpl,
       persist,
+      prefill: () => prefillFields(this.prefill),
     });
   }
 

@@ -1,8 +1,18 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { VerifikEnroll, VerifikStepChangeDetail } from '../../src/index.js';
 import '../../src/verifik-enroll.js';
-import { fillSignUp, inStep, passCodes, person, press, whenLoaded, whenStep } from '../helpers/browser/basic-flow.js';
-import { DEMO, sandbox } from '../helpers/browser/sandbox.js';
+import {
+  fillSignUp,
+  inStep,
+  passCodes,
+  person,
+  press,
+  type,
+  whenLoaded,
+  whenStep,
+} from '../helpers/browser/basic-flow.js';
+import { adminGet, DEMO, sandbox } from '../helpers/browser/sandbox.js';
+import { waitUntil } from '../helpers/browser/wait.js';
 
 /**
  * What integrators call or set on the element beyond its attributes: start() and reset(),
@@ -115,5 +125,63 @@ describe('<verifik-enroll> start() and reset()', () => {
     expect(element.getAttribute('step')).to.equal('signUp');
     const second = await finishOnce();
     expect(second).to.not.equal(first);
+  });
+});
+
+describe('<verifik-enroll> prefill', () => {
+  afterEach(() => sessionStorage.clear());
+
+  it('shows the known values in the sign-up, editable; they are what the registration gets', async () => {
+    const who = person();
+    const element = document.createElement('verifik-enroll');
+    element.prefill = { firstName: 'Ana', lastName: 'García', email: who.email, phone: who.phone, country: 'CO' };
+    const all = { project: DEMO.project, flow: DEMO.basicFlow, 'api-url': sandbox.url, lang: 'en' };
+    for (const [name, value] of Object.entries(all)) element.setAttribute(name, value);
+    (await fixture<HTMLDivElement>(html`<div></div>`)).append(element);
+    await whenLoaded(element);
+    expect(inStep<HTMLInputElement>(element, '#field-firstName')!.value).to.equal('Ana');
+    expect(inStep<HTMLInputElement>(element, '#field-email')!.value).to.equal(who.email);
+    expect(inStep<HTMLInputElement>(element, '#field-phone')!.value).to.equal(who.phone);
+    expect(inStep<HTMLSelectElement>(element, '#field-country')!.value).to.equal('CO');
+    expect(inStep(element, '[aria-invalid="true"]'), 'good values show no error').to.equal(null);
+    await expect(element).shadowDom.to.be.accessible();
+
+    // The person corrects a name with the keyboard.
+    inStep<HTMLInputElement>(element, '#field-firstName')!.select();
+    await type(element, '#field-firstName', 'Beatriz');
+    await press(element, '#field-acceptTerms', 'Space');
+    await press(element, '#field-acceptPrivacy', 'Space');
+    const complete = oneEvent(element, 'verifik-step-change');
+    await press(element, 'button[type="submit"]');
+    await complete;
+    await whenStep(element, 'emailCode');
+    const registrations = await adminGet<{ firstName?: string; email?: string; phone?: string }[]>(
+      `/v2/app-registrations?where_email=${encodeURIComponent(who.email)}`,
+    );
+    expect(registrations[0]).to.include({ firstName: 'Beatriz', email: who.email, phone: who.phone });
+  });
+
+  it('a bad prefilled email shows the field error at once and is never sent', async () => {
+    const requests = countingFetch();
+    const element = document.createElement('verifik-enroll');
+    element.prefill = { firstName: 'Ana', email: 'ana@@example', phone: '12' };
+    element.fetch = requests.fetch;
+    const all = { project: DEMO.project, flow: DEMO.basicFlow, 'api-url': sandbox.url, lang: 'en' };
+    for (const [name, value] of Object.entries(all)) element.setAttribute(name, value);
+    (await fixture<HTMLDivElement>(html`<div></div>`)).append(element);
+    await whenLoaded(element);
+    await waitUntil(() => inStep(element, '#field-phone[aria-invalid="true"]'), 'the phone error');
+    const email = inStep<HTMLInputElement>(element, '#field-email')!;
+    expect(email.getAttribute('aria-invalid')).to.equal('true');
+    const describedBy = inStep(element, `#${email.getAttribute('aria-describedby')}`)!;
+    expect(describedBy.textContent).to.match(/email/i);
+    await expect(element).shadowDom.to.be.accessible();
+
+    await press(element, '#field-acceptTerms', 'Space');
+    await press(element, '#field-acceptPrivacy', 'Space');
+    await press(element, 'button[type="submit"]');
+    await waitUntil(() => inStep(element, ':focus'), 'focus on the first problem');
+    expect(requests.requests.filter((url) => url.includes('/app-registrations'))).to.deep.equal([]);
+    expect(element.getAttribute('step')).to.equal('signUp');
   });
 });
