@@ -13,7 +13,12 @@ export interface EnrollConfig {
   tokenEndpoint: string | undefined;
   /** Folder of the face-guide assets, ending in `/`. */
   assetsUrl: string;
+  /** The integrator's own id for the person, sent with the sign-up. */
+  reference: string | undefined;
 }
+
+/** What Verifik's sandbox keeps as a reference: 1 to 128 characters, no control characters. */
+const REFERENCE = /^[^\p{Cc}]{1,128}$/u;
 
 /**
  * `value` resolved against the page (so `/verifik` or `https://…` both work), if it is http(s).
@@ -37,7 +42,14 @@ export function resolveAssetsUrl(value: string, base: string): string {
 
 /** Checks the attributes, throwing the {@link EnrollError} that names the first problem. */
 export function readConfig(
-  attributes: { project: string; flow: string; apiUrl: string; tokenEndpoint: string; assetsUrl: string },
+  attributes: {
+    project: string;
+    flow: string;
+    apiUrl: string;
+    tokenEndpoint: string;
+    assetsUrl: string;
+    reference?: string;
+  },
   base: string,
 ): EnrollConfig {
   const project = attributes.project.trim();
@@ -51,8 +63,13 @@ export function readConfig(
   if (tokenEndpointText && !tokenEndpoint) {
     throw new EnrollError('invalid_token_endpoint', `token-endpoint "${tokenEndpointText}" is not an http(s) URL`);
   }
+  const reference = attributes.reference?.trim() || undefined;
+  if (reference !== undefined && !REFERENCE.test(reference)) {
+    throw new EnrollError('invalid_reference', 'reference must be 1 to 128 characters without control characters');
+  }
   return {
     project,
+    reference,
     flow: attributes.flow.trim() || undefined,
     apiUrl: apiUrl.href,
     tokenEndpoint: tokenEndpoint?.href,

@@ -12,6 +12,8 @@ import { VERIFIK_FINAL_STATUSES, type VerifikCompleteDetail } from '../events/ve
 export interface EnrollmentOptions {
   apiUrl: string;
   tokenEndpoint: string | undefined;
+  /** The integrator's own id for the person, sent with the sign-up. */
+  reference?: string | undefined;
   fetch: typeof fetch | undefined;
   /** Keep the session in sessionStorage so a reload resumes. */
   persist: boolean;
@@ -48,6 +50,7 @@ export class Enrollment {
       project: project._id,
       projectFlow: this.flow.id,
       tokenEndpoint: options.tokenEndpoint,
+      reference: options.reference,
       fetch: options.fetch,
       onToken: (_id, token) => {
         this.token = token;

@@ -93,6 +93,13 @@ export class VerifikEnroll extends LitElement {
    */
   @property({ attribute: 'token-endpoint' }) tokenEndpoint = '';
 
+  /**
+   * Your own id for the person (e.g. your user id), up to 128 characters: sent with the sign-up,
+   * kept on the registration and carried in the final token, so your backend's verify can tie the
+   * completion to your user. Set or check it in your token endpoint too: the page can be changed.
+   */
+  @property() reference = '';
+
   /** Base URL of the Verifik API, or of the sandbox. Relative URLs resolve against the page. */
   @property({ attribute: 'api-url' }) apiUrl = DEFAULT_API_URL;
 
@@ -155,9 +162,18 @@ export class VerifikEnroll extends LitElement {
 
   private readonly loadTask = new Task(this, {
     args: () =>
-      [this.project, this.flow, this.apiUrl, this.tokenEndpoint, this.assetsUrl, this.fetch, this.persist] as const,
-    task: ([project, flow, apiUrl, tokenEndpoint, assetsUrl, fetchImpl, persist], { signal }) =>
-      this.load({ project, flow, apiUrl, tokenEndpoint, assetsUrl }, fetchImpl, persist !== 'none', signal),
+      [
+        this.project,
+        this.flow,
+        this.apiUrl,
+        this.tokenEndpoint,
+        this.assetsUrl,
+        this.reference,
+        this.fetch,
+        this.persist,
+      ] as const,
+    task: ([project, flow, apiUrl, tokenEndpoint, assetsUrl, reference, fetchImpl, persist], { signal }) =>
+      this.load({ project, flow, apiUrl, tokenEndpoint, assetsUrl, reference }, fetchImpl, persist !== 'none', signal),
     onComplete: (enrollment) => {
       this.enrollmentProvider.setValue(enrollment);
       const { flow } = enrollment;
@@ -264,7 +280,7 @@ export class VerifikEnroll extends LitElement {
   }
 
   private async load(
-    attributes: { project: string; flow: string; apiUrl: string; tokenEndpoint: string; assetsUrl: string },
+    attributes: Parameters<typeof readConfig>[0],
     fetchImpl: typeof fetch | undefined,
     persist: boolean,
     signal: AbortSignal,
@@ -284,6 +300,7 @@ export class VerifikEnroll extends LitElement {
     return new Enrollment(project, selectFlow(project, config.flow), {
       apiUrl: config.apiUrl,
       tokenEndpoint: config.tokenEndpoint,
+      reference: config.reference,
       fetch: fetchImpl,
       persist,
       prefill: () => prefillFields(this.prefill),

@@ -1,5 +1,10 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import type { VerifikEnroll, VerifikStepChangeDetail } from '../../src/index.js';
+import type {
+  VerifikCompleteDetail,
+  VerifikEnroll,
+  VerifikErrorDetail,
+  VerifikStepChangeDetail,
+} from '../../src/index.js';
 import '../../src/verifik-enroll.js';
 import {
   fillSignUp,
@@ -135,7 +140,8 @@ describe('<verifik-enroll> prefill', () => {
     const who = person();
     const element = document.createElement('verifik-enroll');
     element.prefill = { firstName: 'Ana', lastName: 'García', email: who.email, phone: who.phone, country: 'CO' };
-    const all = { project: DEMO.project, flow: DEMO.basicFlow, 'api-url': sandbox.url, lang: 'en' };
+    // Without a token endpoint: the widget signs up at the API directly, with the reference.
+    const all = { project: DEMO.project, flow: DEMO.basicFlow, 'api-url': sandbox.url, lang: 'en', reference: 'crm-7' };
     for (const [name, value] of Object.entries(all)) element.setAttribute(name, value);
     (await fixture<HTMLDivElement>(html`<div></div>`)).append(element);
     await whenLoaded(element);
@@ -155,10 +161,15 @@ describe('<verifik-enroll> prefill', () => {
     await press(element, 'button[type="submit"]');
     await complete;
     await whenStep(element, 'emailCode');
-    const registrations = await adminGet<{ firstName?: string; email?: string; phone?: string }[]>(
+    const registrations = await adminGet<{ firstName?: string; email?: string; phone?: string; reference?: string }[]>(
       `/v2/app-registrations?where_email=${encodeURIComponent(who.email)}`,
     );
-    expect(registrations[0]).to.include({ firstName: 'Beatriz', email: who.email, phone: who.phone });
+    expect(registrations[0]).to.include({
+      firstName: 'Beatriz',
+      email: who.email,
+      phone: who.phone,
+      reference: 'crm-7',
+    });
   });
 
   it('a bad prefilled email shows the field error at once and is never sent', async () => {
@@ -183,5 +194,51 @@ describe('<verifik-enroll> prefill', () => {
     await waitUntil(() => inStep(element, ':focus'), 'focus on the first problem');
     expect(requests.requests.filter((url) => url.includes('/app-registrations'))).to.deep.equal([]);
     expect(element.getAttribute('step')).to.equal('signUp');
+  });
+});
+
+describe('<verifik-enroll> reference', () => {
+  afterEach(() => sessionStorage.clear());
+
+  it('goes through the token endpoint to the registration, the final token and the backend’s verify', async () => {
+    const element = await mountBasic({
+      'token-endpoint': `${sandbox.url}/api/verifik/registration`,
+      reference: 'user-42',
+    });
+    await whenLoaded(element);
+    const who = person();
+    await fillSignUp(element, who);
+    await passCodes(element, who);
+    const complete = oneEvent(element, 'verifik-complete');
+    for (let skip = 0; skip < 2; skip++) await press(element, '[part="skip"]', 'Enter', true);
+    const { detail } = (await complete) as CustomEvent<VerifikCompleteDetail>;
+    const claims = JSON.parse(atob(detail.token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/')));
+    expect(claims.reference).to.equal('user-42');
+    const verified = await fetch(`${sandbox.url}/api/verifik/verify`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: detail.token }),
+    });
+    expect((await verified.json()).data).to.include({
+      appRegistrationId: detail.appRegistrationId,
+      reference: 'user-42',
+    });
+  });
+
+  it('a reference over 128 characters stops the setup with invalid_reference, before any request', async () => {
+    const requests = countingFetch();
+    const element = document.createElement('verifik-enroll');
+    element.fetch = requests.fetch;
+    element.setAttribute('project', DEMO.project);
+    element.setAttribute('api-url', sandbox.url);
+    element.setAttribute('reference', 'x'.repeat(129));
+    const error = oneEvent(element, 'verifik-error');
+    (await fixture<HTMLDivElement>(html`<div></div>`)).append(element);
+    const { detail } = (await error) as CustomEvent<VerifikErrorDetail>;
+    expect(detail).to.include({ code: 'invalid_reference', step: 'setup', recoverable: false });
+    await element.updateComplete;
+    expect(element.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('reference');
+    expect(requests.requests).to.deep.equal([]);
+    await expect(element).shadowDom.to.be.accessible();
   });
 });

@@ -107,7 +107,7 @@ export function referenceBackend(app: FastifyInstance, options: ReferenceBackend
       `/v2/app-registrations/${registrationId}?populates[]=documentValidation&populates[]=biometricValidation`,
     );
     if (registration.status !== 200) return reply.status(registration.status).send(registration.body);
-    const { status, email, phone, countryCode, fullName } = registration.body['data'];
+    const { status, email, phone, countryCode, fullName, reference } = registration.body['data'];
     // COMPLETED_WITHOUT_KYC: finished a flow whose identity checks were optional and skipped.
     if (status !== 'COMPLETED' && status !== 'COMPLETED_WITHOUT_KYC') {
       return reply.status(409).send({ code: 'not_completed', message: `the registration is ${status}` });
@@ -116,7 +116,18 @@ export function referenceBackend(app: FastifyInstance, options: ReferenceBackend
     const { documentValidation, biometricValidation } = registration.body['data'];
     const kyc = documentValidation?.status === 'VALIDATED' || biometricValidation?.status === 'VALIDATED';
     return {
-      data: { verified: true, kyc, appRegistrationId: registrationId, status, email, phone, countryCode, fullName },
+      // reference: your own user id, as the widget's `reference` attribute sent it with the sign-up.
+      data: {
+        verified: true,
+        kyc,
+        appRegistrationId: registrationId,
+        status,
+        email,
+        phone,
+        countryCode,
+        fullName,
+        reference,
+      },
     };
   });
 }

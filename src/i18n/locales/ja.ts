@@ -173,6 +173,8 @@ export const ja: Translation = {
     invalid_api_url: 'このページは正しく設定されていません：api-url には http(s) のアドレスを指定してください。',
     invalid_token_endpoint:
       'このページは正しく設定されていません：token-endpoint には http(s) のアドレスを指定してください。',
+    invalid_reference:
+      'このページは正しく設定されていません：reference は制御文字を含まない 1〜128 文字で指定してください。',
     invalid_assets_url: 'このページは正しく設定されていません：assets-url には http(s) のアドレスを指定してください。',
     project_not_found: 'この本人確認プロジェクトは存在しません。アクセス元のサイトにお問い合わせください。',
     flow_not_found: 'この本人確認フローは存在しないか、有効ではありません。アクセス元のサイトにお問い合わせください。',
