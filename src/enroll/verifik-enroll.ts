@@ -65,6 +65,8 @@ import { styles } from './verifik-enroll.styles.js';
  * @csspart back - The Back button.
  * @csspart skip - The Skip button of optional steps.
  * @csspart cancel - The Cancel button.
+ * @csspart dialog - The modal's `<dialog>` (with `modal`); style its backdrop with `::part(dialog)::backdrop`.
+ * @csspart close - The modal's close button.
  *
  * @cssprop [--verifik-color-primary=#1f4fd8] - Buttons, focus and progress.
  * @cssprop [--verifik-color-on-primary=#ffffff] - Text on primary.
@@ -148,12 +150,24 @@ export class VerifikEnroll extends LitElement {
    */
   @property({ converter: { fromAttribute: (value) => value !== 'false' } }) autostart = true;
 
+  /**
+   * Presents the widget in a modal dialog (a native `<dialog>`, opened with `showModal()`: the page
+   * behind is inert and focus stays inside), opened by {@link VerifikEnroll.show | show()}.
+   * Escape or the close button cancels (`verifik-cancel`, and the flow starts over) and closes.
+   */
+  @property({ type: Boolean }) modal = false;
+
+  /** Whether the modal is open; reflected. Setting it opens or closes the modal too. */
+  @property({ type: Boolean, reflect: true }) open = false;
+
   /** The step shown, reflected so pages can style by step (`verifik-enroll[step="emailCode"]`). */
   @property({ reflect: true }) step: StepId | undefined;
 
   @state() private translation: Translation = en;
   /** Set by {@link VerifikEnroll.start | start()}: the flow may load although `autostart` is false. */
   @state() private startRequested = false;
+  /** What had focus when the modal opened: it gets focus back when the modal closes. */
+  private opener: HTMLElement | undefined;
 
   /** Gives the steps the enrollment, once loaded. */
   private readonly enrollmentProvider = new ContextProvider(this, { context: enrollmentContext });
@@ -242,6 +256,23 @@ export class VerifikEnroll extends LitElement {
   }
 
   /**
+   * Opens the modal (with `modal`), and starts the flow if `autostart="false"` held it back. Focus
+   * moves into the dialog and returns to what had it when the modal closes.
+   */
+  show(): void {
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    this.opener = active instanceof HTMLElement && active !== document.body ? active : undefined;
+    this.start();
+    this.open = true;
+  }
+
+  /** Closes the modal without cancelling: the flow stays where it is for the next `show()`. */
+  close(): void {
+    this.open = false;
+  }
+
+  /**
    * Starts over: forgets the saved session and what the person typed and shows the first step,
    * without the `verifik-cancel` event (the page asked, not the person). A completion still
    * pending at Verifik is no longer awaited; after a setup error the project loads again. Before
@@ -255,6 +286,28 @@ export class VerifikEnroll extends LitElement {
     }
     this.finishTask.abort();
     this.startOver(enrollment);
+  }
+
+  protected override updated(): void {
+    const dialog = this.renderRoot.querySelector('dialog');
+    if (!dialog || dialog.open === this.open) return;
+    if (this.open) dialog.showModal();
+    else dialog.close();
+  }
+
+  /** The dialog closed (close(), `open` set to false, or the browser): focus goes back to the opener. */
+  private handleDialogClose(): void {
+    this.open = false;
+    this.opener?.focus();
+    this.opener = undefined;
+  }
+
+  /** Escape or the close button: the person gives up a running flow, then the modal closes. */
+  private handleDialogCancel(event: Event): void {
+    // The dialog closes through `open`, so the property and the dialog never disagree.
+    event.preventDefault();
+    if (this.enrollment?.machine.status === 'running') this.handleCancel();
+    this.close();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -392,6 +445,27 @@ export class VerifikEnroll extends LitElement {
   protected override render() {
     // Not started yet (autostart="false"): no card, nothing to announce.
     if (!this.loadTask.autoRun) return nothing;
+    if (!this.modal) return this.renderPanel();
+    return html`<dialog
+      part="dialog"
+      aria-label=${this.translation.dialogLabel}
+      @cancel=${this.handleDialogCancel}
+      @close=${this.handleDialogClose}
+    >
+      <button
+        part="close"
+        type="button"
+        class="secondary close"
+        aria-label=${this.translation.close}
+        @click=${this.handleDialogCancel}
+      >
+        ×
+      </button>
+      ${this.renderPanel()}
+    </dialog>`;
+  }
+
+  private renderPanel() {
     return html`<div
       part="panel"
       lang=${this.translation.$lang}

@@ -11,6 +11,8 @@ export const en: Translation = {
   loading: 'Loading the verification…',
   setupErrorTitle: 'The verification can’t start',
   retry: 'Try again',
+  dialogLabel: 'Identity verification',
+  close: 'Close',
   finishErrorTitle: 'We couldn’t finish your verification',
   steps: {
     signUp: 'Your details',

@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import type {
   VerifikCompleteDetail,
   VerifikEnroll,
@@ -240,5 +241,75 @@ describe('<verifik-enroll> reference', () => {
     expect(element.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('reference');
     expect(requests.requests).to.deep.equal([]);
     await expect(element).shadowDom.to.be.accessible();
+  });
+});
+
+describe('<verifik-enroll modal>', () => {
+  afterEach(() => sessionStorage.clear());
+
+  /** A page with a button that opens a modal widget held back by autostart="false". */
+  async function page() {
+    const container = await fixture<HTMLDivElement>(
+      html`<div>
+        <button id="opener" type="button">Verify my identity</button>
+        <verifik-enroll
+          modal
+          autostart="false"
+          project=${DEMO.project}
+          flow=${DEMO.basicFlow}
+          api-url=${sandbox.url}
+          lang="en"
+        ></verifik-enroll>
+      </div>`,
+    );
+    const opener = container.querySelector<HTMLButtonElement>('#opener')!;
+    const element = container.querySelector('verifik-enroll')!;
+    opener.addEventListener('click', () => element.show());
+    return { opener, element };
+  }
+
+  const dialogOf = (element: VerifikEnroll) => element.shadowRoot!.querySelector('dialog');
+
+  it('opens from a button in a modal dialog with a named close button; Escape cancels and focus returns', async () => {
+    const { opener, element } = await page();
+    expect(dialogOf(element), 'nothing before show()').to.equal(null);
+    opener.focus();
+    await sendKeys({ press: 'Enter' });
+    await whenLoaded(element);
+    const dialog = dialogOf(element)!;
+    expect(dialog.matches(':modal'), 'opened with showModal: the page behind is inert').to.equal(true);
+    expect(element.hasAttribute('open')).to.equal(true);
+    expect(dialog.getAttribute('aria-label')).to.equal('Identity verification');
+    const close = element.shadowRoot!.querySelector<HTMLButtonElement>('[part="close"]')!;
+    expect(close.getAttribute('aria-label')).to.equal('Close');
+    expect(dialog.contains(element.shadowRoot!.activeElement), 'focus is inside the dialog').to.equal(true);
+    await expect(element).shadowDom.to.be.accessible();
+
+    const cancelled = oneEvent(element, 'verifik-cancel');
+    await sendKeys({ press: 'Escape' });
+    const { detail } = (await cancelled) as CustomEvent<{ step: string }>;
+    expect(detail.step).to.equal('signUp');
+    await waitUntil(() => !dialog.open, 'the dialog closes');
+    expect(element.hasAttribute('open')).to.equal(false);
+    expect(document.activeElement).to.equal(opener);
+  });
+
+  it('the close button cancels a flow under way, which starts over; close() keeps it', async () => {
+    const { opener, element } = await page();
+    opener.click();
+    await whenLoaded(element);
+    await fillSignUp(element, person());
+    element.close();
+    await waitUntil(() => !dialogOf(element)!.open, 'close() closes');
+    element.show();
+    await element.updateComplete;
+    expect(element.getAttribute('step'), 'close() is not a cancel').to.equal('emailCode');
+
+    let cancels = 0;
+    element.addEventListener('verifik-cancel', () => cancels++);
+    await press(element, '[part="close"]', 'Enter', true);
+    await waitUntil(() => !dialogOf(element)!.open, 'the close button closes');
+    expect(cancels).to.equal(1);
+    expect(element.getAttribute('step')).to.equal('signUp');
   });
 });

@@ -17,6 +17,8 @@ export const ar: Translation = {
   loading: 'جارٍ تحميل عملية التحقق…',
   setupErrorTitle: 'تعذّر بدء عملية التحقق',
   retry: 'إعادة المحاولة',
+  dialogLabel: 'التحقق من الهوية',
+  close: 'إغلاق',
   finishErrorTitle: 'تعذّر علينا إكمال عملية التحقق',
   steps: {
     signUp: 'بياناتك',

@@ -11,6 +11,8 @@ export const de: Translation = {
   loading: 'Die Verifizierung wird geladen…',
   setupErrorTitle: 'Die Verifizierung kann nicht starten',
   retry: 'Erneut versuchen',
+  dialogLabel: 'Identitätsprüfung',
+  close: 'Schließen',
   finishErrorTitle: 'Wir konnten Ihre Verifizierung nicht abschließen',
   steps: {
     signUp: 'Ihre Angaben',

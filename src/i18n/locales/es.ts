@@ -11,6 +11,8 @@ export const es: Translation = {
   loading: 'Cargando la verificación…',
   setupErrorTitle: 'No se puede iniciar la verificación',
   retry: 'Intentar de nuevo',
+  dialogLabel: 'Verificación de identidad',
+  close: 'Cerrar',
   finishErrorTitle: 'No pudimos terminar tu verificación',
   steps: {
     signUp: 'Tus datos',

@@ -11,6 +11,8 @@ export const fr: Translation = {
   loading: 'Chargement de la vérification…',
   setupErrorTitle: 'La vérification ne peut pas démarrer',
   retry: 'Réessayer',
+  dialogLabel: 'Vérification d’identité',
+  close: 'Fermer',
   finishErrorTitle: 'Nous n’avons pas pu terminer votre vérification',
   steps: {
     signUp: 'Vos coordonnées',

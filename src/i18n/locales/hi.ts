@@ -11,6 +11,8 @@ export const hi: Translation = {
   loading: 'सत्यापन लोड हो रहा है…',
   setupErrorTitle: 'सत्यापन शुरू नहीं हो सकता',
   retry: 'फिर से कोशिश करें',
+  dialogLabel: 'पहचान सत्यापन',
+  close: 'बंद करें',
   finishErrorTitle: 'हम आपका सत्यापन पूरा नहीं कर सके',
   steps: {
     signUp: 'आपका विवरण',

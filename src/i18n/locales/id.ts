@@ -11,6 +11,8 @@ export const id: Translation = {
   loading: 'Memuat verifikasi…',
   setupErrorTitle: 'Verifikasi tidak dapat dimulai',
   retry: 'Coba lagi',
+  dialogLabel: 'Verifikasi identitas',
+  close: 'Tutup',
   finishErrorTitle: 'Kami tidak dapat menyelesaikan verifikasi Anda',
   steps: {
     signUp: 'Data Anda',

@@ -11,6 +11,8 @@ export const ja: Translation = {
   loading: '本人確認を読み込んでいます…',
   setupErrorTitle: '本人確認を開始できません',
   retry: 'もう一度試す',
+  dialogLabel: '本人確認',
+  close: '閉じる',
   finishErrorTitle: '本人確認を完了できませんでした',
   steps: {
     signUp: 'お客様情報',

@@ -11,6 +11,8 @@ export const ko: Translation = {
   loading: '본인 인증을 불러오는 중…',
   setupErrorTitle: '본인 인증을 시작할 수 없습니다',
   retry: '다시 시도',
+  dialogLabel: '본인 인증',
+  close: '닫기',
   finishErrorTitle: '본인 인증을 완료하지 못했습니다',
   steps: {
     signUp: '고객 정보',

@@ -11,6 +11,8 @@ export const pt: Translation = {
   loading: 'Carregando a verificação…',
   setupErrorTitle: 'Não é possível iniciar a verificação',
   retry: 'Tentar novamente',
+  dialogLabel: 'Verificação de identidade',
+  close: 'Fechar',
   finishErrorTitle: 'Não conseguimos concluir sua verificação',
   steps: {
     signUp: 'Seus dados',

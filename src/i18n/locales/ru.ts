@@ -11,6 +11,8 @@ export const ru: Translation = {
   loading: 'Загрузка проверки…',
   setupErrorTitle: 'Не удаётся начать проверку',
   retry: 'Повторить',
+  dialogLabel: 'Проверка личности',
+  close: 'Закрыть',
   finishErrorTitle: 'Не удалось завершить проверку',
   steps: {
     signUp: 'Ваши данные',

@@ -11,6 +11,8 @@ export const zh: Translation = {
   loading: '正在加载验证…',
   setupErrorTitle: '无法开始验证',
   retry: '重试',
+  dialogLabel: '身份验证',
+  close: '关闭',
   finishErrorTitle: '无法完成您的验证',
   steps: {
     signUp: '您的信息',
