@@ -43,17 +43,19 @@ import { styles } from './verifik-enroll.styles.js';
 
 /**
  * Runs a Verifik Smart Enroll identity verification inside the page: it loads the project's
- * onboarding flow from the Verifik API (or the sandbox) and guides the person through it.
+ * onboarding flow from the Verifik API (or the sandbox) and guides the person through it. Inline
+ * by default, or in a modal dialog with `modal` and `show()`; `start()` and `reset()` drive it from
+ * the page, `prefill` and `reference` carry what the page already knows.
  *
  * @tagname verifik-enroll
  * @summary Embeddable Verifik Smart Enroll onboarding.
  *
  * @fires verifik-ready - The project and its flow are loaded. `detail: {projectId, flow: {id, name, version}}`.
- * @fires verifik-step-change - Another step is shown. `detail: {from, to, index, total}`.
+ * @fires verifik-step-change - Another step is shown. `detail: {from, to, index, total}`, counted as the progress line counts (the done screen is not a step).
  * @fires verifik-step-complete - A step ended. `detail: {step, outcome}` (`passed`, `skipped`, `failed`).
- * @fires verifik-complete - The registration ended. `detail: {appRegistrationId, status, token}`. Cancelable: `preventDefault()` stops the redirect.
+ * @fires verifik-complete - The registration ended. `detail: {appRegistrationId, status, token}`; `status` is a `VerifikCompletionStatus`. Cancelable: `preventDefault()` stops the redirect.
  * @fires verifik-cancel - The person cancelled; the widget starts over. `detail: {step}`.
- * @fires verifik-error - Something failed. `detail: {code, message, step, recoverable}`; `code` is stable.
+ * @fires verifik-error - Something failed. `detail: {code, message, step, recoverable}`; `code` is stable, `step` a step id or `setup`.
  *
  * @csspart panel - The card that holds every screen.
  * @csspart progress - The "step n of m" line.
@@ -144,7 +146,7 @@ export class VerifikEnroll extends LitElement {
   @property({ attribute: false }) fetch: typeof fetch | undefined;
 
   /**
-   * `false` waits for {@link VerifikEnroll.start | start()} (or `show()` of a modal): until then
+   * `false` waits for `start()` (or `show()` of a modal): until then
    * nothing is requested from the API. Any other value, or none, starts as soon as the element is in
    * the page.
    */
@@ -152,7 +154,7 @@ export class VerifikEnroll extends LitElement {
 
   /**
    * Presents the widget in a modal dialog (a native `<dialog>`, opened with `showModal()`: the page
-   * behind is inert and focus stays inside), opened by {@link VerifikEnroll.show | show()}.
+   * behind is inert and focus stays inside), opened by `show()`.
    * Escape or the close button cancels (`verifik-cancel`, and the flow starts over) and closes.
    */
   @property({ type: Boolean }) modal = false;
@@ -164,7 +166,7 @@ export class VerifikEnroll extends LitElement {
   @property({ reflect: true }) step: StepId | undefined;
 
   @state() private translation: Translation = en;
-  /** Set by {@link VerifikEnroll.start | start()}: the flow may load although `autostart` is false. */
+  /** Set by start(): the flow may load although `autostart` is false. */
   @state() private startRequested = false;
   /** What had focus when the modal opened: it gets focus back when the modal closes. */
   private opener: HTMLElement | undefined;
