@@ -78,6 +78,13 @@ export function apiSection(manifest, codes) {
         cell(field.description),
       ]),
     ),
+    `### Methods`,
+    table(
+      ['method', 'description'],
+      element.members
+        .filter((member) => member.kind === 'method' && !member.static && !member.privacy && member.description)
+        .map((method) => [code(`${method.name}()`), cell(method.description)]),
+    ),
     `### Events`,
     'All bubble and cross shadow roots (`composed`); their types are in `GlobalEventHandlersEventMap`.',
     table(

@@ -3,6 +3,7 @@
  * defines the tags. The step elements are internal and not exported.
  */
 export { VerifikEnroll } from './enroll/verifik-enroll.js';
+export type { VerifikPrefill } from './enroll/prefill.js';
 export {
   VERIFIK_STEP_CHANGE,
   type VerifikStepChangeDetail,
@@ -13,7 +14,13 @@ export {
   type VerifikStepCompleteDetail,
   type VerifikStepCompleteEvent,
 } from './events/verifik-step-complete.js';
-export { VERIFIK_COMPLETE, type VerifikCompleteDetail, type VerifikCompleteEvent } from './events/verifik-complete.js';
+export {
+  VERIFIK_COMPLETE,
+  VERIFIK_FINAL_STATUSES,
+  type VerifikCompleteDetail,
+  type VerifikCompleteEvent,
+  type VerifikCompletionStatus,
+} from './events/verifik-complete.js';
 export { VERIFIK_CANCEL, type VerifikCancelDetail, type VerifikCancelEvent } from './events/verifik-cancel.js';
 export type { StepId, StepOutcome } from './flow/machine.js';
 export { VerifikApiError } from './api/errors.js';
@@ -24,5 +31,6 @@ export {
   type VerifikErrorCode,
   type VerifikErrorDetail,
   type VerifikErrorEvent,
+  type VerifikErrorStep,
 } from './events/verifik-error.js';
 export type { Translation, TranslationOverrides } from './i18n/translation.js';

@@ -49,6 +49,8 @@ export interface RegistrationRecord extends BaseRecord {
   firstName?: string | undefined;
   lastName?: string | undefined;
   language: string;
+  /** The integrator's own id for the person, as sent with the sign-up. */
+  reference?: string | undefined;
   informationValidation: string;
   emailValidation: string | null;
   phoneValidation: string | null;

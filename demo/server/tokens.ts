@@ -23,6 +23,8 @@ export interface TokenClaims extends JWTPayload {
   projectFlow: string;
   /** The registration's status when the token was issued (final tokens). */
   status?: string;
+  /** The integrator's own id for the person, when the sign-up carried one (final tokens). */
+  reference?: string;
 }
 
 const ISSUER = 'verifik-sandbox';

@@ -53,6 +53,8 @@ export interface RegistrantApiOptions {
   apiUrl: string;
   project: string;
   projectFlow: string;
+  /** The integrator's own id for the person, sent with the sign-up. */
+  reference?: string | undefined;
   /** The integrator's endpoint; without it the widget signs up at Verifik directly. */
   tokenEndpoint: string | undefined;
   fetch: typeof fetch | undefined;
@@ -93,7 +95,8 @@ export class RegistrantApi {
   /** Creates the app registration; resolves to its id. */
   async signUp(input: SignUpInput, signal?: AbortSignal): Promise<string> {
     const { extra, ...fields } = input;
-    const body = { ...extra, ...fields, project: this.options.project, projectFlow: this.options.projectFlow };
+    const { project, projectFlow, reference } = this.options;
+    const body = { ...extra, ...fields, project, projectFlow, ...(reference ? { reference } : {}) };
     const request = { method: 'POST' as const, body, signal };
     const data = await (this.tokenEndpoint
       ? this.tokenEndpoint.request<RegistrationAnswer>('', request)

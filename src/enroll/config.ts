@@ -14,7 +14,12 @@ export interface EnrollConfig {
   tokenEndpoint: string | undefined;
   /** Folder of the face-guide assets, ending in `/`. */
   assetsUrl: string;
+  /** The integrator's own id for the person, sent with the sign-up. */
+  reference: string | undefined;
 }
+
+/** What Verifik's sandbox keeps as a reference: 1 to 128 characters, no control characters. */
+const REFERENCE = /^[^\p{Cc}]{1,128}$/u;
 
 /** `assets-url` as an absolute folder URL (ending in `/`); an {@link EnrollError} unless http(s). */
 export function resolveAssetsUrl(value: string, base: string): string {
@@ -25,7 +30,14 @@ export function resolveAssetsUrl(value: string, base: string): string {
 
 /** Checks the attributes, throwing the {@link EnrollError} that names the first problem. */
 export function readConfig(
-  attributes: { project: string; flow: string; apiUrl: string; tokenEndpoint: string; assetsUrl: string },
+  attributes: {
+    project: string;
+    flow: string;
+    apiUrl: string;
+    tokenEndpoint: string;
+    assetsUrl: string;
+    reference?: string;
+  },
   base: string,
 ): EnrollConfig {
   const project = attributes.project.trim();
@@ -39,8 +51,13 @@ export function readConfig(
   if (tokenEndpointText && !tokenEndpoint) {
     throw new EnrollError('invalid_token_endpoint', `token-endpoint "${tokenEndpointText}" is not an http(s) URL`);
   }
+  const reference = attributes.reference?.trim() || undefined;
+  if (reference !== undefined && !REFERENCE.test(reference)) {
+    throw new EnrollError('invalid_reference', 'reference must be 1 to 128 characters without control characters');
+  }
   return {
     project,
+    reference,
     flow: attributes.flow.trim() || undefined,
     apiUrl: apiUrl.href,
     tokenEndpoint: tokenEndpoint?.href,

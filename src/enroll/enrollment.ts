@@ -6,13 +6,19 @@ import { FlowConfigError, normalizeFlow } from '../flow/normalize-flow.js';
 import { KYC_STEP_IDS } from '../flow/steps.js';
 import { SessionStore } from '../session/session-store.js';
 import { EnrollError } from '../errors/enroll-error.js';
+import { VerifikApiError } from '../api/errors.js';
+import { VERIFIK_FINAL_STATUSES, type VerifikCompleteDetail } from '../events/verifik-complete.js';
 
 export interface EnrollmentOptions {
   apiUrl: string;
   tokenEndpoint: string | undefined;
+  /** The integrator's own id for the person, sent with the sign-up. */
+  reference?: string | undefined;
   fetch: typeof fetch | undefined;
   /** Keep the session in sessionStorage so a reload resumes. */
   persist: boolean;
+  /** The sign-up values the integrator already knows, read whenever a run starts. */
+  prefill?: () => Record<string, string>;
 }
 
 /**
@@ -30,7 +36,7 @@ export class Enrollment {
   constructor(
     readonly project: KycProject,
     rawFlow: ProjectFlow,
-    options: EnrollmentOptions,
+    private readonly options: EnrollmentOptions,
   ) {
     try {
       this.flow = normalizeFlow(rawFlow);
@@ -44,6 +50,7 @@ export class Enrollment {
       project: project._id,
       projectFlow: this.flow.id,
       tokenEndpoint: options.tokenEndpoint,
+      reference: options.reference,
       fetch: options.fetch,
       onToken: (_id, token) => {
         this.token = token;
@@ -59,7 +66,7 @@ export class Enrollment {
       this.fields = saved.fields;
     } else {
       this.machine = initialState(this.flow);
-      this.fields = {};
+      this.fields = options.prefill?.() ?? {};
     }
   }
 
@@ -79,7 +86,7 @@ export class Enrollment {
   }
 
   /** Ends the registration at Verifik and forgets the session; resolves to the final token and status. */
-  async finish(signal?: AbortSignal): Promise<{ appRegistrationId: string; status: string; token: string }> {
+  async finish(signal?: AbortSignal): Promise<VerifikCompleteDetail> {
     const { outcomes, status } = this.machine;
     const didKyc = KYC_STEP_IDS.some((step) => outcomes[step] === 'passed');
     const answer =
@@ -88,8 +95,10 @@ export class Enrollment {
         : didKyc
           ? await this.api.sync('end', 'COMPLETED', signal)
           : await this.api.sync('skipKYC', 'COMPLETED_WITHOUT_KYC', signal);
+    const ended = VERIFIK_FINAL_STATUSES.find((known) => known === answer.status);
+    if (!ended) throw new VerifikApiError(200, 'invalid_response', `the registration ended as "${answer.status}"`);
     this.store.clear();
-    return { appRegistrationId: this.api.appRegistrationId!, status: answer.status, token: answer.token };
+    return { appRegistrationId: this.api.appRegistrationId!, status: ended, token: answer.token };
   }
 
   /**
@@ -104,11 +113,11 @@ export class Enrollment {
     return target.href;
   }
 
-  /** Forgets the saved session and starts the flow over (the person cancelled). */
+  /** Forgets the saved session and what was typed, and starts the flow over (with the prefill again). */
   restart(): void {
     this.store.clear();
     this.machine = initialState(this.flow);
-    this.fields = {};
+    this.fields = this.options.prefill?.() ?? {};
   }
 
   private save(): void {

@@ -12,6 +12,30 @@ export const styles = css`
     display: none;
   }
 
+  [part~='dialog'] {
+    width: min(34rem, calc(100vw - 2rem));
+    max-height: calc(100dvh - 2rem);
+    padding: 0;
+    border: none;
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: inherit;
+    overflow: auto;
+  }
+
+  [part~='dialog']::backdrop {
+    background: rgb(0 0 0 / 0.5);
+  }
+
+  [part~='close'] {
+    float: inline-end;
+    margin: calc(var(--_space) / 2);
+    min-width: 2.75rem;
+    min-height: 2.75rem;
+    font-size: 1.5rem;
+    line-height: 1;
+  }
+
   [part~='panel'] {
     box-sizing: border-box;
     max-width: 32rem;

@@ -9,14 +9,22 @@ import type { KycProject } from '../api/types.js';
 import { emit } from '../events/emit.js';
 import { VERIFIK_CANCEL } from '../events/verifik-cancel.js';
 import { VERIFIK_COMPLETE } from '../events/verifik-complete.js';
-import { VERIFIK_ERROR } from '../events/verifik-error.js';
+import { VERIFIK_ERROR, type VerifikErrorStep } from '../events/verifik-error.js';
 import { VERIFIK_READY } from '../events/verifik-ready.js';
 import { VERIFIK_STEP_CHANGE } from '../events/verifik-step-change.js';
 import { VERIFIK_STEP_COMPLETE } from '../events/verifik-step-complete.js';
 import { DEFAULT_ASSETS_URL } from '../capture/face/assets-url.js';
 import { enrollmentContext } from '../context/enrollment-context.js';
 import { translationContext } from '../context/localize-controller.js';
-import { canCancel, canGoBack, canSkip, currentStep, type MachineEvent, type StepId } from '../flow/machine.js';
+import {
+  canCancel,
+  canGoBack,
+  canSkip,
+  currentStep,
+  type MachineEvent,
+  progress,
+  type StepId,
+} from '../flow/machine.js';
 import { selectFlow } from './select-flow.js';
 import { en } from '../i18n/en.js';
 import { loadTranslation, matchLanguage } from '../i18n/load-translation.js';
@@ -31,21 +39,24 @@ import { DEFAULT_API_URL, readConfig, resolveAssetsUrl } from './config.js';
 import { EnrollError } from '../errors/enroll-error.js';
 import { toEnrollError } from '../api/to-enroll-error.js';
 import { Enrollment } from './enrollment.js';
+import { prefillFields, type VerifikPrefill } from './prefill.js';
 import { styles } from './verifik-enroll.styles.js';
 
 /**
  * Runs a Verifik Smart Enroll identity verification inside the page: it loads the project's
- * onboarding flow from the Verifik API (or the sandbox) and guides the person through it.
+ * onboarding flow from the Verifik API (or the sandbox) and guides the person through it. Inline
+ * by default, or in a modal dialog with `modal` and `show()`; `start()` and `reset()` drive it from
+ * the page, `prefill` and `reference` carry what the page already knows.
  *
  * @tagname verifik-enroll
  * @summary Embeddable Verifik Smart Enroll onboarding.
  *
  * @fires verifik-ready - The project and its flow are loaded. `detail: {projectId, flow: {id, name, version}}`.
- * @fires verifik-step-change - Another step is shown. `detail: {from, to, index, total}`.
+ * @fires verifik-step-change - Another step is shown. `detail: {from, to, index, total}`, counted as the progress line counts (the done screen is not a step).
  * @fires verifik-step-complete - A step ended. `detail: {step, outcome}` (`passed`, `skipped`, `failed`).
- * @fires verifik-complete - The registration ended. `detail: {appRegistrationId, status, token}`. Cancelable: `preventDefault()` stops the redirect.
+ * @fires verifik-complete - The registration ended. `detail: {appRegistrationId, status, token}`; `status` is a `VerifikCompletionStatus`. Cancelable: `preventDefault()` stops the redirect.
  * @fires verifik-cancel - The person cancelled; the widget starts over. `detail: {step}`.
- * @fires verifik-error - Something failed. `detail: {code, message, step, recoverable}`; `code` is stable.
+ * @fires verifik-error - Something failed. `detail: {code, message, step, recoverable}`; `code` is stable, `step` a step id or `setup`.
  *
  * @csspart panel - The card that holds every screen.
  * @csspart progress - The "step n of m" line.
@@ -57,6 +68,8 @@ import { styles } from './verifik-enroll.styles.js';
  * @csspart back - The Back button.
  * @csspart skip - The Skip button of optional steps.
  * @csspart cancel - The Cancel button.
+ * @csspart dialog - The modal's `<dialog>` (with `modal`); style its backdrop with `::part(dialog)::backdrop`.
+ * @csspart close - The modal's close button.
  *
  * @cssprop [--verifik-color-primary=#1f4fd8] - Buttons, focus and progress.
  * @cssprop [--verifik-color-on-primary=#ffffff] - Text on primary.
@@ -84,6 +97,13 @@ export class VerifikEnroll extends LitElement {
    * Verifik's `{data: {appRegistration, token}}`. Relative URLs resolve against the page.
    */
   @property({ attribute: 'token-endpoint' }) tokenEndpoint = '';
+
+  /**
+   * Your own id for the person (e.g. your user id), up to 128 characters: sent with the sign-up,
+   * kept on the registration and carried in the final token, so your backend's verify can tie the
+   * completion to your user. Set or check it in your token endpoint too: the page can be changed.
+   */
+  @property() reference = '';
 
   /** Base URL of the Verifik API, or of the sandbox. Relative URLs resolve against the page. */
   @property({ attribute: 'api-url' }) apiUrl = DEFAULT_API_URL;
@@ -116,13 +136,41 @@ export class VerifikEnroll extends LitElement {
   /** Per-key overrides of the displayed strings, e.g. `{signUp: {title: 'Open your account'}}`. */
   @property({ attribute: false }) strings: TranslationOverrides | undefined;
 
+  /**
+   * Sign-up values the integrator already knows (names, email, phone and its country), shown for
+   * the person to check and edit, and validated like typed input. A property only (set it from
+   * script): read when a run starts, so a change applies after `reset()`.
+   */
+  @property({ attribute: false }) prefill: VerifikPrefill | undefined;
+
   /** The `fetch` used for API calls, e.g. to add headers through a proxy. Default: the page's. */
   @property({ attribute: false }) fetch: typeof fetch | undefined;
+
+  /**
+   * `false` waits for `start()` (or `show()` of a modal): until then
+   * nothing is requested from the API. Any other value, or none, starts as soon as the element is in
+   * the page.
+   */
+  @property({ converter: { fromAttribute: (value) => value !== 'false' } }) autostart = true;
+
+  /**
+   * Presents the widget in a modal dialog (a native `<dialog>`, opened with `showModal()`: the page
+   * behind is inert and focus stays inside), opened by `show()`.
+   * Escape or the close button cancels (`verifik-cancel`, and the flow starts over) and closes.
+   */
+  @property({ type: Boolean }) modal = false;
+
+  /** Whether the modal is open; reflected. Setting it opens or closes the modal too. */
+  @property({ type: Boolean, reflect: true }) open = false;
 
   /** The step shown, reflected so pages can style by step (`verifik-enroll[step="emailCode"]`). */
   @property({ reflect: true }) step: StepId | undefined;
 
   @state() private translation: Translation = en;
+  /** Set by start(): the flow may load although `autostart` is false. */
+  @state() private startRequested = false;
+  /** What had focus when the modal opened: it gets focus back when the modal closes. */
+  private opener: HTMLElement | undefined;
 
   /** Gives the steps the enrollment, once loaded. */
   private readonly enrollmentProvider = new ContextProvider(this, { context: enrollmentContext });
@@ -131,9 +179,18 @@ export class VerifikEnroll extends LitElement {
 
   private readonly loadTask = new Task(this, {
     args: () =>
-      [this.project, this.flow, this.apiUrl, this.tokenEndpoint, this.assetsUrl, this.fetch, this.persist] as const,
-    task: ([project, flow, apiUrl, tokenEndpoint, assetsUrl, fetchImpl, persist], { signal }) =>
-      this.load({ project, flow, apiUrl, tokenEndpoint, assetsUrl }, fetchImpl, persist !== 'none', signal),
+      [
+        this.project,
+        this.flow,
+        this.apiUrl,
+        this.tokenEndpoint,
+        this.assetsUrl,
+        this.reference,
+        this.fetch,
+        this.persist,
+      ] as const,
+    task: ([project, flow, apiUrl, tokenEndpoint, assetsUrl, reference, fetchImpl, persist], { signal }) =>
+      this.load({ project, flow, apiUrl, tokenEndpoint, assetsUrl, reference }, fetchImpl, persist !== 'none', signal),
     onComplete: (enrollment) => {
       this.enrollmentProvider.setValue(enrollment);
       const { flow } = enrollment;
@@ -167,6 +224,9 @@ export class VerifikEnroll extends LitElement {
     },
   });
 
+  /** Runs started over (Cancel, reset()): part of each screen's key, so a new run gets new screens. */
+  private runs = 0;
+
   /** Set while the element is out of the page, so a load it aborted runs again on return. */
   private abortedLoad = false;
 
@@ -190,7 +250,72 @@ export class VerifikEnroll extends LitElement {
     }
   }
 
+  /**
+   * Starts the flow when `autostart="false"`: loads the project and its flow, then shows the first
+   * step (or resumes a saved session). Does nothing once started.
+   */
+  start(): void {
+    this.startRequested = true;
+  }
+
+  /**
+   * Opens the modal (with `modal`), and starts the flow if `autostart="false"` held it back. Focus
+   * moves into the dialog and returns to what had it when the modal closes.
+   */
+  show(): void {
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    this.opener = active instanceof HTMLElement && active !== document.body ? active : undefined;
+    this.start();
+    this.open = true;
+  }
+
+  /** Closes the modal without cancelling: the flow stays where it is for the next `show()`. */
+  close(): void {
+    this.open = false;
+  }
+
+  /**
+   * Starts over: forgets the saved session and what the person typed and shows the first step,
+   * without the `verifik-cancel` event (the page asked, not the person). A completion still
+   * pending at Verifik is no longer awaited; after a setup error the project loads again. Before
+   * the flow has started it does nothing.
+   */
+  reset(): void {
+    const enrollment = this.enrollment;
+    if (!enrollment) {
+      if (this.loadTask.status === TaskStatus.ERROR) void this.loadTask.run();
+      return;
+    }
+    this.finishTask.abort();
+    this.startOver(enrollment);
+  }
+
+  protected override updated(): void {
+    const dialog = this.renderRoot.querySelector('dialog');
+    if (!dialog || dialog.open === this.open) return;
+    if (this.open) dialog.showModal();
+    else dialog.close();
+  }
+
+  /** The dialog closed (close(), `open` set to false, or the browser): focus goes back to the opener. */
+  private handleDialogClose(): void {
+    this.open = false;
+    this.opener?.focus();
+    this.opener = undefined;
+  }
+
+  /** Escape or the close button: the person gives up a running flow, then the modal closes. */
+  private handleDialogCancel(event: Event): void {
+    // The dialog closes through `open`, so the property and the dialog never disagree.
+    event.preventDefault();
+    if (this.enrollment?.machine.status === 'running') this.handleCancel();
+    this.close();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // The load task runs from the controllers' update, which follows this one.
+    this.loadTask.autoRun = this.autostart || this.startRequested;
     if (changed.has('lang') || changed.has('strings') || !this.hasUpdated) void this.updateTranslation();
   }
 
@@ -211,7 +336,7 @@ export class VerifikEnroll extends LitElement {
   }
 
   private async load(
-    attributes: { project: string; flow: string; apiUrl: string; tokenEndpoint: string; assetsUrl: string },
+    attributes: Parameters<typeof readConfig>[0],
     fetchImpl: typeof fetch | undefined,
     persist: boolean,
     signal: AbortSignal,
@@ -231,13 +356,15 @@ export class VerifikEnroll extends LitElement {
     return new Enrollment(project, selectFlow(project, config.flow), {
       apiUrl: config.apiUrl,
       tokenEndpoint: config.tokenEndpoint,
+      reference: config.reference,
       fetch: fetchImpl,
       persist,
+      prefill: () => prefillFields(this.prefill),
     });
   }
 
   /** Fires `verifik-error` with the translated message, followed by `context` (a URL tried) when given. */
-  private reportError(error: EnrollError, step: string, context?: string): void {
+  private reportError(error: EnrollError, step: VerifikErrorStep, context?: string): void {
     const message = this.translation.errors[error.code];
     emit(this, VERIFIK_ERROR, {
       code: error.code,
@@ -252,8 +379,8 @@ export class VerifikEnroll extends LitElement {
     const { machine } = enrollment;
     const to = currentStep(machine).id;
     this.step = to;
-    emit(this, VERIFIK_STEP_CHANGE, { from, to, index: machine.index + 1, total: machine.steps.length });
-    if (machine.status === 'completed' && this.finishTask.status === TaskStatus.INITIAL) void this.finishTask.run();
+    emit(this, VERIFIK_STEP_CHANGE, { from, to, ...progress(machine) });
+    if (machine.status === 'completed' && this.finishTask.status !== TaskStatus.PENDING) void this.finishTask.run();
     this.prefetchNext(enrollment);
     if (from === null) return;
     void this.updateComplete.then(() => {
@@ -297,10 +424,16 @@ export class VerifikEnroll extends LitElement {
   private handleCancel(): void {
     const enrollment = this.enrollment;
     if (!enrollment) return;
-    const step = currentStep(enrollment.machine).id;
-    emit(this, VERIFIK_CANCEL, { step });
+    emit(this, VERIFIK_CANCEL, { step: currentStep(enrollment.machine).id });
+    this.startOver(enrollment);
+  }
+
+  /** Forgets the session and shows the first step, as a new screen even if it was already shown. */
+  private startOver(enrollment: Enrollment): void {
+    const from = currentStep(enrollment.machine).id;
     enrollment.restart();
-    this.announceStep(step, enrollment);
+    this.runs++;
+    this.announceStep(from, enrollment);
     this.requestUpdate();
   }
 
@@ -316,6 +449,29 @@ export class VerifikEnroll extends LitElement {
   }
 
   protected override render() {
+    // Not started yet (autostart="false"): no card, nothing to announce.
+    if (!this.loadTask.autoRun) return nothing;
+    if (!this.modal) return this.renderPanel();
+    return html`<dialog
+      part="dialog"
+      aria-label=${this.translation.dialogLabel}
+      @cancel=${this.handleDialogCancel}
+      @close=${this.handleDialogClose}
+    >
+      <button
+        part="close"
+        type="button"
+        class="secondary close"
+        aria-label=${this.translation.close}
+        @click=${this.handleDialogCancel}
+      >
+        ×
+      </button>
+      ${this.renderPanel()}
+    </dialog>`;
+  }
+
+  private renderPanel() {
     return html`<div
       part="panel"
       lang=${this.translation.$lang}
@@ -354,7 +510,7 @@ export class VerifikEnroll extends LitElement {
   private renderEnrollment(enrollment: Enrollment) {
     const { machine, project } = enrollment;
     const step = currentStep(machine);
-    const total = machine.steps.length - 1;
+    const { index, total } = progress(machine);
     const logo =
       typeof project.branding?.logo === 'string' ? httpUrl(project.branding.logo, document.baseURI) : undefined;
     return html`
@@ -364,10 +520,10 @@ export class VerifikEnroll extends LitElement {
         machine.status !== 'running'
           ? nothing
           : html`<p part="progress" class="muted">
-              ${this.translation.progress(machine.index + 1, total, this.translation.steps[step.id])}
+              ${this.translation.progress(index, total, this.translation.steps[step.id])}
             </p>`
       }
-      ${keyed(step.id, this.renderStep(enrollment))}
+      ${keyed(`${this.runs}:${step.id}`, this.renderStep(enrollment))}
       <div class="nav">
         ${
           canGoBack(machine)

@@ -12,6 +12,8 @@ export type VerifikErrorCode =
   | 'invalid_api_url'
   /** `token-endpoint` is not an http(s) URL. */
   | 'invalid_token_endpoint'
+  /** `reference` is longer than 128 characters or holds control characters. */
+  | 'invalid_reference'
   /** `assets-url` is not an http(s) URL. */
   | 'invalid_assets_url'
   /** No project with this id exists. */

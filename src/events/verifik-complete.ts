@@ -4,10 +4,26 @@
  */
 export const VERIFIK_COMPLETE = 'verifik-complete';
 
+/** The statuses a registration can end with at Verifik. */
+export const VERIFIK_FINAL_STATUSES = [
+  'COMPLETED',
+  'COMPLETED_WITHOUT_KYC',
+  'FAILED',
+  'NEEDS_MANUAL_VERIFICATION',
+] as const;
+
+/**
+ * How the registration ended: `COMPLETED` (identity checks passed), `COMPLETED_WITHOUT_KYC` (a
+ * flow whose checks are optional, finished without them), `FAILED`, or `NEEDS_MANUAL_VERIFICATION`
+ * (Verifik's reviewers decide).
+ */
+export type VerifikCompletionStatus = (typeof VERIFIK_FINAL_STATUSES)[number];
+
 export interface VerifikCompleteDetail {
+  /** The app registration at Verifik. */
   appRegistrationId: string;
-  /** `COMPLETED`, `COMPLETED_WITHOUT_KYC` or `FAILED`. */
-  status: string;
+  /** How the registration ended; trust only the status your backend reads from the token. */
+  status: VerifikCompletionStatus;
   /** Verifik's final token, to send to your backend. */
   token: string;
 }

@@ -7,8 +7,9 @@ export interface VerifikStepChangeDetail {
   /** The step left, or null when the flow starts (or resumes). */
   from: StepId | null;
   to: StepId;
-  /** 1-based position of `to` in the flow. */
+  /** 1-based position of `to` among the flow's steps; equals `total` on the done screen. */
   index: number;
+  /** How many steps the person goes through: the done screen is not counted, as in the "Step n of m" line. */
   total: number;
 }
 

@@ -38,6 +38,16 @@ export function initialState(flow: NormalizedFlow): MachineState {
 /** The step the person is on. */
 export const currentStep = (state: MachineState): PlannedStep => state.steps[state.index]!;
 
+/**
+ * Where the person is, as the progress line and `verifik-step-change` both say it. The done screen
+ * is not a step: `total` counts the steps the person goes through, and on the done screen `index`
+ * equals `total` (every step is behind).
+ */
+export function progress(state: MachineState): { index: number; total: number } {
+  const total = state.steps.filter((step) => step.id !== 'done').length;
+  return { index: Math.min(state.index + 1, total), total };
+}
+
 /** Whether the current step offers a visible Skip. */
 export const canSkip = (state: MachineState): boolean =>
   state.status === 'running' && currentStep(state).requirement === 'optional';

@@ -11,6 +11,8 @@ export const en: Translation = {
   loading: 'Loading the verification…',
   setupErrorTitle: 'The verification can’t start',
   retry: 'Try again',
+  dialogLabel: 'Identity verification',
+  close: 'Close',
   finishErrorTitle: 'We couldn’t finish your verification',
   steps: {
     signUp: 'Your details',
@@ -165,6 +167,8 @@ export const en: Translation = {
     invalid_project: 'This page is not set up correctly: the project id is not a valid Verifik project id.',
     invalid_api_url: 'This page is not set up correctly: api-url must be an http(s) address.',
     invalid_token_endpoint: 'This page is not set up correctly: token-endpoint must be an http(s) address.',
+    invalid_reference:
+      'This page is not set up correctly: reference must be 1 to 128 characters without control characters.',
     invalid_assets_url: 'This page is not set up correctly: assets-url must be an http(s) address.',
     project_not_found: 'This verification project does not exist. Please contact the site you came from.',
     flow_not_found: 'This verification flow does not exist or is not active. Please contact the site you came from.',

@@ -19,6 +19,10 @@ export interface Translation {
   loading: string;
   setupErrorTitle: string;
   retry: string;
+  /** Accessible name of the modal presentation's dialog. */
+  dialogLabel: string;
+  /** Accessible name of the modal's close button. */
+  close: string;
   finishErrorTitle: string;
   /** Step names, as the progress indicator shows them. */
   steps: Record<StepId, string>;

@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { normalizeFlow } from '../../src/flow/normalize-flow.js';
 import { intlFormat } from '../../src/i18n/intl-format.js';
@@ -9,6 +9,8 @@ import '../../src/verifik-enroll.js';
 import { latestCode, person, whenStep } from '../helpers/browser/basic-flow.js';
 import { pickFile, testImage } from '../helpers/browser/document.js';
 import { createFlow, DEMO, registrantApi, sandbox } from '../helpers/browser/sandbox.js';
+import { stepFixture } from '../helpers/browser/step-fixture.js';
+import { waitUntil } from '../helpers/browser/wait.js';
 
 /**
  * Every language, as a person on a narrow phone (320 CSS px) meets it: the seeded Full
@@ -192,14 +194,17 @@ describe('twelve languages at 320 px', function () {
     for (const language of SUPPORTED_LANGUAGES) {
       const t = await loadTranslation(language);
       const screens = [
-        html`<verifik-basic-info-step .flow=${flow} .api=${api} .t=${t}></verifik-basic-info-step>`,
-        html`<verifik-signature-step .api=${api} .t=${t}></verifik-signature-step>`,
-        html`<verifik-done-step .t=${t}></verifik-done-step>`,
-        html`<verifik-done-step .t=${t} failed></verifik-done-step>`,
+        html`<verifik-basic-info-step></verifik-basic-info-step>`,
+        html`<verifik-signature-step></verifik-signature-step>`,
+        html`<verifik-done-step></verifik-done-step>`,
+        html`<verifik-done-step failed></verifik-done-step>`,
       ];
       for (const screen of screens) {
-        const wrapper = await fixture<HTMLElement>(html`<div lang=${t.$lang} dir=${t.$dir}>${screen}</div>`);
-        const step = wrapper.firstElementChild as HTMLElement;
+        // Each step inside the real enrollment and strings context, in a container of that language.
+        const step = await stepFixture<HTMLElement & { updateComplete: Promise<boolean> }>(screen, { api, flow, t });
+        step.parentElement!.lang = t.$lang;
+        step.parentElement!.dir = t.$dir;
+        await step.updateComplete;
         await expect(step).shadowDom.to.be.accessible();
         expect(overflowing(step), `${language} <${step.localName}> at 320 px`).to.deep.equal([]);
       }

@@ -77,6 +77,22 @@ describe('<verifik-enroll> loading a project', () => {
     await expect(element).shadowDom.to.be.accessible();
   });
 
+  it('the progress line and verifik-step-change count the same steps (the done screen is not one)', async () => {
+    const container = await fixture<HTMLDivElement>(html`<div></div>`);
+    const element = document.createElement('verifik-enroll');
+    element.setAttribute('project', DEMO.project);
+    element.setAttribute('api-url', sandbox.url);
+    const change = oneEvent(element, 'verifik-step-change');
+    container.append(element);
+    const { detail } = await change;
+    await element.updateComplete;
+    expect(detail).to.include({ from: null, to: 'signUp', index: 1 });
+    const line = element.shadowRoot!.querySelector('[part="progress"]')!.textContent!.replace(/\s+/g, ' ');
+    expect(line).to.contain(`Step 1 of ${detail.total}: Your details`);
+    // Basic Enrollment: sign-up, email code, phone code, document, selfie, face match; then done.
+    expect(detail.total).to.equal(6);
+  });
+
   it('runs the flow named by the flow attribute', async () => {
     const { outcome } = await mount({ project: DEMO.project, flow: DEMO.fullFlow, 'api-url': sandbox.url });
     expect((outcome.detail as VerifikReadyDetail).flow.id).to.equal(DEMO.fullFlow);

@@ -182,6 +182,49 @@ describe('app registrations', () => {
     assert.equal(crossed.status, 403, 'a token only acts on its own registration');
   });
 
+  test('reference: the integrator’s user id is kept, returned, carried in the final token and by the verify', async () => {
+    const who = await register(sandbox, project, basicFlow, { reference: 'user-42 ✓' });
+    const stored = await sandbox.api('GET', `/v2/app-registrations/${who.id}`);
+    assert.equal(stored.body.data.reference, 'user-42 ✓');
+    await passEmailCheck(sandbox, who);
+    const sync = (step: string, status: string) =>
+      sandbox.api('PUT', `/v2/app-registrations/${who.id}/sync`, { step, status }, { token: who.token });
+    const end = await sync('skipKYC', 'COMPLETED_WITHOUT_KYC');
+    assert.equal(end.status, 200, JSON.stringify(end.body));
+    const claims = JSON.parse(Buffer.from(end.body.data.token.split('.')[1], 'base64url').toString());
+    assert.equal(claims.reference, 'user-42 ✓');
+    const verified = await sandbox.api('POST', '/api/verifik/verify', { token: end.body.data.token }, { token: null });
+    assert.equal(verified.status, 200, JSON.stringify(verified.body));
+    assert.equal(verified.body.data.reference, 'user-42 ✓');
+
+    const without = await register(sandbox, project, basicFlow);
+    await passEmailCheck(sandbox, without);
+    const plain = await sandbox.api(
+      'PUT',
+      `/v2/app-registrations/${without.id}/sync`,
+      { step: 'skipKYC', status: 'COMPLETED_WITHOUT_KYC' },
+      { token: without.token },
+    );
+    const plainClaims = JSON.parse(Buffer.from(plain.body.data.token.split('.')[1], 'base64url').toString());
+    assert.equal('reference' in plainClaims, false, 'no reference, no claim');
+  });
+
+  for (const [what, reference] of [
+    ['too long', 'x'.repeat(129)],
+    ['empty', ''],
+    ['with a control character', 'user\n42'],
+    ['not a string', 42],
+  ] as const) {
+    test(`a reference ${what} is refused with 400 naming the field, and nothing is stored`, async () => {
+      const body = signUp(project, basicFlow, { reference });
+      const response = await create(body);
+      assert.equal(response.status, 400, JSON.stringify(response.body));
+      assert.match(JSON.stringify(response.body), /reference/);
+      const listed = await sandbox.api('GET', `/v2/app-registrations?where_email=${encodeURIComponent(body.email)}`);
+      assert.deepEqual(listed.body.data, []);
+    });
+  }
+
   test('registrant tokens: required, checked, and expired after 120 minutes', async () => {
     const who = await register(sandbox, project, flow);
     assert.equal((await sandbox.api('GET', '/v2/app-registrations/me', undefined, { token: null })).status, 401);

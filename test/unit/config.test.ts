@@ -5,7 +5,7 @@ import { EnrollError } from '../../src/errors/enroll-error.js';
 
 const PAGE = 'https://bank.example/onboarding/start';
 const attributes = (
-  overrides: Partial<Record<'project' | 'flow' | 'apiUrl' | 'tokenEndpoint' | 'assetsUrl', string>> = {},
+  overrides: Partial<Record<'project' | 'flow' | 'apiUrl' | 'tokenEndpoint' | 'assetsUrl' | 'reference', string>> = {},
 ) => ({
   project: '65a1d3e0c0ffee0000000001',
   flow: '',
@@ -42,6 +42,12 @@ describe('readConfig', () => {
     assert.equal(readConfig(attributes(), PAGE).assetsUrl, 'https://cdn.example/verifik-enroll/face/');
   });
 
+  test('reference: trimmed, up to 128 characters of any script; blank means none', () => {
+    assert.equal(readConfig(attributes({ reference: ' user-42 ' }), PAGE).reference, 'user-42');
+    assert.equal(readConfig(attributes({ reference: 'ü'.repeat(128) }), PAGE).reference, 'ü'.repeat(128));
+    assert.equal(readConfig(attributes({ reference: '   ' }), PAGE).reference, undefined);
+  });
+
   test('trims what it is given', () => {
     const config = readConfig(
       attributes({ project: ' 65a1d3e0c0ffee0000000001 ', flow: ' 65a1d3e0c0ffee0000000002 ' }),
@@ -60,6 +66,8 @@ describe('readConfig', () => {
     ['a data: token-endpoint', { tokenEndpoint: 'data:text/html,x' }, 'invalid_token_endpoint'],
     ['a broken api-url', { apiUrl: 'http://[::1' }, 'invalid_api_url'],
     ['a javascript: assets-url', { assetsUrl: 'javascript:alert(1)' }, 'invalid_assets_url'],
+    ['a reference of 129 characters', { reference: 'x'.repeat(129) }, 'invalid_reference'],
+    ['a reference with a line break', { reference: 'user\n42' }, 'invalid_reference'],
   ];
   for (const [what, overrides, code] of bad) {
     test(`${what} → ${code}`, () => {

@@ -31,6 +31,21 @@ describe('Enrollment', () => {
     );
   });
 
+  test('finish answers Verifik’s final status, and refuses a status it does not know', async () => {
+    let status = 'NEEDS_MANUAL_VERIFICATION';
+    const answering: typeof fetch = async () =>
+      new Response(JSON.stringify({ data: { token: 'final', status } }), {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      });
+    const enrollment = new Enrollment(project, flow(), { ...options, fetch: answering });
+    enrollment.api.resume('65a1d3e0c0ffee00000000aa', 'registrant');
+    const result = await enrollment.finish();
+    assert.deepEqual(result, { appRegistrationId: '65a1d3e0c0ffee00000000aa', status, token: 'final' });
+    status = 'ONGOING';
+    await assert.rejects(enrollment.finish(), (error: Error & { code?: string }) => error.code === 'invalid_response');
+  });
+
   test('restart forgets progress and typed values', () => {
     const enrollment = new Enrollment(project, flow(), options);
     enrollment.apply({ type: 'COMPLETE' });

@@ -11,6 +11,7 @@ import {
   type MachineEvent,
   type MachineState,
   planSteps,
+  progress,
   restoreState,
   transition,
 } from '../../src/flow/machine.js';
@@ -81,6 +82,19 @@ describe('planSteps', () => {
     const plan = planSteps(flow({ document: 'mandatory', liveness: 'mandatory' }));
     assert.equal(plan.find((step) => step.id === 'document')!.maxAttempts, 3);
     assert.equal(plan.find((step) => step.id === 'faceMatch')!.requirement, 'mandatory');
+  });
+});
+
+describe('progress', () => {
+  test('counts the steps the person goes through, not the done screen; done reads n of n', () => {
+    const basic = flow({ document: 'optional', liveness: 'optional' });
+    const start = initialState(basic);
+    assert.equal(start.steps.length, 6, 'the plan holds five steps and done');
+    assert.deepEqual(progress(start), { index: 1, total: 5 });
+    assert.deepEqual(progress(run(start, 'COMPLETE')), { index: 2, total: 5 });
+    const done = run(start, 'COMPLETE', 'COMPLETE', 'SKIP', 'SKIP', 'SKIP');
+    assert.equal(currentStep(done).id, 'done');
+    assert.deepEqual(progress(done), { index: 5, total: 5 });
   });
 });
 

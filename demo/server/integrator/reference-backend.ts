@@ -153,7 +153,7 @@ export function referenceBackend(app: FastifyInstance, options: ReferenceBackend
       `/v2/app-registrations/${registrationId}?populates[]=documentValidation&populates[]=biometricValidation`,
     );
     if (registration.status !== 200) return reply.status(registration.status).send(registration.body);
-    const { status, email, phone, countryCode, fullName, project, projectFlow } = registration.body['data'];
+    const { status, email, phone, countryCode, fullName, project, projectFlow, reference } = registration.body['data'];
     // A registration of another project or of a flow your page does not run proves nothing here.
     const allowed = typeof projectFlow === 'string' ? await options.flows(projectFlow) : undefined;
     if (!allowed || allowed.project !== project) {
@@ -183,6 +183,7 @@ export function referenceBackend(app: FastifyInstance, options: ReferenceBackend
         phone,
         countryCode,
         fullName,
+        reference,
       },
     };
   });

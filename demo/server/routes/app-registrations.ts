@@ -11,7 +11,7 @@ import { presentRegistration, readPopulates } from '../services/populate.js';
 import { currentRegistration, flowOf, requireOpen, updateRegistration } from '../services/registration.js';
 import { createRegistration } from '../services/sign-up.js';
 import { isFinalStep, syncRegistration } from '../services/sync.js';
-import { intBetween, text } from '../validation/fields.js';
+import { intBetween, registrationReference, text } from '../validation/fields.js';
 import { parseOrThrow } from '../validation/issues.js';
 import { registrantGuard } from './registrant-guard.js';
 import { parseRegistrantBody } from './registrant-body.js';
@@ -32,6 +32,7 @@ const KNOWN_FIELDS = [
   'firstName',
   'lastName',
   'language',
+  'reference',
 ];
 
 const createSchema = z.looseObject({
@@ -47,6 +48,7 @@ const createSchema = z.looseObject({
     .string()
     .regex(/^[a-z]{2}(-[A-Za-z]{2})?$/, { error: 'must be a language tag such as es or pt-BR' })
     .optional(),
+  reference: registrationReference.optional(),
 });
 
 const syncSchema = z.looseObject({ step: z.string(), status: z.string() });
@@ -152,6 +154,7 @@ export function appRegistrationRoutes(app: FastifyInstance, context: SandboxCont
             status: updated.status,
             project: updated.project,
             projectFlow: updated.projectFlow,
+            ...(updated.reference === undefined ? {} : { reference: updated.reference }),
           },
           context.now(),
           24 * 60,

@@ -13,6 +13,8 @@ export interface SignUpInput extends Partial<SignUpDetails> {
   project: string;
   projectFlow: string;
   language?: string | undefined;
+  /** The integrator's own id for the person. */
+  reference?: string | undefined;
 }
 
 /** The contact details and names a registration keeps. */
@@ -146,6 +148,7 @@ export function createRegistration(
       countryCode: details.countryCode,
       ...names,
       language: input.language ?? 'en',
+      reference: input.reference,
       informationValidation: informationValidation._id,
       emailValidation: null,
       phoneValidation: null,

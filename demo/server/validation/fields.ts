@@ -34,4 +34,12 @@ export const objectId = () =>
 /** Text with a maximum length. */
 export const text = (max = 500) => z.string().max(max, { error: `must be at most ${max} characters` });
 
+/**
+ * The integrator's own id for the person (`reference`): 1 to 128 characters without control
+ * characters, kept on the registration and carried in the final token.
+ */
+export const registrationReference = z
+  .string()
+  .regex(/^[^\p{Cc}]{1,128}$/u, { error: 'must be 1 to 128 characters without control characters' });
+
 export const email = () => z.email({ error: 'must be an email address' });

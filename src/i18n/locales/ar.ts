@@ -17,6 +17,8 @@ export const ar: Translation = {
   loading: 'جارٍ تحميل عملية التحقق…',
   setupErrorTitle: 'تعذّر بدء عملية التحقق',
   retry: 'إعادة المحاولة',
+  dialogLabel: 'التحقق من الهوية',
+  close: 'إغلاق',
   finishErrorTitle: 'تعذّر علينا إكمال عملية التحقق',
   steps: {
     signUp: 'بياناتك',
@@ -196,6 +198,7 @@ export const ar: Translation = {
     invalid_project: 'هذه الصفحة غير مُعدّة بشكل صحيح: معرّف المشروع ليس معرّف مشروع Verifik صالحًا.',
     invalid_api_url: 'هذه الصفحة غير مُعدّة بشكل صحيح: يجب أن تكون قيمة api-url عنوان http(s).',
     invalid_token_endpoint: 'هذه الصفحة غير مُعدّة بشكل صحيح: يجب أن تكون قيمة token-endpoint عنوان http(s).',
+    invalid_reference: 'هذه الصفحة غير مُعدّة بشكل صحيح: يجب أن تتكون قيمة reference من 1 إلى 128 حرفًا دون أحرف تحكم.',
     invalid_assets_url: 'هذه الصفحة غير مُعدّة بشكل صحيح: يجب أن تكون قيمة assets-url عنوان http(s).',
     project_not_found: 'مشروع التحقق هذا غير موجود. يُرجى التواصل مع الموقع الذي جئت منه.',
     flow_not_found: 'مسار التحقق هذا غير موجود أو غير مفعّل. يُرجى التواصل مع الموقع الذي جئت منه.',

@@ -11,6 +11,8 @@ export const de: Translation = {
   loading: 'Die Verifizierung wird geladen…',
   setupErrorTitle: 'Die Verifizierung kann nicht starten',
   retry: 'Erneut versuchen',
+  dialogLabel: 'Identitätsprüfung',
+  close: 'Schließen',
   finishErrorTitle: 'Wir konnten Ihre Verifizierung nicht abschließen',
   steps: {
     signUp: 'Ihre Angaben',
@@ -179,6 +181,8 @@ export const de: Translation = {
     invalid_api_url: 'Diese Seite ist nicht richtig eingerichtet: api-url muss eine http(s)-Adresse sein.',
     invalid_token_endpoint:
       'Diese Seite ist nicht richtig eingerichtet: token-endpoint muss eine http(s)-Adresse sein.',
+    invalid_reference:
+      'Diese Seite ist nicht richtig eingerichtet: reference muss 1 bis 128 Zeichen ohne Steuerzeichen lang sein.',
     invalid_assets_url: 'Diese Seite ist nicht richtig eingerichtet: assets-url muss eine http(s)-Adresse sein.',
     project_not_found:
       'Dieses Verifizierungsprojekt existiert nicht. Bitte wenden Sie sich an die Website, von der Sie kommen.',

@@ -11,6 +11,8 @@ export const es: Translation = {
   loading: 'Cargando la verificación…',
   setupErrorTitle: 'No se puede iniciar la verificación',
   retry: 'Intentar de nuevo',
+  dialogLabel: 'Verificación de identidad',
+  close: 'Cerrar',
   finishErrorTitle: 'No pudimos terminar tu verificación',
   steps: {
     signUp: 'Tus datos',
@@ -172,6 +174,8 @@ export const es: Translation = {
       'Esta página no está bien configurada: el id de proyecto no es un id de proyecto de Verifik válido.',
     invalid_api_url: 'Esta página no está bien configurada: api-url debe ser una dirección http(s).',
     invalid_token_endpoint: 'Esta página no está bien configurada: token-endpoint debe ser una dirección http(s).',
+    invalid_reference:
+      'Esta página no está bien configurada: reference debe tener de 1 a 128 caracteres, sin caracteres de control.',
     invalid_assets_url: 'Esta página no está bien configurada: assets-url debe ser una dirección http(s).',
     project_not_found: 'Este proyecto de verificación no existe. Comunícate con el sitio del que vienes.',
     flow_not_found: 'Este flujo de verificación no existe o no está activo. Comunícate con el sitio del que vienes.',

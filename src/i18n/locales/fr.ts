@@ -11,6 +11,8 @@ export const fr: Translation = {
   loading: 'Chargement de la vérification…',
   setupErrorTitle: 'La vérification ne peut pas démarrer',
   retry: 'Réessayer',
+  dialogLabel: 'Vérification d’identité',
+  close: 'Fermer',
   finishErrorTitle: 'Nous n’avons pas pu terminer votre vérification',
   steps: {
     signUp: 'Vos coordonnées',
@@ -174,6 +176,8 @@ export const fr: Translation = {
       'Cette page est mal configurée\u00a0: l’identifiant de projet n’est pas un identifiant Verifik valide.',
     invalid_api_url: 'Cette page est mal configurée\u00a0: api-url doit être une adresse http(s).',
     invalid_token_endpoint: 'Cette page est mal configurée\u00a0: token-endpoint doit être une adresse http(s).',
+    invalid_reference:
+      'Cette page est mal configurée\u00a0: reference doit compter de 1 à 128 caractères, sans caractère de contrôle.',
     invalid_assets_url: 'Cette page est mal configurée\u00a0: assets-url doit être une adresse http(s).',
     project_not_found: 'Ce projet de vérification n’existe pas. Contactez le site d’où vous venez.',
     flow_not_found: 'Ce parcours de vérification n’existe pas ou n’est pas actif. Contactez le site d’où vous venez.',

@@ -11,6 +11,8 @@ export const hi: Translation = {
   loading: 'सत्यापन लोड हो रहा है…',
   setupErrorTitle: 'सत्यापन शुरू नहीं हो सकता',
   retry: 'फिर से कोशिश करें',
+  dialogLabel: 'पहचान सत्यापन',
+  close: 'बंद करें',
   finishErrorTitle: 'हम आपका सत्यापन पूरा नहीं कर सके',
   steps: {
     signUp: 'आपका विवरण',
@@ -170,6 +172,7 @@ export const hi: Translation = {
     invalid_project: 'यह पेज सही तरह से सेट नहीं है: प्रोजेक्ट ID कोई मान्य Verifik प्रोजेक्ट ID नहीं है।',
     invalid_api_url: 'यह पेज सही तरह से सेट नहीं है: api-url एक http(s) पता होना चाहिए।',
     invalid_token_endpoint: 'यह पेज सही तरह से सेट नहीं है: token-endpoint एक http(s) पता होना चाहिए।',
+    invalid_reference: 'यह पेज सही तरह से सेट नहीं है: reference में 1 से 128 अक्षर होने चाहिए, बिना किसी नियंत्रण वर्ण के।',
     invalid_assets_url: 'यह पेज सही तरह से सेट नहीं है: assets-url एक http(s) पता होना चाहिए।',
     project_not_found: 'यह सत्यापन प्रोजेक्ट मौजूद नहीं है। कृपया उस साइट से संपर्क करें जहाँ से आप आए हैं।',
     flow_not_found: 'यह सत्यापन प्रक्रिया मौजूद नहीं है या सक्रिय नहीं है। कृपया उस साइट से संपर्क करें जहाँ से आप आए हैं।',

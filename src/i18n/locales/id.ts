@@ -11,6 +11,8 @@ export const id: Translation = {
   loading: 'Memuat verifikasi…',
   setupErrorTitle: 'Verifikasi tidak dapat dimulai',
   retry: 'Coba lagi',
+  dialogLabel: 'Verifikasi identitas',
+  close: 'Tutup',
   finishErrorTitle: 'Kami tidak dapat menyelesaikan verifikasi Anda',
   steps: {
     signUp: 'Data Anda',
@@ -172,6 +174,8 @@ export const id: Translation = {
     invalid_project: 'Halaman ini tidak diatur dengan benar: ID proyek bukan ID proyek Verifik yang valid.',
     invalid_api_url: 'Halaman ini tidak diatur dengan benar: api-url harus berupa alamat http(s).',
     invalid_token_endpoint: 'Halaman ini tidak diatur dengan benar: token-endpoint harus berupa alamat http(s).',
+    invalid_reference:
+      'Halaman ini tidak diatur dengan benar: reference harus terdiri dari 1 sampai 128 karakter tanpa karakter kontrol.',
     invalid_assets_url: 'Halaman ini tidak diatur dengan benar: assets-url harus berupa alamat http(s).',
     project_not_found: 'Proyek verifikasi ini tidak ada. Silakan hubungi situs asal Anda.',
     flow_not_found: 'Alur verifikasi ini tidak ada atau tidak aktif. Silakan hubungi situs asal Anda.',

@@ -11,6 +11,8 @@ export const ja: Translation = {
   loading: '本人確認を読み込んでいます…',
   setupErrorTitle: '本人確認を開始できません',
   retry: 'もう一度試す',
+  dialogLabel: '本人確認',
+  close: '閉じる',
   finishErrorTitle: '本人確認を完了できませんでした',
   steps: {
     signUp: 'お客様情報',
@@ -173,6 +175,8 @@ export const ja: Translation = {
     invalid_api_url: 'このページは正しく設定されていません：api-url には http(s) のアドレスを指定してください。',
     invalid_token_endpoint:
       'このページは正しく設定されていません：token-endpoint には http(s) のアドレスを指定してください。',
+    invalid_reference:
+      'このページは正しく設定されていません：reference は制御文字を含まない 1〜128 文字で指定してください。',
     invalid_assets_url: 'このページは正しく設定されていません：assets-url には http(s) のアドレスを指定してください。',
     project_not_found: 'この本人確認プロジェクトは存在しません。アクセス元のサイトにお問い合わせください。',
     flow_not_found: 'この本人確認フローは存在しないか、有効ではありません。アクセス元のサイトにお問い合わせください。',

@@ -11,6 +11,8 @@ export const ko: Translation = {
   loading: '본인 인증을 불러오는 중…',
   setupErrorTitle: '본인 인증을 시작할 수 없습니다',
   retry: '다시 시도',
+  dialogLabel: '본인 인증',
+  close: '닫기',
   finishErrorTitle: '본인 인증을 완료하지 못했습니다',
   steps: {
     signUp: '고객 정보',
@@ -163,6 +165,7 @@ export const ko: Translation = {
     invalid_project: '이 페이지가 올바르게 설정되지 않았습니다. 프로젝트 ID가 유효한 Verifik 프로젝트 ID가 아닙니다.',
     invalid_api_url: '이 페이지가 올바르게 설정되지 않았습니다. api-url은 http(s) 주소여야 합니다.',
     invalid_token_endpoint: '이 페이지가 올바르게 설정되지 않았습니다. token-endpoint는 http(s) 주소여야 합니다.',
+    invalid_reference: '이 페이지가 올바르게 설정되지 않았습니다. reference는 제어 문자 없이 1~128자여야 합니다.',
     invalid_assets_url: '이 페이지가 올바르게 설정되지 않았습니다. assets-url은 http(s) 주소여야 합니다.',
     project_not_found: '이 본인 인증 프로젝트가 존재하지 않습니다. 접속하신 사이트에 문의하십시오.',
     flow_not_found: '이 본인 인증 절차가 존재하지 않거나 활성화되어 있지 않습니다. 접속하신 사이트에 문의하십시오.',

@@ -11,6 +11,8 @@ export const pt: Translation = {
   loading: 'Carregando a verificação…',
   setupErrorTitle: 'Não é possível iniciar a verificação',
   retry: 'Tentar novamente',
+  dialogLabel: 'Verificação de identidade',
+  close: 'Fechar',
   finishErrorTitle: 'Não conseguimos concluir sua verificação',
   steps: {
     signUp: 'Seus dados',
@@ -175,6 +177,8 @@ export const pt: Translation = {
     invalid_api_url: 'Esta página não está configurada corretamente: api-url deve ser um endereço http(s).',
     invalid_token_endpoint:
       'Esta página não está configurada corretamente: token-endpoint deve ser um endereço http(s).',
+    invalid_reference:
+      'Esta página não está configurada corretamente: reference deve ter de 1 a 128 caracteres, sem caracteres de controle.',
     invalid_assets_url: 'Esta página não está configurada corretamente: assets-url deve ser um endereço http(s).',
     project_not_found: 'Este projeto de verificação não existe. Entre em contato com o site de onde você veio.',
     flow_not_found:

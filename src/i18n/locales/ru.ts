@@ -11,6 +11,8 @@ export const ru: Translation = {
   loading: 'Загрузка проверки…',
   setupErrorTitle: 'Не удаётся начать проверку',
   retry: 'Повторить',
+  dialogLabel: 'Проверка личности',
+  close: 'Закрыть',
   finishErrorTitle: 'Не удалось завершить проверку',
   steps: {
     signUp: 'Ваши данные',
@@ -188,6 +190,8 @@ export const ru: Translation = {
       'Страница настроена неправильно: идентификатор проекта не является действительным идентификатором проекта Verifik.',
     invalid_api_url: 'Страница настроена неправильно: api-url должен быть адресом http(s).',
     invalid_token_endpoint: 'Страница настроена неправильно: token-endpoint должен быть адресом http(s).',
+    invalid_reference:
+      'Страница настроена неправильно: reference должен содержать от 1 до 128 символов без управляющих символов.',
     invalid_assets_url: 'Страница настроена неправильно: assets-url должен быть адресом http(s).',
     project_not_found: 'Такого проекта проверки не существует. Обратитесь на сайт, с которого вы пришли.',
     flow_not_found:

@@ -11,6 +11,8 @@ export const zh: Translation = {
   loading: '正在加载验证…',
   setupErrorTitle: '无法开始验证',
   retry: '重试',
+  dialogLabel: '身份验证',
+  close: '关闭',
   finishErrorTitle: '无法完成您的验证',
   steps: {
     signUp: '您的信息',
@@ -163,6 +165,7 @@ export const zh: Translation = {
     invalid_project: '此页面配置有误：项目 ID 不是有效的 Verifik 项目 ID。',
     invalid_api_url: '此页面配置有误：api-url 必须是 http(s) 地址。',
     invalid_token_endpoint: '此页面配置有误：token-endpoint 必须是 http(s) 地址。',
+    invalid_reference: '此页面配置有误：reference 必须为 1 到 128 个字符，且不含控制字符。',
     invalid_assets_url: '此页面配置有误：assets-url 必须是 http(s) 地址。',
     project_not_found: '此验证项目不存在。请联系您所来自的网站。',
     flow_not_found: '此验证流程不存在或未启用。请联系您所来自的网站。',

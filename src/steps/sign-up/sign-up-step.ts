@@ -44,7 +44,26 @@ export class VerifikSignUpStep extends StepElement {
     super.connectedCallback();
     const country = this.enrollment.flow.signUpForm.defaultCountry ?? navigator.language.split('-')[1]?.toUpperCase();
     this.values = { country: country && /^[A-Z]{2}$/.test(country) ? country : 'CO', ...this.enrollment.fields };
-    if (this.enrollment.flow.signUpForm.phone) void loadPhoneNumbers().then((phones) => (this.phones = phones));
+    if (!this.enrollment.flow.signUpForm.phone) this.checkFilled(undefined);
+    else
+      void loadPhoneNumbers().then((phones) => {
+        this.phones = phones;
+        this.checkFilled(phones);
+      });
+  }
+
+  /**
+   * Checks the values already there when the form opens (the integrator's prefill, a resumed
+   * session) as if typed: a bad one shows its error at once instead of waiting for the submit.
+   */
+  private checkFilled(phones: PhoneNumbers | undefined): void {
+    const filled = this.fieldNames.filter((name) => this.values[name]?.trim());
+    this.problems = validateSignUp(
+      this.values,
+      filled,
+      this.enrollment.flow.signUpForm,
+      phones ?? { phoneParts: () => undefined },
+    );
   }
 
   private get termsUrl() {
