@@ -183,6 +183,7 @@ export function referenceBackend(app: FastifyInstance, options: ReferenceBackend
         phone,
         countryCode,
         fullName,
+        // Your own user id, as the widget's `reference` attribute sent it with the sign-up.
         reference,
       },
     };
