@@ -227,9 +227,9 @@ export const de: Translation = {
     document_rejected:
       'Ihr Dokument konnte nicht validiert werden. Nehmen Sie die Fotos erneut auf, scharf und ohne Spiegelungen.',
     image_rejected: 'Das Foto wurde nicht akzeptiert, weil es nicht lesbar ist. Bitte nehmen Sie es erneut auf.',
+    face_assets_unreachable: 'Die Dateien der Gesichtsführung konnten nicht geladen werden von:',
     face_guidance_unavailable:
       'Die automatische Gesichtsführung ist aus. Zentrieren Sie Ihr Gesicht im Oval und nehmen Sie das Foto selbst auf.',
-    face_assets_unreachable: 'Die Dateien der Gesichtsführung konnten nicht geladen werden von:',
     liveness_failed:
       'Wir konnten nicht bestätigen, dass es sich um ein Live-Foto handelt. Wenden Sie sich dem Licht zu und versuchen Sie es erneut.',
     multiple_faces:

@@ -213,9 +213,9 @@ export const fr: Translation = {
       'Nous ne trouvons pas la photo du titulaire sur votre pièce. Photographiez tout le recto, net et sans reflets.',
     document_rejected: 'Votre pièce d’identité n’a pas pu être validée. Reprenez les photos, nettes et sans reflets.',
     image_rejected: 'La photo n’a pas été acceptée\u00a0: elle est illisible. Veuillez la reprendre.',
+    face_assets_unreachable: 'Impossible de charger les fichiers du guide du visage depuis :',
     face_guidance_unavailable:
       'Le guidage automatique du visage est désactivé. Centrez votre visage dans l’ovale et prenez la photo vous-même.',
-    face_assets_unreachable: 'Impossible de charger les fichiers du guide du visage depuis :',
     liveness_failed:
       'Nous n’avons pas pu confirmer qu’il s’agit d’une photo prise en direct. Placez-vous face à la lumière et réessayez.',
     multiple_faces: 'Il y avait plus d’un visage sur la photo. Vérifiez que personne d’autre n’apparaît et réessayez.',

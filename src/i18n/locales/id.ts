@@ -210,9 +210,9 @@ export const id: Translation = {
       'Kami tidak menemukan pasfoto pada dokumen Anda. Foto seluruh bagian depan dengan tajam dan tanpa pantulan.',
     document_rejected: 'Dokumen Anda tidak dapat divalidasi. Ambil ulang fotonya dengan tajam dan tanpa pantulan.',
     image_rejected: 'Foto tidak diterima karena tidak dapat dibaca. Silakan ambil ulang.',
+    face_assets_unreachable: 'Berkas panduan wajah tidak dapat dimuat dari:',
     face_guidance_unavailable:
       'Panduan wajah otomatis tidak aktif. Posisikan wajah Anda di tengah oval dan ambil foto sendiri.',
-    face_assets_unreachable: 'Berkas panduan wajah tidak dapat dimuat dari:',
     liveness_failed: 'Kami tidak dapat memastikan bahwa ini foto langsung. Hadapkan wajah ke cahaya lalu coba lagi.',
     multiple_faces: 'Ada lebih dari satu wajah di foto. Pastikan Anda sendirian lalu coba lagi.',
     no_face_detected: 'Kami tidak menemukan wajah Anda di foto. Posisikan di tengah oval lalu coba lagi.',

@@ -211,8 +211,8 @@ export const ja: Translation = {
     document_face_not_found: '書類の顔写真が見つかりません。表面全体を、鮮明に反射のない状態で撮影してください。',
     document_rejected: '書類を確認できませんでした。鮮明に反射のない状態で撮り直してください。',
     image_rejected: '写真を読み取れなかったため、受け付けられませんでした。もう一度撮影してください。',
-    face_guidance_unavailable: '自動の顔ガイドはオフです。お顔を楕円の中央に合わせて、ご自身で撮影してください。',
     face_assets_unreachable: '顔ガイドのファイルを次の場所から読み込めませんでした:',
+    face_guidance_unavailable: '自動の顔ガイドはオフです。お顔を楕円の中央に合わせて、ご自身で撮影してください。',
     liveness_failed:
       'その場で撮影された写真であることを確認できませんでした。光のほうを向いて、もう一度お試しください。',
     multiple_faces: '写真に複数の顔が写っていました。お一人であることを確認して、もう一度お試しください。',

@@ -5,7 +5,7 @@ import { waitUntil as waitUntilWithin } from '@open-wc/testing';
  * the awaited condition (an event, a request, analysed frames), never on the budget; it only
  * bounds a wait for something that never comes.
  */
-const WAIT_BUDGET_MS = 15_000;
+const WAIT_BUDGET_MS = 60_000;
 
 /** `@open-wc/testing`'s `waitUntil` without its 1 s default budget (see {@link WAIT_BUDGET_MS}). */
 export function waitUntil(
