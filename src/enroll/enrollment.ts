@@ -6,6 +6,8 @@ import { FlowConfigError, normalizeFlow } from '../flow/normalize-flow.js';
 import { KYC_STEP_IDS } from '../flow/steps.js';
 import { SessionStore } from '../session/session-store.js';
 import { EnrollError } from '../errors/enroll-error.js';
+import type { VerifikErrorCode } from '../errors/error-codes.js';
+import type { Failure, FinishResult } from '../context/enrollment-context.js';
 
 export interface EnrollmentOptions {
   apiUrl: string;
@@ -24,6 +26,12 @@ export class Enrollment {
   readonly api: RegistrantApi;
   machine: MachineState;
   fields: Record<string, string>;
+  /** The last error a step reported: the reason shown if the flow then fails. */
+  lastError: VerifikErrorCode | undefined;
+  /** Why the flow failed, once it has. */
+  failure: Failure | undefined;
+  /** The answer of {@link finish}, once the registration ended. */
+  result: FinishResult | undefined;
   private token: string | undefined;
   private readonly store: SessionStore;
 
@@ -68,6 +76,9 @@ export class Enrollment {
     const next = transition(this.machine, event);
     if (next === this.machine) return false;
     this.machine = next;
+    if (next.status === 'failed' && event.type === 'FAIL') {
+      this.failure = { code: this.lastError, attemptsUsed: !event.final };
+    }
     this.save();
     return true;
   }
@@ -79,7 +90,7 @@ export class Enrollment {
   }
 
   /** Ends the registration at Verifik and forgets the session; resolves to the final token and status. */
-  async finish(signal?: AbortSignal): Promise<{ appRegistrationId: string; status: string; token: string }> {
+  async finish(signal?: AbortSignal): Promise<FinishResult> {
     const { outcomes, status } = this.machine;
     const didKyc = KYC_STEP_IDS.some((step) => outcomes[step] === 'passed');
     const answer =
@@ -89,7 +100,8 @@ export class Enrollment {
           ? await this.api.sync('end', 'COMPLETED', signal)
           : await this.api.sync('skipKYC', 'COMPLETED_WITHOUT_KYC', signal);
     this.store.clear();
-    return { appRegistrationId: this.api.appRegistrationId!, status: answer.status, token: answer.token };
+    this.result = { appRegistrationId: this.api.appRegistrationId!, status: answer.status, token: answer.token };
+    return this.result;
   }
 
   /**
@@ -109,6 +121,8 @@ export class Enrollment {
     this.store.clear();
     this.machine = initialState(this.flow);
     this.fields = {};
+    this.lastError = undefined;
+    this.failure = undefined;
   }
 
   private save(): void {

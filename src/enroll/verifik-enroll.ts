@@ -1,7 +1,7 @@
 import { ContextProvider } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { VerifikApiClient } from '../api/client.js';
 import type { KycProject } from '../api/types.js';
@@ -56,6 +56,7 @@ import { styles } from './verifik-enroll.styles.js';
  * @csspart back - The Back button.
  * @csspart skip - The Skip button of optional steps.
  * @csspart cancel - The Cancel button.
+ * @csspart confirm - The dialog in which Cancel asks before it starts over.
  *
  * @cssprop [--verifik-color-primary=#1f4fd8] - Buttons, focus and progress.
  * @cssprop [--verifik-color-on-primary=#ffffff] - Text on primary.
@@ -64,6 +65,7 @@ import { styles } from './verifik-enroll.styles.js';
  * @cssprop [--verifik-color-surface=#ffffff] - Card background.
  * @cssprop [--verifik-color-border=#c9cfdb] - Card and input borders.
  * @cssprop [--verifik-color-danger=#b3261e] - Errors.
+ * @cssprop [--verifik-color-success=#1e7b34] - The success mark of the final screen.
  * @cssprop [--verifik-color-focus=#1f4fd8] - Focus ring.
  * @cssprop [--verifik-radius=12px] - Corner radius.
  * @cssprop [--verifik-font-family=system-ui] - Font.
@@ -123,6 +125,8 @@ export class VerifikEnroll extends LitElement {
 
   @state() private translation: Translation = en;
 
+  @query('dialog') private cancelDialog!: HTMLDialogElement | null;
+
   /** Gives the steps the enrollment, once loaded. */
   private readonly enrollmentProvider = new ContextProvider(this, { context: enrollmentContext });
   /** Gives the steps their strings, and new ones when `lang` or `strings` change. */
@@ -150,6 +154,9 @@ export class VerifikEnroll extends LitElement {
   private readonly finishTask = new Task(this, {
     autoRun: false,
     args: () => [] as const,
+    // The final screen (done, failed, or an error with Retry) replaces a busy line: focus its heading.
+    onComplete: () => void this.focusHeading(),
+    onError: () => void this.focusHeading(),
     task: async (_args, { signal }) => {
       const enrollment = this.enrollment!;
       try {
@@ -247,16 +254,22 @@ export class VerifikEnroll extends LitElement {
   /** Fires `verifik-step-change`, reflects the step, and moves focus to the new screen's heading. */
   private announceStep(from: StepId | null, enrollment: Enrollment): void {
     const { machine } = enrollment;
-    const to = currentStep(machine).id;
+    // A failed flow stays on the step that failed, but the person now sees the final screen.
+    const to = machine.status === 'running' ? currentStep(machine).id : 'done';
     this.step = to;
     emit(this, VERIFIK_STEP_CHANGE, { from, to, index: machine.index + 1, total: machine.steps.length });
     if (machine.status === 'completed' && this.finishTask.status === TaskStatus.INITIAL) void this.finishTask.run();
     this.prefetchNext(enrollment);
-    if (from === null) return;
-    void this.updateComplete.then(() => {
-      const screen = this.renderRoot.querySelector('[data-step]');
-      (screen?.shadowRoot?.querySelector<HTMLElement>('h2') ?? screen?.querySelector<HTMLElement>('h2'))?.focus();
-    });
+    if (from !== null) void this.focusHeading();
+  }
+
+  /** Moves focus to the heading of the screen shown once it has rendered (never to the page's body). */
+  private async focusHeading(): Promise<void> {
+    this.requestUpdate();
+    await this.updateComplete;
+    const screen = this.renderRoot.querySelector('[data-step], [part="error"]');
+    if (screen instanceof LitElement) await screen.updateComplete;
+    (screen?.shadowRoot ?? screen)?.querySelector<HTMLElement>('h2')?.focus();
   }
 
   /** On the step before a mandatory step, lets that step prepare (e.g. the selfie loads its models). */
@@ -289,6 +302,20 @@ export class VerifikEnroll extends LitElement {
     this.requestUpdate();
   }
 
+  /** Cancel throws progress away: it asks first, in a modal dialog that takes the focus. */
+  private askCancel(): void {
+    if (!this.cancelDialog) return;
+    // An earlier answer would otherwise count for an Escape now.
+    this.cancelDialog.returnValue = '';
+    this.cancelDialog.showModal();
+  }
+
+  /** Yes cancels; No or Escape returns to the step, with the focus back on Cancel. */
+  private handleCancelAnswer(): void {
+    if (this.cancelDialog?.returnValue === 'yes') this.handleCancel();
+    else this.renderRoot.querySelector<HTMLElement>('[part="cancel"]')?.focus();
+  }
+
   /** The person gives up: `verifik-cancel`, the saved session is forgotten, the flow starts over. */
   private handleCancel(): void {
     const enrollment = this.enrollment;
@@ -308,6 +335,7 @@ export class VerifikEnroll extends LitElement {
 
   private handleStepError(event: StepEvent<'step-error'>): void {
     event.stopPropagation();
+    if (this.enrollment) this.enrollment.lastError = event.detail.code;
     this.reportError(event.detail, this.step ?? 'setup');
   }
 
@@ -381,13 +409,39 @@ export class VerifikEnroll extends LitElement {
         }
         ${
           canCancel(machine)
-            ? html`<button part="cancel" type="button" class="secondary" @click=${this.handleCancel}>
+            ? html`<button
+                part="cancel"
+                type="button"
+                class="secondary"
+                aria-haspopup="dialog"
+                @click=${this.askCancel}
+              >
                 ${this.translation.actions.cancel}
               </button>`
             : nothing
         }
       </div>
+      ${this.renderCancelDialog()}
     `;
+  }
+
+  private renderCancelDialog() {
+    const { cancelConfirm } = this.translation;
+    return html`<dialog
+      part="confirm"
+      aria-labelledby="confirm-title"
+      aria-describedby="confirm-text"
+      @close=${this.handleCancelAnswer}
+    >
+      <form method="dialog">
+        <h2 id="confirm-title">${cancelConfirm.title}</h2>
+        <p id="confirm-text">${cancelConfirm.text}</p>
+        <div class="nav">
+          <button value="no" class="secondary" autofocus>${cancelConfirm.keep}</button>
+          <button value="yes">${cancelConfirm.confirm}</button>
+        </div>
+      </form>
+    </dialog>`;
   }
 
   /** The current step's element, from the step registry; the finish screen once the flow ended. */
@@ -415,7 +469,7 @@ export class VerifikEnroll extends LitElement {
 
   private renderError(error: EnrollError, title: string, retry = () => this.loadTask.run()) {
     return html`<div part="error" role="alert">
-      <h2 part="title">${title}</h2>
+      <h2 part="title" tabindex="-1">${title}</h2>
       <p>${this.translation.errors[error.code]}</p>
       ${
         error.recoverable

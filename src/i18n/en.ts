@@ -25,6 +25,12 @@ export const en: Translation = {
   },
   progress: (index, total, name) => `Step ${number(index)} of ${number(total)}: ${name}`,
   actions: { cancel: 'Cancel', back: 'Back', skip: 'Skip this step', continue: 'Continue', sending: 'Sending…' },
+  cancelConfirm: {
+    title: 'Cancel your verification?',
+    text: 'What you entered and the checks you passed so far will be lost, and you will start again from the beginning.',
+    confirm: 'Yes, cancel',
+    keep: 'No, continue',
+  },
   signUp: {
     title: 'Tell us about you',
     intro: 'We use these details to verify your identity.',
@@ -58,6 +64,7 @@ export const en: Translation = {
     invalidAge: 'Enter an age from 0 to 120.',
   },
   document: {
+    redoFront: 'Retake the front',
     title: 'Your ID document',
     intro: 'We check that your document is genuine and compare its photo with your selfie.',
     chooseType: 'Which document will you use?',
@@ -154,6 +161,9 @@ export const en: Translation = {
     retry: 'Try again',
   },
   done: {
+    textWithoutKyc:
+      'Your details are confirmed. The identity checks were skipped, so the company may ask you for them later. You can close this page.',
+    referenceLabel: 'Reference for support:',
     title: 'You’re all set',
     text: 'Your verification is complete. You can close this page.',
     failedTitle: 'We could not verify your identity',

@@ -31,6 +31,13 @@ export interface Translation {
     continue: string;
     sending: string;
   };
+  /** The question Cancel asks before it throws the person's progress away. */
+  cancelConfirm: {
+    title: string;
+    text: string;
+    confirm: string;
+    keep: string;
+  };
   signUp: {
     title: string;
     intro: string;
@@ -64,6 +71,8 @@ export interface Translation {
     invalidAge: string;
   };
   document: {
+    /** On the back side: go back and take the front again. */
+    redoFront: string;
     title: string;
     intro: string;
     chooseType: string;
@@ -154,6 +163,10 @@ export interface Translation {
   done: {
     title: string;
     text: string;
+    /** The flow completed without its identity checks (status `COMPLETED_WITHOUT_KYC`). */
+    textWithoutKyc: string;
+    /** Before the registration id on the failure screen, for support. */
+    referenceLabel: string;
     /** The flow ended because a step failed (the face match, or every attempt used). */
     failedTitle: string;
     failedText: string;

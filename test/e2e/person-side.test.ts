@@ -1,13 +1,18 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import type { VerifikEnroll } from '../../src/index.js';
+import { en } from '../../src/i18n/en.js';
 import '../../src/verifik-enroll.js';
 import {
+  deepActiveElement,
   enterCode,
   fillSignUp,
   inStep,
   latestCode,
+  passCodes,
   person,
   press,
+  skip,
   type,
   whenLoaded,
   whenStep,
@@ -17,7 +22,7 @@ import { waitUntil } from '../helpers/browser/wait.js';
 
 /**
  * What a person goes through around the flow's edges, driven by keyboard, role and label against
- * the sandbox's Basic Enrollment flow: Back from a code step.
+ * the sandbox's Basic Enrollment flow: Back from a code step, the final screen.
  */
 
 async function mount(): Promise<VerifikEnroll> {
@@ -48,7 +53,10 @@ const checkbox = (element: VerifikEnroll, label: string) =>
 
 const heading = (element: VerifikEnroll) => inStep(element, 'h2')?.textContent?.trim();
 
-describe('Back from a code step', () => {
+describe('Back from a code step', function () {
+  // A sign-up, two codes and a second sign-up against the sandbox, on 2 busy cores.
+  this.timeout(90_000);
+
   it('keeps the consent and the typed values, and does not ask again for an email already verified', async () => {
     const who = person();
     const element = await mount();
@@ -85,5 +93,66 @@ describe('Back from a code step', () => {
     await whenStep(element, 'emailCode');
     await waitUntil(() => heading(element) === 'Check your email', 'the email code screen');
     expect(await latestCode(changed)).to.match(/^\d{6}$/);
+  });
+});
+
+describe('The final screen', function () {
+  this.timeout(90_000);
+
+  it('completed without the identity checks: focus on its heading, and it does not claim a complete verification', async () => {
+    const who = person();
+    const element = await mount();
+    await fillSignUp(element, who);
+    await passCodes(element, who);
+    for (const step of ['document', 'liveness']) await skip(element, step);
+    await whenStep(element, 'done');
+    await waitUntil(() => heading(element) === en.done.title, 'the done screen');
+    await waitUntil(() => deepActiveElement()?.tagName === 'H2', 'focus on the heading');
+    expect(deepActiveElement()!.textContent).to.equal(en.done.title);
+    const text = inStep(element, 'p')!.textContent;
+    expect(text).to.equal(en.done.textWithoutKyc);
+    expect(text).to.not.include('verification is complete');
+    await expect(element).shadowDom.to.be.accessible();
+  });
+});
+
+describe('Cancel', function () {
+  this.timeout(90_000);
+
+  const dialog = (element: VerifikEnroll) =>
+    element.shadowRoot!.querySelector<HTMLDialogElement>('[role="dialog"], dialog')!;
+  const dialogButton = (element: VerifikEnroll, text: string) =>
+    [...dialog(element).querySelectorAll('button')].find((button) => button.textContent?.trim() === text)!;
+
+  it('asks first in a dialog that takes the focus; Escape and No return to the step with the focus on Cancel', async () => {
+    const who = person();
+    const element = await mount();
+    let cancels = 0;
+    element.addEventListener('verifik-cancel', () => cancels++);
+    await fillSignUp(element, who);
+
+    await press(element, '[part="cancel"]', 'Enter', true);
+    await waitUntil(() => dialog(element).open, 'the dialog opens');
+    expect(deepActiveElement()).to.equal(dialogButton(element, en.cancelConfirm.keep));
+    expect(dialog(element).querySelector('h2')!.textContent).to.equal(en.cancelConfirm.title);
+    await expect(element).shadowDom.to.be.accessible();
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !dialog(element).open, 'Escape closes it');
+    expect(deepActiveElement()).to.equal(element.shadowRoot!.querySelector('[part="cancel"]'));
+
+    await press(element, '[part="cancel"]', 'Enter', true);
+    await waitUntil(() => dialog(element).open, 'the dialog opens again');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => !dialog(element).open, 'No closes it');
+    expect(deepActiveElement()).to.equal(element.shadowRoot!.querySelector('[part="cancel"]'));
+    expect(element.getAttribute('step')).to.equal('emailCode');
+    expect(cancels).to.equal(0);
+
+    await press(element, '[part="cancel"]', 'Enter', true);
+    await waitUntil(() => dialog(element).open, 'the dialog opens a third time');
+    dialogButton(element, en.cancelConfirm.confirm).focus();
+    await sendKeys({ press: 'Enter' });
+    await whenStep(element, 'signUp');
+    expect(cancels).to.equal(1);
   });
 });

@@ -31,6 +31,12 @@ export const de: Translation = {
     continue: 'Weiter',
     sending: 'Wird gesendet…',
   },
+  cancelConfirm: {
+    title: 'Verifizierung abbrechen?',
+    text: 'Ihre Eingaben und die bereits bestandenen Prüfungen gehen verloren, und Sie beginnen wieder von vorn.',
+    confirm: 'Ja, abbrechen',
+    keep: 'Nein, weiter',
+  },
   signUp: {
     title: 'Erzählen Sie uns von sich',
     intro: 'Mit diesen Angaben prüfen wir Ihre Identität.',
@@ -64,6 +70,7 @@ export const de: Translation = {
     invalidAge: 'Geben Sie ein Alter zwischen 0 und 120 ein.',
   },
   document: {
+    redoFront: 'Vorderseite neu aufnehmen',
     title: 'Ihr Ausweisdokument',
     intro: 'Wir prüfen, ob Ihr Dokument echt ist, und vergleichen sein Foto mit Ihrem Selfie.',
     chooseType: 'Welches Dokument möchten Sie verwenden?',
@@ -166,6 +173,9 @@ export const de: Translation = {
     retry: 'Erneut versuchen',
   },
   done: {
+    textWithoutKyc:
+      'Ihre Angaben sind bestätigt. Die Identitätsprüfungen wurden übersprungen, daher kann das Unternehmen sie später noch anfordern. Sie können diese Seite schließen.',
+    referenceLabel: 'Referenz für den Support:',
     title: 'Alles erledigt',
     text: 'Ihre Verifizierung ist abgeschlossen. Sie können diese Seite jetzt schließen.',
     failedTitle: 'Wir konnten Ihre Identität nicht bestätigen',

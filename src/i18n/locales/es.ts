@@ -25,6 +25,12 @@ export const es: Translation = {
   },
   progress: (index, total, name) => `Paso ${number(index)} de ${number(total)}: ${name}`,
   actions: { cancel: 'Cancelar', back: 'Atrás', skip: 'Omitir este paso', continue: 'Continuar', sending: 'Enviando…' },
+  cancelConfirm: {
+    title: '¿Cancelar tu verificación?',
+    text: 'Se perderá lo que ingresaste y las comprobaciones que ya pasaste, y empezarás de nuevo desde el principio.',
+    confirm: 'Sí, cancelar',
+    keep: 'No, continuar',
+  },
   signUp: {
     title: 'Cuéntanos sobre ti',
     intro: 'Usamos estos datos para verificar tu identidad.',
@@ -58,6 +64,7 @@ export const es: Translation = {
     invalidAge: 'Escribe una edad entre 0 y 120.',
   },
   document: {
+    redoFront: 'Volver a tomar el frente',
     title: 'Tu documento de identidad',
     intro: 'Comprobamos que tu documento es auténtico y comparamos su foto con tu selfi.',
     chooseType: '¿Qué documento vas a usar?',
@@ -159,6 +166,9 @@ export const es: Translation = {
     retry: 'Intentar de nuevo',
   },
   done: {
+    textWithoutKyc:
+      'Tus datos están confirmados. Se omitieron las comprobaciones de identidad, así que la empresa puede pedírtelas más adelante. Ya puedes cerrar esta página.',
+    referenceLabel: 'Referencia para soporte:',
     title: '¡Todo listo!',
     text: 'Tu verificación está completa. Ya puedes cerrar esta página.',
     failedTitle: 'No pudimos verificar tu identidad',

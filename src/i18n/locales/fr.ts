@@ -31,6 +31,12 @@ export const fr: Translation = {
     continue: 'Continuer',
     sending: 'Envoi en cours…',
   },
+  cancelConfirm: {
+    title: 'Annuler votre vérification ?',
+    text: 'Ce que vous avez saisi et les vérifications déjà réussies seront perdus, et vous recommencerez depuis le début.',
+    confirm: 'Oui, annuler',
+    keep: 'Non, continuer',
+  },
   signUp: {
     title: 'Parlez-nous de vous',
     intro: 'Ces informations nous servent à vérifier votre identité.',
@@ -64,6 +70,7 @@ export const fr: Translation = {
     invalidAge: 'Saisissez un âge compris entre 0 et 120.',
   },
   document: {
+    redoFront: 'Reprendre le recto',
     title: 'Votre pièce d’identité',
     intro: 'Nous vérifions l’authenticité de votre pièce d’identité et comparons sa photo à votre selfie.',
     chooseType: 'Quelle pièce d’identité allez-vous utiliser\u00a0?',
@@ -162,6 +169,9 @@ export const fr: Translation = {
     retry: 'Réessayer',
   },
   done: {
+    textWithoutKyc:
+      'Vos coordonnées sont confirmées. Les vérifications d’identité ont été ignorées : l’entreprise pourra vous les demander plus tard. Vous pouvez fermer cette page.',
+    referenceLabel: 'Référence pour l’assistance :',
     title: 'C’est terminé',
     text: 'Votre vérification est terminée. Vous pouvez fermer cette page.',
     failedTitle: 'Nous n’avons pas pu vérifier votre identité',

@@ -31,6 +31,12 @@ export const id: Translation = {
     continue: 'Lanjutkan',
     sending: 'Mengirim…',
   },
+  cancelConfirm: {
+    title: 'Batalkan verifikasi Anda?',
+    text: 'Data yang Anda isi dan pemeriksaan yang sudah lolos akan hilang, dan Anda akan mulai lagi dari awal.',
+    confirm: 'Ya, batalkan',
+    keep: 'Tidak, lanjutkan',
+  },
   signUp: {
     title: 'Ceritakan tentang diri Anda',
     intro: 'Kami menggunakan data ini untuk memverifikasi identitas Anda.',
@@ -64,6 +70,7 @@ export const id: Translation = {
     invalidAge: 'Masukkan usia antara 0 dan 120.',
   },
   document: {
+    redoFront: 'Ulangi foto bagian depan',
     title: 'Dokumen identitas Anda',
     intro: 'Kami memeriksa keaslian dokumen Anda dan mencocokkan fotonya dengan swafoto Anda.',
     chooseType: 'Dokumen apa yang akan Anda gunakan?',
@@ -161,6 +168,9 @@ export const id: Translation = {
     retry: 'Coba lagi',
   },
   done: {
+    textWithoutKyc:
+      'Data Anda sudah dikonfirmasi. Pemeriksaan identitas dilewati, jadi perusahaan mungkin memintanya nanti. Anda dapat menutup halaman ini.',
+    referenceLabel: 'Referensi untuk bantuan:',
     title: 'Semua beres',
     text: 'Verifikasi Anda telah selesai. Anda dapat menutup halaman ini.',
     failedTitle: 'Kami tidak dapat memverifikasi identitas Anda',

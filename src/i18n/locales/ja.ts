@@ -31,6 +31,12 @@ export const ja: Translation = {
     continue: '続ける',
     sending: '送信しています…',
   },
+  cancelConfirm: {
+    title: '本人確認を中止しますか？',
+    text: '入力した内容と完了した確認はすべて失われ、最初からやり直しになります。',
+    confirm: 'はい、中止します',
+    keep: 'いいえ、続けます',
+  },
   signUp: {
     title: 'お客様について教えてください',
     intro: 'これらの情報は本人確認に使用します。',
@@ -64,6 +70,7 @@ export const ja: Translation = {
     invalidAge: '0～120 の年齢を入力してください。',
   },
   document: {
+    redoFront: '表面を撮り直す',
     title: '本人確認書類',
     intro: '書類が本物であることを確認し、書類の顔写真とセルフィーを照合します。',
     chooseType: 'どの書類を使用しますか？',
@@ -160,6 +167,9 @@ export const ja: Translation = {
     retry: 'もう一度試す',
   },
   done: {
+    textWithoutKyc:
+      'ご入力内容を確認しました。本人確認は省略されたため、後から会社に求められる場合があります。このページは閉じてかまいません。',
+    referenceLabel: 'サポート用の参照番号：',
     title: 'すべて完了しました',
     text: '本人確認が完了しました。このページは閉じてかまいません。',
     failedTitle: '本人確認ができませんでした',

@@ -25,6 +25,12 @@ export const ko: Translation = {
   },
   progress: (index, total, name) => `${number(total)}단계 중 ${number(index)}단계: ${name}`,
   actions: { cancel: '취소', back: '이전', skip: '이 단계 건너뛰기', continue: '계속', sending: '보내는 중…' },
+  cancelConfirm: {
+    title: '본인 인증을 취소하시겠습니까?',
+    text: '입력한 내용과 지금까지 통과한 확인이 모두 사라지며 처음부터 다시 시작합니다.',
+    confirm: '예, 취소합니다',
+    keep: '아니요, 계속합니다',
+  },
   signUp: {
     title: '고객님의 정보를 알려 주십시오',
     intro: '입력하신 정보는 본인 확인에 사용됩니다.',
@@ -58,6 +64,7 @@ export const ko: Translation = {
     invalidAge: '0에서 120 사이의 나이를 입력하십시오.',
   },
   document: {
+    redoFront: '앞면 다시 찍기',
     title: '신분증',
     intro: '신분증이 진본인지 확인하고 신분증 사진을 셀카와 대조합니다.',
     chooseType: '어떤 신분증을 사용하시겠습니까?',
@@ -153,6 +160,9 @@ export const ko: Translation = {
     retry: '다시 시도',
   },
   done: {
+    textWithoutKyc:
+      '정보가 확인되었습니다. 신원 확인은 건너뛰었으므로 회사에서 나중에 요청할 수 있습니다. 이 페이지를 닫으셔도 됩니다.',
+    referenceLabel: '고객 지원 참조 번호:',
     title: '모두 완료되었습니다',
     text: '본인 인증이 완료되었습니다. 이 페이지를 닫으셔도 됩니다.',
     failedTitle: '본인 확인을 하지 못했습니다',

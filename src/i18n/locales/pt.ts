@@ -31,6 +31,12 @@ export const pt: Translation = {
     continue: 'Continuar',
     sending: 'Enviando…',
   },
+  cancelConfirm: {
+    title: 'Cancelar sua verificação?',
+    text: 'O que você preencheu e as verificações que já concluiu serão perdidos, e você começará de novo do início.',
+    confirm: 'Sim, cancelar',
+    keep: 'Não, continuar',
+  },
   signUp: {
     title: 'Conte-nos sobre você',
     intro: 'Usamos estes dados para verificar sua identidade.',
@@ -64,6 +70,7 @@ export const pt: Translation = {
     invalidAge: 'Digite uma idade de 0 a 120.',
   },
   document: {
+    redoFront: 'Refazer a frente',
     title: 'Seu documento de identidade',
     intro: 'Verificamos se o seu documento é autêntico e comparamos a foto dele com a sua selfie.',
     chooseType: 'Qual documento você vai usar?',
@@ -161,6 +168,9 @@ export const pt: Translation = {
     retry: 'Tentar novamente',
   },
   done: {
+    textWithoutKyc:
+      'Seus dados foram confirmados. As verificações de identidade foram puladas, então a empresa pode pedi-las mais tarde. Você já pode fechar esta página.',
+    referenceLabel: 'Referência para o suporte:',
     title: 'Tudo pronto!',
     text: 'Sua verificação está completa. Você já pode fechar esta página.',
     failedTitle: 'Não conseguimos verificar sua identidade',

@@ -25,6 +25,12 @@ export const zh: Translation = {
   },
   progress: (index, total, name) => `第 ${number(index)} 步，共 ${number(total)} 步：${name}`,
   actions: { cancel: '取消', back: '返回', skip: '跳过此步骤', continue: '继续', sending: '正在发送…' },
+  cancelConfirm: {
+    title: '要取消验证吗？',
+    text: '您已填写的内容和已通过的核验将会丢失，需要从头开始。',
+    confirm: '是，取消',
+    keep: '否，继续',
+  },
   signUp: {
     title: '请介绍一下您自己',
     intro: '我们将使用这些信息验证您的身份。',
@@ -58,6 +64,7 @@ export const zh: Translation = {
     invalidAge: '请输入 0 到 120 之间的年龄。',
   },
   document: {
+    redoFront: '重新拍摄正面',
     title: '您的身份证件',
     intro: '我们会核实您的证件是否真实，并将证件照片与您的自拍进行比对。',
     chooseType: '您要使用哪种证件？',
@@ -153,6 +160,8 @@ export const zh: Translation = {
     retry: '重试',
   },
   done: {
+    textWithoutKyc: '您的信息已确认。身份核验已跳过，公司之后可能会要求您补做。您可以关闭此页面。',
+    referenceLabel: '客服参考编号：',
     title: '全部完成',
     text: '您的验证已完成，现在可以关闭此页面。',
     failedTitle: '无法验证您的身份',

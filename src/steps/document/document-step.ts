@@ -230,6 +230,21 @@ export class VerifikDocumentStep extends StepElement {
     if (outcome !== 'passed') this.phase = outcome;
   }
 
+  /** From the back side, the person takes the front again (the camera stops; the type stays). */
+  private handleRedoFront(): void {
+    this.stopCamera();
+    this.handleRetry();
+  }
+
+  /** On the back side: a way to take the front again. */
+  private renderRedoFront() {
+    return this.side === 'back'
+      ? html`<div class="actions">
+          <button type="button" class="secondary" @click=${this.handleRedoFront}>${this.t.document.redoFront}</button>
+        </div>`
+      : nothing;
+  }
+
   /** Starts again from the front (the document type stays). */
   private handleRetry(): void {
     this.photos = {};
@@ -322,7 +337,7 @@ export class VerifikDocumentStep extends StepElement {
               </div>`
           : nothing
       }
-      ${upload ? this.renderUpload() : nothing}`;
+      ${upload ? this.renderUpload() : nothing} ${this.renderRedoFront()}`;
   }
 
   /** The file picker and drop zone, with the last file's problem. */
@@ -396,7 +411,8 @@ export class VerifikDocumentStep extends StepElement {
               </button>`
             : nothing
         }
-      </div>`;
+      </div>
+      ${this.renderRedoFront()}`;
   }
 
   private renderReview() {
