@@ -81,4 +81,14 @@ export const styles = css`
   [part~='confirm']::backdrop {
     background: rgb(0 0 0 / 45%);
   }
+
+  /* Read by screen readers, not shown. */
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
 `;

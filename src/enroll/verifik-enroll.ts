@@ -388,7 +388,10 @@ export class VerifikEnroll extends LitElement {
         machine.status !== 'running'
           ? nothing
           : html`<p part="progress" class="muted">
-              ${this.translation.progress(machine.index + 1, total, this.translation.steps[step.id])}
+              ${this.translation.progress(machine.index + 1, total, this.translation.steps[step.id])}<span
+                class="visually-hidden"
+                >, ${this.translation.progressDone(machine.index)}</span
+              >
             </p>`
       }
       ${keyed(step.id, this.renderStep(enrollment))}
@@ -437,7 +440,7 @@ export class VerifikEnroll extends LitElement {
         <h2 id="confirm-title">${cancelConfirm.title}</h2>
         <p id="confirm-text">${cancelConfirm.text}</p>
         <div class="nav">
-          <button value="no" class="secondary" autofocus>${cancelConfirm.keep}</button>
+          <button value="no" class="secondary">${cancelConfirm.keep}</button>
           <button value="yes">${cancelConfirm.confirm}</button>
         </div>
       </form>

@@ -24,6 +24,7 @@ export const en: Translation = {
     done: 'Done',
   },
   progress: (index, total, name) => `Step ${number(index)} of ${number(total)}: ${name}`,
+  progressDone: (count) => plural(count, { one: '# step done', other: '# steps done' }),
   actions: { cancel: 'Cancel', back: 'Back', skip: 'Skip this step', continue: 'Continue', sending: 'Sending…' },
   cancelConfirm: {
     title: 'Cancel your verification?',
@@ -124,6 +125,9 @@ export const en: Translation = {
     required: 'Sign in the box, or type your full name.',
   },
   liveness: {
+    manualOffer: 'Taking a while? You can take the photo yourself: it is still checked.',
+    manualTips:
+      'Tips: hold the camera at eye level, face a window or a lamp, and keep your whole face inside the oval.',
     title: 'Take a selfie',
     intro: 'We check that you are here in person and compare your face with your document.',
     tipLight: 'Find good, even light on your face.',
@@ -136,13 +140,17 @@ export const en: Translation = {
     loadingGuide: 'Preparing the face guide…',
     video: 'Camera preview',
     hints: {
+      'move-left': 'Move a little to your left',
+      'move-right': 'Move a little to your right',
+      'move-up': 'Move your face up a little',
+      'move-down': 'Move your face down a little',
+      'face-left': 'Turn your head a little to your left, towards the camera',
+      'face-right': 'Turn your head a little to your right, towards the camera',
       'no-face': 'Place your face in the oval',
       multiple: 'Only one person, please',
       'too-dark': 'Find more light',
       'too-far': 'Move closer',
       'too-close': 'Move back a little',
-      'off-center': 'Center your face in the oval',
-      turned: 'Look straight at the camera',
       blurry: 'Hold still',
       ok: 'Great — hold still',
       'turn-left': 'Slowly turn your head to your left',

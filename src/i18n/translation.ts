@@ -1,4 +1,4 @@
-import type { FaceVerdict } from '../capture/face/evaluate-face.js';
+import type { FaceHint } from '../capture/face/evaluate-face.js';
 import type { DocumentVerdict } from '../capture/image/document-quality.js';
 import type { VerifikErrorCode } from '../errors/error-codes.js';
 import type { DocumentCategory } from '../flow/flow.types.js';
@@ -24,6 +24,8 @@ export interface Translation {
   steps: Record<StepId, string>;
   /** "Step 2 of 5: Email code". */
   progress: (index: number, total: number, name: string) => string;
+  /** Said to screen readers after the progress line: "2 steps done". */
+  progressDone: (count: number) => string;
   actions: {
     cancel: string;
     back: string;
@@ -135,6 +137,9 @@ export interface Translation {
     required: string;
   };
   liveness: {
+    /** Offered after a while without a capture, beside the shutter. */
+    manualOffer: string;
+    manualTips: string;
     title: string;
     intro: string;
     tipLight: string;
@@ -148,7 +153,7 @@ export interface Translation {
     /** The camera preview's accessible name. */
     video: string;
     /** What the guide says about the current frame, or asks for during the turn challenge. */
-    hints: Record<FaceVerdict | 'turn-left' | 'turn-right' | 'look-straight', string>;
+    hints: Record<FaceHint | 'turn-left' | 'turn-right' | 'look-straight', string>;
     capture: string;
     switchCamera: string;
     checking: string;

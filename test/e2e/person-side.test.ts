@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { VerifikEnroll } from '../../src/index.js';
 import { en } from '../../src/i18n/en.js';
 import '../../src/verifik-enroll.js';
@@ -155,4 +155,45 @@ describe('Cancel', function () {
     await whenStep(element, 'signUp');
     expect(cancels).to.equal(1);
   });
+});
+
+describe('Layout', function () {
+  this.timeout(90_000);
+  afterEach(() => setViewport({ width: 800, height: 600 }));
+
+  /** Every control of the widget's current screen, through the step's shadow root. */
+  const controls = (element: VerifikEnroll) => {
+    const step = element.shadowRoot!.querySelector('[data-step]')!.shadowRoot!;
+    const selector = 'button, input, select, a[href]';
+    return [
+      ...element.shadowRoot!.querySelectorAll<HTMLElement>(selector),
+      ...step.querySelectorAll<HTMLElement>(selector),
+    ].filter((control) => control.getClientRects().length > 0);
+  };
+
+  for (const width of [320, 420, 1280]) {
+    for (const lang of ['en', 'es']) {
+      it(`${width} px, ${lang}: the country is not cut off, nothing scrolls sideways, every target is at least 24 px`, async () => {
+        await setViewport({ width, height: 900 });
+        const element = await mount();
+        element.lang = lang;
+        const select = inStep<HTMLSelectElement>(element, '#field-country')!;
+        select.value = 'US';
+        select.dispatchEvent(new Event('change'));
+        await waitUntil(() => select.selectedOptions[0]?.textContent?.includes('+1'), 'the United States');
+        const style = getComputedStyle(select);
+        const context = document.createElement('canvas').getContext('2d')!;
+        context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        const text = context.measureText(select.selectedOptions[0]!.textContent!.trim()).width;
+        const room =
+          select.clientWidth - parseFloat(style.paddingInlineStart) - parseFloat(style.paddingInlineEnd) - 20;
+        expect(text, 'the country name fits its select').to.be.at.most(room);
+        expect(document.documentElement.scrollWidth, 'no horizontal scroll').to.be.at.most(width);
+        for (const control of controls(element)) {
+          const { width: w, height: h } = control.getBoundingClientRect();
+          expect(Math.min(w, h), `${control.tagName} ${control.id || control.textContent?.trim()}`).to.be.at.least(24);
+        }
+      });
+    }
+  }
 });

@@ -24,6 +24,7 @@ export const es: Translation = {
     done: 'Listo',
   },
   progress: (index, total, name) => `Paso ${number(index)} de ${number(total)}: ${name}`,
+  progressDone: (count) => plural(count, { one: '# paso completado', other: '# pasos completados' }),
   actions: { cancel: 'Cancelar', back: 'Atrás', skip: 'Omitir este paso', continue: 'Continuar', sending: 'Enviando…' },
   cancelConfirm: {
     title: '¿Cancelar tu verificación?',
@@ -129,6 +130,9 @@ export const es: Translation = {
     required: 'Firma en el recuadro o escribe tu nombre completo.',
   },
   liveness: {
+    manualOffer: '¿Está tardando? Puedes tomar la foto manualmente: igual se verifica.',
+    manualTips:
+      'Consejos: sostén la cámara a la altura de los ojos, ponte frente a una ventana o una lámpara y mantén toda la cara dentro del óvalo.',
     title: 'Tómate una selfi',
     intro: 'Comprobamos que estás aquí en persona y comparamos tu rostro con tu documento.',
     tipLight: 'Busca una luz buena y pareja sobre tu rostro.',
@@ -141,13 +145,17 @@ export const es: Translation = {
     loadingGuide: 'Preparando la guía del rostro…',
     video: 'Vista de la cámara',
     hints: {
+      'move-left': 'Muévete un poco a tu izquierda',
+      'move-right': 'Muévete un poco a tu derecha',
+      'move-up': 'Sube un poco la cara',
+      'move-down': 'Baja un poco la cara',
+      'face-left': 'Gira un poco la cabeza a tu izquierda, hacia la cámara',
+      'face-right': 'Gira un poco la cabeza a tu derecha, hacia la cámara',
       'no-face': 'Coloca tu rostro dentro del óvalo',
       multiple: 'Solo una persona, por favor',
       'too-dark': 'Busca más luz',
       'too-far': 'Acércate',
       'too-close': 'Aléjate un poco',
-      'off-center': 'Centra tu rostro en el óvalo',
-      turned: 'Mira de frente a la cámara',
       blurry: 'Quédate quieto',
       ok: 'Muy bien, no te muevas',
       'turn-left': 'Gira la cabeza despacio hacia tu izquierda',

@@ -24,6 +24,7 @@ export const fr: Translation = {
     done: 'Terminé',
   },
   progress: (index, total, name) => `Étape ${number(index)} sur ${number(total)}\u00a0: ${name}`,
+  progressDone: (count) => plural(count, { one: '# étape terminée', other: '# étapes terminées' }),
   actions: {
     cancel: 'Annuler',
     back: 'Retour',
@@ -132,6 +133,9 @@ export const fr: Translation = {
     required: 'Signez dans le cadre ou saisissez votre nom complet.',
   },
   liveness: {
+    manualOffer: 'Cela prend du temps ? Vous pouvez prendre la photo vous-même : elle sera quand même vérifiée.',
+    manualTips:
+      'Conseils : tenez la caméra à hauteur des yeux, placez-vous face à une fenêtre ou une lampe et gardez tout votre visage dans l’ovale.',
     title: 'Prenez un selfie',
     intro: 'Nous vérifions que c’est bien vous, en personne, et comparons votre visage à votre pièce d’identité.',
     tipLight: 'Placez-vous dans une lumière bonne et uniforme.',
@@ -144,13 +148,17 @@ export const fr: Translation = {
     loadingGuide: 'Préparation du guide du visage…',
     video: 'Aperçu de la caméra',
     hints: {
+      'move-left': 'Déplacez-vous un peu vers votre gauche',
+      'move-right': 'Déplacez-vous un peu vers votre droite',
+      'move-up': 'Remontez un peu votre visage',
+      'move-down': 'Baissez un peu votre visage',
+      'face-left': 'Tournez un peu la tête vers votre gauche, face à la caméra',
+      'face-right': 'Tournez un peu la tête vers votre droite, face à la caméra',
       'no-face': 'Placez votre visage dans l’ovale',
       multiple: 'Une seule personne, s’il vous plaît',
       'too-dark': 'Trouvez plus de lumière',
       'too-far': 'Rapprochez-vous',
       'too-close': 'Reculez un peu',
-      'off-center': 'Centrez votre visage dans l’ovale',
-      turned: 'Regardez la caméra bien en face',
       blurry: 'Ne bougez plus',
       ok: 'Parfait, ne bougez plus',
       'turn-left': 'Tournez lentement la tête vers votre gauche',

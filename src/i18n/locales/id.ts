@@ -24,6 +24,7 @@ export const id: Translation = {
     done: 'Selesai',
   },
   progress: (index, total, name) => `Langkah ${number(index)} dari ${number(total)}: ${name}`,
+  progressDone: (count) => `${number(count)} langkah selesai`,
   actions: {
     cancel: 'Batal',
     back: 'Kembali',
@@ -131,6 +132,9 @@ export const id: Translation = {
     required: 'Tanda tangani kotak, atau ketik nama lengkap Anda.',
   },
   liveness: {
+    manualOffer: 'Butuh waktu lama? Anda bisa mengambil foto sendiri: foto tetap akan diperiksa.',
+    manualTips:
+      'Tips: pegang kamera sejajar mata, hadap ke jendela atau lampu, dan pastikan seluruh wajah berada di dalam oval.',
     title: 'Ambil swafoto',
     intro: 'Kami memastikan Anda hadir secara langsung dan mencocokkan wajah Anda dengan dokumen.',
     tipLight: 'Pastikan wajah Anda mendapat cahaya yang baik dan merata.',
@@ -143,13 +147,17 @@ export const id: Translation = {
     loadingGuide: 'Menyiapkan panduan wajah…',
     video: 'Pratinjau kamera',
     hints: {
+      'move-left': 'Geser sedikit ke kiri Anda',
+      'move-right': 'Geser sedikit ke kanan Anda',
+      'move-up': 'Naikkan wajah Anda sedikit',
+      'move-down': 'Turunkan wajah Anda sedikit',
+      'face-left': 'Putar kepala sedikit ke kiri Anda, ke arah kamera',
+      'face-right': 'Putar kepala sedikit ke kanan Anda, ke arah kamera',
       'no-face': 'Posisikan wajah Anda di dalam oval',
       multiple: 'Hanya satu orang',
       'too-dark': 'Cari cahaya yang lebih terang',
       'too-far': 'Mendekatlah',
       'too-close': 'Mundur sedikit',
-      'off-center': 'Posisikan wajah Anda di tengah oval',
-      turned: 'Lihat lurus ke kamera',
       blurry: 'Tahan posisi',
       ok: 'Bagus, tahan posisi',
       'turn-left': 'Putar kepala Anda perlahan ke kiri',

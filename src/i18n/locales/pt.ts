@@ -24,6 +24,7 @@ export const pt: Translation = {
     done: 'Pronto',
   },
   progress: (index, total, name) => `Etapa ${number(index)} de ${number(total)}: ${name}`,
+  progressDone: (count) => plural(count, { one: '# etapa concluída', other: '# etapas concluídas' }),
   actions: {
     cancel: 'Cancelar',
     back: 'Voltar',
@@ -131,6 +132,9 @@ export const pt: Translation = {
     required: 'Assine no quadro ou digite seu nome completo.',
   },
   liveness: {
+    manualOffer: 'Está demorando? Você pode tirar a foto manualmente: ela ainda será verificada.',
+    manualTips:
+      'Dicas: segure a câmera na altura dos olhos, fique de frente para uma janela ou luminária e mantenha todo o rosto dentro do oval.',
     title: 'Tire uma selfie',
     intro: 'Verificamos que você está aqui pessoalmente e comparamos seu rosto com o seu documento.',
     tipLight: 'Procure uma luz boa e uniforme no rosto.',
@@ -143,13 +147,17 @@ export const pt: Translation = {
     loadingGuide: 'Preparando o guia do rosto…',
     video: 'Visualização da câmera',
     hints: {
+      'move-left': 'Mova-se um pouco para a sua esquerda',
+      'move-right': 'Mova-se um pouco para a sua direita',
+      'move-up': 'Suba um pouco o rosto',
+      'move-down': 'Abaixe um pouco o rosto',
+      'face-left': 'Vire um pouco a cabeça para a sua esquerda, em direção à câmera',
+      'face-right': 'Vire um pouco a cabeça para a sua direita, em direção à câmera',
       'no-face': 'Posicione o rosto dentro do oval',
       multiple: 'Apenas uma pessoa, por favor',
       'too-dark': 'Procure mais luz',
       'too-far': 'Aproxime-se',
       'too-close': 'Afaste-se um pouco',
-      'off-center': 'Centralize o rosto no oval',
-      turned: 'Olhe de frente para a câmera',
       blurry: 'Fique parado',
       ok: 'Ótimo, fique parado',
       'turn-left': 'Vire a cabeça devagar para a sua esquerda',
