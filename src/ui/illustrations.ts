@@ -1,9 +1,28 @@
-import { html, svg } from 'lit';
+import { css, html, svg } from 'lit';
 
 /**
  * Simple inline illustrations (no external assets): drawn with `currentColor` and the theme's
  * custom properties, hidden from screen readers (the text beside them says the same).
  */
+
+/** Size and colours of the illustrations (themable through `--verifik-color-*`). */
+export const illustrationStyles = css`
+  .illustration {
+    display: block;
+    margin: 0 auto var(--_space);
+    inline-size: 4.5rem;
+    block-size: 4.5rem;
+  }
+  .primer {
+    color: var(--_primary);
+  }
+  .success {
+    color: var(--_success);
+  }
+  .failure {
+    color: var(--_danger);
+  }
+`;
 
 const frame = (content: ReturnType<typeof svg>, className: string) =>
   html`<svg

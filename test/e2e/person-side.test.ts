@@ -112,6 +112,7 @@ describe('The final screen', function () {
     const text = inStep(element, 'p')!.textContent;
     expect(text).to.equal(en.done.textWithoutKyc);
     expect(text).to.not.include('verification is complete');
+    expect(inStep(element, 'svg.success[aria-hidden="true"]'), 'a success mark').to.not.equal(null);
     await expect(element).shadowDom.to.be.accessible();
   });
 });

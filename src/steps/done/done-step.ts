@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { Failure } from '../../context/enrollment-context.js';
 import { formStyles } from '../../styles/form.js';
 import { tokens } from '../../styles/tokens.js';
-import { failureIcon, successIcon } from '../../ui/illustrations.js';
+import { failureIcon, illustrationStyles, successIcon } from '../../ui/illustrations.js';
 import { StepElement } from '../step-element.js';
 import { defineStep } from '../step-descriptor.js';
 
@@ -15,21 +15,10 @@ export class VerifikDoneStep extends StepElement {
   static override styles = [
     tokens,
     formStyles,
+    illustrationStyles,
     css`
       :host {
         text-align: center;
-      }
-      .illustration {
-        display: block;
-        margin: 0 auto var(--_space);
-        inline-size: 4.5rem;
-        block-size: 4.5rem;
-      }
-      .success {
-        color: var(--_success);
-      }
-      .failure {
-        color: var(--_danger);
       }
       .reference {
         font-variant-numeric: tabular-nums;

@@ -26,6 +26,7 @@ import { type CaptureOutcome, CaptureController } from '../capture-controller.js
 import { defineStep } from '../step-descriptor.js';
 import { reportStepError } from '../step-events.js';
 import { busyStatus } from '../../ui/capture-screens.js';
+import { illustrationStyles, selfieIllustration } from '../../ui/illustrations.js';
 import { livenessStyles } from './liveness-step.styles.js';
 import { StepElement } from '../step-element.js';
 
@@ -46,7 +47,15 @@ const SELFIE_BUDGET = { maxEdge: 640, maxBytes: 150_000 };
  * challenge. Without the models, the person takes the photo by hand.
  */
 export class VerifikLivenessStep extends StepElement {
-  static override styles = [tokens, formStyles, buttonStyles, statusStyles, captureStyles, livenessStyles];
+  static override styles = [
+    tokens,
+    formStyles,
+    buttonStyles,
+    statusStyles,
+    captureStyles,
+    illustrationStyles,
+    livenessStyles,
+  ];
 
   /** Folder URL (ending in `/`) of face-api, its wasm files and the models. */
   @property({ attribute: 'assets-url' }) assetsUrl = DEFAULT_ASSETS_URL;
@@ -182,7 +191,8 @@ export class VerifikLivenessStep extends StepElement {
     const { liveness } = this.t;
     switch (this.phase) {
       case 'primer':
-        return html`<p>${liveness.intro}</p>
+        return html`${selfieIllustration()}
+          <p>${liveness.intro}</p>
           <ul>
             <li>${liveness.tipLight}</li>
             <li>${liveness.tipFace}</li>

@@ -108,6 +108,7 @@ describe('Full Verification end to end', function () {
     expect(text).to.include(en.errors.face_match_failed);
     expect(text).to.include(en.done.failedText);
     expect(screen.querySelector('bdi')!.textContent).to.equal(detail.appRegistrationId);
+    expect(screen.querySelector('svg.failure[aria-hidden="true"]'), 'a failure mark').to.not.equal(null);
     await expect(element).shadowDom.to.be.accessible();
   });
 });
