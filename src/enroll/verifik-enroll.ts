@@ -43,7 +43,7 @@ import { styles } from './verifik-enroll.styles.js';
  * @fires verifik-step-change - Another step is shown. `detail: {from, to, index, total}`.
  * @fires verifik-step-complete - A step ended. `detail: {step, outcome}` (`passed`, `skipped`, `failed`).
  * @fires verifik-complete - The registration ended. `detail: {appRegistrationId, status, token}`. Cancelable: `preventDefault()` stops the redirect.
- * @fires verifik-cancel - The person cancelled; the widget starts over. `detail: {step}`.
+ * @fires verifik-cancel - The person confirmed Cancel (the widget asks first, in a dialog); the widget starts over. `detail: {step}`.
  * @fires verifik-error - Something failed. `detail: {code, message, step, recoverable}`; `code` is stable.
  *
  * @csspart panel - The card that holds every screen.
