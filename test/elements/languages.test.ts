@@ -1,5 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
+import type { LitElement } from 'lit';
 import { normalizeFlow } from '../../src/flow/normalize-flow.js';
 import { intlFormat } from '../../src/i18n/intl-format.js';
 import { loadTranslation, SUPPORTED_LANGUAGES } from '../../src/i18n/load-translation.js';
@@ -9,6 +10,7 @@ import '../../src/verifik-enroll.js';
 import { latestCode, person, whenStep } from '../helpers/browser/basic-flow.js';
 import { pickFile, testImage } from '../helpers/browser/document.js';
 import { createFlow, DEMO, registrantApi, sandbox } from '../helpers/browser/sandbox.js';
+import { stepFixture } from '../helpers/browser/step-fixture.js';
 
 /**
  * Every language, as a person on a narrow phone (320 CSS px) meets it: the seeded Full
@@ -191,15 +193,17 @@ describe('twelve languages at 320 px', function () {
     await api.signUp({ fullName: 'Ana García', email: `languages.${Date.now()}@example.com`, language: 'en' });
     for (const language of SUPPORTED_LANGUAGES) {
       const t = await loadTranslation(language);
+      const failure = { code: 'face_match_failed', attemptsUsed: true } as const;
       const screens = [
-        html`<verifik-basic-info-step .flow=${flow} .api=${api} .t=${t}></verifik-basic-info-step>`,
-        html`<verifik-signature-step .api=${api} .t=${t}></verifik-signature-step>`,
-        html`<verifik-done-step .t=${t}></verifik-done-step>`,
-        html`<verifik-done-step .t=${t} failed></verifik-done-step>`,
+        html`<verifik-basic-info-step></verifik-basic-info-step>`,
+        html`<verifik-signature-step></verifik-signature-step>`,
+        html`<verifik-done-step status="COMPLETED_WITHOUT_KYC"></verifik-done-step>`,
+        html`<verifik-done-step .failure=${failure} reference=${api.appRegistrationId ?? ''}></verifik-done-step>`,
       ];
       for (const screen of screens) {
-        const wrapper = await fixture<HTMLElement>(html`<div lang=${t.$lang} dir=${t.$dir}>${screen}</div>`);
-        const step = wrapper.firstElementChild as HTMLElement;
+        const step = await stepFixture<LitElement>(screen, { api, flow, t });
+        Object.assign(step.parentElement!, { lang: t.$lang, dir: t.$dir });
+        await step.updateComplete;
         await expect(step).shadowDom.to.be.accessible();
         expect(overflowing(step), `${language} <${step.localName}> at 320 px`).to.deep.equal([]);
       }
