@@ -8,6 +8,8 @@ import { SessionStore } from '../session/session-store.js';
 import { EnrollError } from '../errors/enroll-error.js';
 import { VerifikApiError } from '../api/errors.js';
 import { VERIFIK_FINAL_STATUSES, type VerifikCompleteDetail } from '../events/verifik-complete.js';
+import type { VerifikErrorCode } from '../errors/error-codes.js';
+import type { Failure, FinishResult } from '../context/enrollment-context.js';
 
 export interface EnrollmentOptions {
   apiUrl: string;
@@ -30,6 +32,12 @@ export class Enrollment {
   readonly api: RegistrantApi;
   machine: MachineState;
   fields: Record<string, string>;
+  /** The last error a step reported: the reason shown if the flow then fails. */
+  lastError: VerifikErrorCode | undefined;
+  /** Why the flow failed, once it has. */
+  failure: Failure | undefined;
+  /** The answer of {@link finish}, once the registration ended. */
+  result: FinishResult | undefined;
   private token: string | undefined;
   private readonly store: SessionStore;
 
@@ -75,6 +83,9 @@ export class Enrollment {
     const next = transition(this.machine, event);
     if (next === this.machine) return false;
     this.machine = next;
+    if (next.status === 'failed' && event.type === 'FAIL') {
+      this.failure = { code: this.lastError, attemptsUsed: !event.final };
+    }
     this.save();
     return true;
   }
@@ -98,7 +109,8 @@ export class Enrollment {
     const ended = VERIFIK_FINAL_STATUSES.find((known) => known === answer.status);
     if (!ended) throw new VerifikApiError(200, 'invalid_response', `the registration ended as "${answer.status}"`);
     this.store.clear();
-    return { appRegistrationId: this.api.appRegistrationId!, status: ended, token: answer.token };
+    this.result = { appRegistrationId: this.api.appRegistrationId!, status: ended, token: answer.token };
+    return this.result;
   }
 
   /**
@@ -118,6 +130,8 @@ export class Enrollment {
     this.store.clear();
     this.machine = initialState(this.flow);
     this.fields = this.options.prefill?.() ?? {};
+    this.lastError = undefined;
+    this.failure = undefined;
   }
 
   private save(): void {

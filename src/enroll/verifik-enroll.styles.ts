@@ -91,4 +91,28 @@ export const styles = css`
     margin: 0 0 1rem;
     font-size: 0.9rem;
   }
+
+  [part~='confirm'] {
+    box-sizing: border-box;
+    max-inline-size: min(28rem, calc(100vw - 2rem));
+    padding: calc(var(--_space) * 1.5);
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+
+  [part~='confirm']::backdrop {
+    background: rgb(0 0 0 / 45%);
+  }
+
+  /* Read by screen readers, not shown. */
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
 `;

@@ -1,7 +1,7 @@
 import { ContextProvider } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { VerifikApiClient } from '../api/client.js';
 import { httpUrl } from '../api/http-url.js';
@@ -55,7 +55,7 @@ import { styles } from './verifik-enroll.styles.js';
  * @fires verifik-step-change - Another step is shown. `detail: {from, to, index, total}`, counted as the progress line counts (the done screen is not a step).
  * @fires verifik-step-complete - A step ended. `detail: {step, outcome}` (`passed`, `skipped`, `failed`).
  * @fires verifik-complete - The registration ended. `detail: {appRegistrationId, status, token}`; `status` is a `VerifikCompletionStatus`. Cancelable: `preventDefault()` stops the redirect.
- * @fires verifik-cancel - The person cancelled; the widget starts over. `detail: {step}`.
+ * @fires verifik-cancel - The person confirmed Cancel (the widget asks first, in a dialog), or dismissed the modal; the widget starts over. `detail: {step}`.
  * @fires verifik-error - Something failed. `detail: {code, message, step, recoverable}`; `code` is stable, `step` a step id or `setup`.
  *
  * @csspart panel - The card that holds every screen.
@@ -70,6 +70,7 @@ import { styles } from './verifik-enroll.styles.js';
  * @csspart cancel - The Cancel button.
  * @csspart dialog - The modal's `<dialog>` (with `modal`); style its backdrop with `::part(dialog)::backdrop`.
  * @csspart close - The modal's close button.
+ * @csspart confirm - The dialog in which Cancel asks before it starts over.
  *
  * @cssprop [--verifik-color-primary=#1f4fd8] - Buttons, focus and progress.
  * @cssprop [--verifik-color-on-primary=#ffffff] - Text on primary.
@@ -78,6 +79,7 @@ import { styles } from './verifik-enroll.styles.js';
  * @cssprop [--verifik-color-surface=#ffffff] - Card background.
  * @cssprop [--verifik-color-border=#c9cfdb] - Card and input borders.
  * @cssprop [--verifik-color-danger=#b3261e] - Errors.
+ * @cssprop [--verifik-color-success=#1e7b34] - The success mark of the final screen.
  * @cssprop [--verifik-color-focus=#1f4fd8] - Focus ring.
  * @cssprop [--verifik-radius=12px] - Corner radius.
  * @cssprop [--verifik-font-family=system-ui] - Font.
@@ -172,6 +174,8 @@ export class VerifikEnroll extends LitElement {
   /** What had focus when the modal opened: it gets focus back when the modal closes. */
   private opener: HTMLElement | undefined;
 
+  @query('dialog[part="confirm"]') private cancelDialog!: HTMLDialogElement | null;
+
   /** Gives the steps the enrollment, once loaded. */
   private readonly enrollmentProvider = new ContextProvider(this, { context: enrollmentContext });
   /** Gives the steps their strings, and new ones when `lang` or `strings` change. */
@@ -208,6 +212,9 @@ export class VerifikEnroll extends LitElement {
   private readonly finishTask = new Task(this, {
     autoRun: false,
     args: () => [] as const,
+    // The final screen (done, failed, or an error with Retry) replaces a busy line: focus its heading.
+    onComplete: () => void this.focusHeading(),
+    onError: () => void this.focusHeading(),
     task: async (_args, { signal }) => {
       const enrollment = this.enrollment!;
       try {
@@ -377,16 +384,22 @@ export class VerifikEnroll extends LitElement {
   /** Fires `verifik-step-change`, reflects the step, and moves focus to the new screen's heading. */
   private announceStep(from: StepId | null, enrollment: Enrollment): void {
     const { machine } = enrollment;
-    const to = currentStep(machine).id;
+    // A failed flow stays on the step that failed, but the person now sees the final screen.
+    const to = machine.status === 'running' ? currentStep(machine).id : 'done';
     this.step = to;
     emit(this, VERIFIK_STEP_CHANGE, { from, to, ...progress(machine) });
     if (machine.status === 'completed' && this.finishTask.status !== TaskStatus.PENDING) void this.finishTask.run();
     this.prefetchNext(enrollment);
-    if (from === null) return;
-    void this.updateComplete.then(() => {
-      const screen = this.renderRoot.querySelector('[data-step]');
-      (screen?.shadowRoot?.querySelector<HTMLElement>('h2') ?? screen?.querySelector<HTMLElement>('h2'))?.focus();
-    });
+    if (from !== null) void this.focusHeading();
+  }
+
+  /** Moves focus to the heading of the screen shown once it has rendered (never to the page's body). */
+  private async focusHeading(): Promise<void> {
+    this.requestUpdate();
+    await this.updateComplete;
+    const screen = this.renderRoot.querySelector('[data-step], [part="error"]');
+    if (screen instanceof LitElement) await screen.updateComplete;
+    (screen?.shadowRoot ?? screen)?.querySelector<HTMLElement>('h2')?.focus();
   }
 
   /** On the step before a mandatory step, lets that step prepare (e.g. the selfie loads its models). */
@@ -420,6 +433,20 @@ export class VerifikEnroll extends LitElement {
     this.requestUpdate();
   }
 
+  /** Cancel throws progress away: it asks first, in a modal dialog that takes the focus. */
+  private askCancel(): void {
+    if (!this.cancelDialog) return;
+    // An earlier answer would otherwise count for an Escape now.
+    this.cancelDialog.returnValue = '';
+    this.cancelDialog.showModal();
+  }
+
+  /** Yes cancels; No or Escape returns to the step, with the focus back on Cancel. */
+  private handleCancelAnswer(): void {
+    if (this.cancelDialog?.returnValue === 'yes') this.handleCancel();
+    else this.renderRoot.querySelector<HTMLElement>('[part="cancel"]')?.focus();
+  }
+
   /** The person gives up: `verifik-cancel`, the saved session is forgotten, the flow starts over. */
   private handleCancel(): void {
     const enrollment = this.enrollment;
@@ -445,6 +472,7 @@ export class VerifikEnroll extends LitElement {
 
   private handleStepError(event: StepEvent<'step-error'>): void {
     event.stopPropagation();
+    if (this.enrollment) this.enrollment.lastError = event.detail.code;
     this.reportError(event.detail, this.step ?? 'setup');
   }
 
@@ -520,7 +548,9 @@ export class VerifikEnroll extends LitElement {
         machine.status !== 'running'
           ? nothing
           : html`<p part="progress" class="muted">
-              ${this.translation.progress(index, total, this.translation.steps[step.id])}
+              ${this.translation.progress(index, total, this.translation.steps[step.id])}<span class="visually-hidden"
+                >, ${this.translation.progressDone(machine.index)}</span
+              >
             </p>`
       }
       ${keyed(`${this.runs}:${step.id}`, this.renderStep(enrollment))}
@@ -541,13 +571,39 @@ export class VerifikEnroll extends LitElement {
         }
         ${
           canCancel(machine)
-            ? html`<button part="cancel" type="button" class="secondary" @click=${this.handleCancel}>
+            ? html`<button
+                part="cancel"
+                type="button"
+                class="secondary"
+                aria-haspopup="dialog"
+                @click=${this.askCancel}
+              >
                 ${this.translation.actions.cancel}
               </button>`
             : nothing
         }
       </div>
+      ${this.renderCancelDialog()}
     `;
+  }
+
+  private renderCancelDialog() {
+    const { cancelConfirm } = this.translation;
+    return html`<dialog
+      part="confirm"
+      aria-labelledby="confirm-title"
+      aria-describedby="confirm-text"
+      @close=${this.handleCancelAnswer}
+    >
+      <form method="dialog">
+        <h2 id="confirm-title">${cancelConfirm.title}</h2>
+        <p id="confirm-text">${cancelConfirm.text}</p>
+        <div class="nav">
+          <button value="no" class="secondary">${cancelConfirm.keep}</button>
+          <button value="yes">${cancelConfirm.confirm}</button>
+        </div>
+      </form>
+    </dialog>`;
   }
 
   /** The current step's element, from the step registry; the finish screen once the flow ended. */
@@ -575,7 +631,7 @@ export class VerifikEnroll extends LitElement {
 
   private renderError(error: EnrollError, title: string, retry = () => this.loadTask.run()) {
     return html`<div part="error" role="alert">
-      <h2 part="title">${title}</h2>
+      <h2 part="title" tabindex="-1">${title}</h2>
       <p>${this.translation.errors[error.code]}</p>
       ${
         error.recoverable

@@ -26,7 +26,14 @@ export const en: Translation = {
     done: 'Done',
   },
   progress: (index, total, name) => `Step ${number(index)} of ${number(total)}: ${name}`,
+  progressDone: (count) => plural(count, { one: '# step done', other: '# steps done' }),
   actions: { cancel: 'Cancel', back: 'Back', skip: 'Skip this step', continue: 'Continue', sending: 'Sending…' },
+  cancelConfirm: {
+    title: 'Cancel your verification?',
+    text: 'What you entered and the checks you passed so far will be lost, and you will start again from the beginning.',
+    confirm: 'Yes, cancel',
+    keep: 'No, continue',
+  },
   signUp: {
     title: 'Tell us about you',
     intro: 'We use these details to verify your identity.',
@@ -60,6 +67,7 @@ export const en: Translation = {
     invalidAge: 'Enter an age from 0 to 120.',
   },
   document: {
+    redoFront: 'Retake the front',
     title: 'Your ID document',
     intro: 'We check that your document is genuine and compare its photo with your selfie.',
     chooseType: 'Which document will you use?',
@@ -119,6 +127,9 @@ export const en: Translation = {
     required: 'Sign in the box, or type your full name.',
   },
   liveness: {
+    manualOffer: 'Taking a while? You can take the photo yourself: it is still checked.',
+    manualTips:
+      'Tips: hold the camera at eye level, face a window or a lamp, and keep your whole face inside the oval.',
     title: 'Take a selfie',
     intro: 'We check that you are here in person and compare your face with your document.',
     tipLight: 'Find good, even light on your face.',
@@ -131,13 +142,17 @@ export const en: Translation = {
     loadingGuide: 'Preparing the face guide…',
     video: 'Camera preview',
     hints: {
+      'move-left': 'Move a little to your left',
+      'move-right': 'Move a little to your right',
+      'move-up': 'Move your face up a little',
+      'move-down': 'Move your face down a little',
+      'face-left': 'Turn your head a little to your left, towards the camera',
+      'face-right': 'Turn your head a little to your right, towards the camera',
       'no-face': 'Place your face in the oval',
       multiple: 'Only one person, please',
       'too-dark': 'Find more light',
       'too-far': 'Move closer',
       'too-close': 'Move back a little',
-      'off-center': 'Center your face in the oval',
-      turned: 'Look straight at the camera',
       blurry: 'Hold still',
       ok: 'Great — hold still',
       'turn-left': 'Slowly turn your head to your left',
@@ -156,6 +171,9 @@ export const en: Translation = {
     retry: 'Try again',
   },
   done: {
+    textWithoutKyc:
+      'Your details are confirmed. The identity checks were skipped, so the company may ask you for them later. You can close this page.',
+    referenceLabel: 'Reference for support:',
     title: 'You’re all set',
     text: 'Your verification is complete. You can close this page.',
     failedTitle: 'We could not verify your identity',

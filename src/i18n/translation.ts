@@ -1,4 +1,4 @@
-import type { FaceVerdict } from '../capture/face/evaluate-face.js';
+import type { FaceHint } from '../capture/face/evaluate-face.js';
 import type { DocumentVerdict } from '../capture/image/document-quality.js';
 import type { VerifikErrorCode } from '../errors/error-codes.js';
 import type { DocumentCategory } from '../flow/flow.types.js';
@@ -28,12 +28,21 @@ export interface Translation {
   steps: Record<StepId, string>;
   /** "Step 2 of 5: Email code". */
   progress: (index: number, total: number, name: string) => string;
+  /** Said to screen readers after the progress line: "2 steps done". */
+  progressDone: (count: number) => string;
   actions: {
     cancel: string;
     back: string;
     skip: string;
     continue: string;
     sending: string;
+  };
+  /** The question Cancel asks before it throws the person's progress away. */
+  cancelConfirm: {
+    title: string;
+    text: string;
+    confirm: string;
+    keep: string;
   };
   signUp: {
     title: string;
@@ -68,6 +77,8 @@ export interface Translation {
     invalidAge: string;
   };
   document: {
+    /** On the back side: go back and take the front again. */
+    redoFront: string;
     title: string;
     intro: string;
     chooseType: string;
@@ -130,6 +141,9 @@ export interface Translation {
     required: string;
   };
   liveness: {
+    /** Offered after a while without a capture, beside the shutter. */
+    manualOffer: string;
+    manualTips: string;
     title: string;
     intro: string;
     tipLight: string;
@@ -143,7 +157,7 @@ export interface Translation {
     /** The camera preview's accessible name. */
     video: string;
     /** What the guide says about the current frame, or asks for during the turn challenge. */
-    hints: Record<FaceVerdict | 'turn-left' | 'turn-right' | 'look-straight', string>;
+    hints: Record<FaceHint | 'turn-left' | 'turn-right' | 'look-straight', string>;
     capture: string;
     switchCamera: string;
     checking: string;
@@ -158,6 +172,10 @@ export interface Translation {
   done: {
     title: string;
     text: string;
+    /** The flow completed without its identity checks (status `COMPLETED_WITHOUT_KYC`). */
+    textWithoutKyc: string;
+    /** Before the registration id on the failure screen, for support. */
+    referenceLabel: string;
     /** The flow ended because a step failed (the face match, or every attempt used). */
     failedTitle: string;
     failedText: string;

@@ -29,4 +29,15 @@ export const buttonStyles = css`
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
+
+  /* Forced colours drop backgrounds: a border keeps every button's edge visible. */
+  @media (forced-colors: active) {
+    button {
+      border: 1px solid ButtonText;
+    }
+    button:disabled {
+      border-color: GrayText;
+      color: GrayText;
+    }
+  }
 `;

@@ -24,10 +24,11 @@ export const formStyles = css`
     gap: 0.25rem;
     margin-block-end: 1rem;
   }
+  /* Side by side only when both fit whole: a country name is never cut off. */
   .row {
     display: grid;
-    grid-template-columns: minmax(8rem, 2fr) 3fr;
-    gap: 0.5rem;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 15rem), 1fr));
+    gap: 0 0.5rem;
   }
   label {
     font-weight: 600;
@@ -44,10 +45,12 @@ export const formStyles = css`
     border: 1px solid var(--_border);
     border-radius: calc(var(--_radius) / 1.5);
   }
+  /* WCAG 2.2 target size: at least 24 × 24 px. */
   input[type='checkbox'],
   input[type='radio'] {
-    inline-size: 1.25rem;
-    min-block-size: 1.25rem;
+    flex: none;
+    inline-size: 1.5rem;
+    min-block-size: 1.5rem;
     margin: 0;
   }
   .check {
@@ -74,6 +77,9 @@ export const formStyles = css`
   }
   a.document {
     justify-self: start;
+    display: inline-flex;
+    align-items: center;
+    min-block-size: 1.5rem;
     margin-inline-start: 1.75rem;
     font-size: 0.9rem;
   }

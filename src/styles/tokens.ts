@@ -2,7 +2,7 @@ import { css, unsafeCSS } from 'lit';
 
 /** A theme's default colours, by the name of their public `--verifik-color-<name>` property. */
 type Palette = Record<
-  'primary' | 'on-primary' | 'text' | 'text-muted' | 'surface' | 'border' | 'danger' | 'focus',
+  'primary' | 'on-primary' | 'text' | 'text-muted' | 'surface' | 'border' | 'danger' | 'success' | 'focus',
   string
 >;
 
@@ -16,6 +16,7 @@ const PALETTES: Record<'light' | 'dark', Palette> = {
     surface: '#ffffff',
     border: '#c9cfdb',
     danger: '#b3261e',
+    success: '#1e7b34',
     focus: '#1f4fd8',
   },
   dark: {
@@ -26,6 +27,7 @@ const PALETTES: Record<'light' | 'dark', Palette> = {
     surface: '#161a23',
     border: '#3a4152',
     danger: '#ffb4ab',
+    success: '#8fd9a0',
     focus: '#8fb0ff',
   },
 };

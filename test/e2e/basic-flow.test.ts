@@ -112,12 +112,14 @@ describe('Basic Enrollment end to end', function () {
     expect(again.getAttribute('step')).to.equal('signUp');
   });
 
-  it('Cancel fires verifik-cancel, forgets the session and starts over', async () => {
+  it('Cancel, once confirmed, fires verifik-cancel, forgets the session and starts over', async () => {
     const who = person();
     const element = await mount();
     await fillSignUp(element, who);
     const cancelled = oneEvent(element, 'verifik-cancel');
     await press(element, '[part="cancel"]', 'Enter', true);
+    // Cancel asks first: the person confirms.
+    await press(element, 'dialog button[value="yes"]', 'Enter', true);
     expect((await cancelled).detail.step).to.equal('emailCode');
     await waitUntil(() => element.getAttribute('step') === 'signUp', 'back at the sign-up');
     await waitUntil(() => inStep<HTMLInputElement>(element, '#field-email')?.value === '', 'nothing typed is kept');

@@ -90,7 +90,8 @@ describe('<verifik-code-step>', () => {
     await sendKeys({ press: 'Enter' });
     // The phone-number helpers load on demand: the first load may take a moment.
     await waitUntil(() => root(element).querySelector('verifik-otp-input'), 'the code input', { timeout: 15_000 });
-    expect(root(element).textContent).to.contain('+57 301');
+    // The number is kept in one piece: no-break spaces.
+    expect(root(element).textContent).to.contain('+57\u00a0301');
     expect((await outbox(`+57${fields.phone}`))[0]!.channel).to.equal('sms');
   });
 

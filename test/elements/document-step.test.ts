@@ -55,6 +55,26 @@ describe('<verifik-document-step> uploads', function () {
     expect(errors).to.deep.equal([]);
   });
 
+  it('on the back side, the front can be taken again', async () => {
+    const flow = await documentFlow({ scanDocumentAllowed: false, uploadDocumentAllowed: true });
+    const api = await signedUp(flow);
+    const { element, events } = await mountDocumentStep(api, flow);
+    const root = element.shadowRoot!;
+    pickFile(root, await testImage('id-card-front'));
+    await reviewShown(root);
+    await click(root, text.usePhoto);
+    await waitUntil(() => heading(root) === text.sideTitle.back, 'the back is asked for');
+    await expect(element).to.be.accessible();
+    await click(root, text.redoFront);
+    await waitUntil(() => heading(root) === text.sideTitle.front, 'the front is asked for again');
+    expect(button(root, text.redoFront)).to.equal(null);
+    pickFile(root, await testImage('id-card-front'));
+    await reviewShown(root);
+    await click(root, text.usePhoto);
+    await waitUntil(() => heading(root) === text.sideTitle.back, 'then the back');
+    expect(events).to.deep.equal([]);
+  });
+
   it('refuses a PDF and an undecodable HEIC clearly, and keeps the person on the upload', async () => {
     const flow = await uploadOnlyPassport();
     const { element, errors } = await mountDocumentStep(await signedUp(flow), flow);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { evaluateFace, FACE_LIMITS, faceYaw } from '../../src/capture/face/evaluate-face.js';
+import { evaluateFace, FACE_LIMITS, faceHint, faceYaw } from '../../src/capture/face/evaluate-face.js';
 import { syntheticFace } from '../helpers/node/synthetic-face.js';
 
 /** Light and sharpness of a good face region (the faces are placed in a 640×480 frame). */
@@ -57,5 +57,38 @@ describe('evaluateFace', () => {
 
   it('follows the limits it is given', () => {
     assert.equal(evaluateFace([syntheticFace({ width: 100 })], frame, { ...FACE_LIMITS, minWidth: 0.1 }), 'ok');
+  });
+});
+
+describe('faceHint', () => {
+  const hintFor = (face: ReturnType<typeof syntheticFace>) => faceHint(evaluateFace([face], frame), [face]);
+
+  it('says which way to move, in the person’s own directions (the camera faces them)', () => {
+    // On the image's right is on the person's left: they move to their right.
+    assert.equal(hintFor(syntheticFace({ x: 380 })), 'move-right');
+    assert.equal(hintFor(syntheticFace({ x: 4 })), 'move-left');
+    assert.equal(hintFor(syntheticFace({ y: 0, height: 200 })), 'move-down');
+    assert.equal(hintFor(syntheticFace({ y: 280, height: 200 })), 'move-up');
+  });
+
+  it('fixes the larger miss first, relative to its limit', () => {
+    // 0.25 of the width off (limit 0.15) beats 0.19 of the height off (limit 0.18).
+    const face = syntheticFace({ x: 480 - 128, y: 240 - 128 + 91, width: 256, height: 256 });
+    assert.equal(evaluateFace([face], frame), 'off-center');
+    assert.equal(faceHint('off-center', [face]), 'move-right');
+  });
+
+  it('says which way to turn towards the camera', () => {
+    // A nose towards the image's right is a head turned to the person's left.
+    assert.equal(hintFor(syntheticFace({ yaw: 0.35 })), 'face-right');
+    assert.equal(hintFor(syntheticFace({ yaw: -0.35 })), 'face-left');
+  });
+
+  it('keeps the other verdicts: move closer for a small face, only one person for several', () => {
+    assert.equal(hintFor(syntheticFace({ width: 100 })), 'too-far');
+    const crowd = [syntheticFace({ x: 20, width: 80 }), syntheticFace({ x: 400, width: 80 })];
+    assert.equal(faceHint(evaluateFace(crowd, frame), crowd), 'multiple');
+    assert.equal(faceHint('ok', [syntheticFace()]), 'ok');
+    assert.equal(faceHint('no-face', []), 'no-face');
   });
 });

@@ -67,8 +67,9 @@ describe('sign-up validation', () => {
     assert.deepEqual(phoneParts('300 123 4567', 'CO'), {
       countryCode: '+57',
       phone: '3001234567',
-      display: '+57 300 1234567',
+      display: '+57\u00a0300\u00a01234567',
     });
+    assert.doesNotMatch(phoneParts('+1 201-555-0123', 'US')!.display, /[ -]/, 'no ordinary space or hyphen to wrap at');
     assert.equal(phoneParts('(11) 91234-5678', 'BR')?.phone, '11912345678');
     assert.equal(phoneParts('+52 55 1234 5678', 'CO')?.countryCode, '+52', 'an international number wins');
     assert.equal(phoneParts('300 123 4567', 'PT'), undefined, 'too long for Portugal');

@@ -79,3 +79,34 @@ export function evaluateFace(
   if (facts.sharpness !== undefined && facts.sharpness < limits.minSharpness) return 'blurry';
   return 'ok';
 }
+
+/**
+ * What to tell the person: the verdict, made specific where the measured position says which
+ * way to go. Directions are the person's own (the camera faces them): a face on the image's right
+ * is on their left, so they move to their right; a nose pointing to the image's right is a head
+ * turned to their left, so they turn to their right.
+ */
+export type FaceHint =
+  | Exclude<FaceVerdict, 'off-center' | 'turned'>
+  | 'move-left'
+  | 'move-right'
+  | 'move-up'
+  | 'move-down'
+  | 'face-left'
+  | 'face-right';
+
+/** The hint for a frame's `verdict`, given the one face it found (if any). */
+export function faceHint(verdict: FaceVerdict, faces: readonly DetectedFace[]): FaceHint {
+  const face = faces[0];
+  if (verdict === 'turned') return face && faceYaw(face.keypoints) > 0 ? 'face-right' : 'face-left';
+  if (verdict !== 'off-center') return verdict;
+  if (!face) return 'no-face';
+  const { box } = face;
+  const offsetX = box.x + box.width / 2 - 0.5;
+  const offsetY = box.y + box.height / 2 - 0.5;
+  // The larger miss, relative to its limit, is the one to fix first.
+  if (Math.abs(offsetX) / FACE_LIMITS.maxOffsetX >= Math.abs(offsetY) / FACE_LIMITS.maxOffsetY) {
+    return offsetX > 0 ? 'move-right' : 'move-left';
+  }
+  return offsetY > 0 ? 'move-up' : 'move-down';
+}

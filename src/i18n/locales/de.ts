@@ -26,12 +26,19 @@ export const de: Translation = {
     done: 'Fertig',
   },
   progress: (index, total, name) => `Schritt ${number(index)} von ${number(total)}: ${name}`,
+  progressDone: (count) => plural(count, { one: '# Schritt erledigt', other: '# Schritte erledigt' }),
   actions: {
     cancel: 'Abbrechen',
     back: 'Zurück',
     skip: 'Schritt überspringen',
     continue: 'Weiter',
     sending: 'Wird gesendet…',
+  },
+  cancelConfirm: {
+    title: 'Verifizierung abbrechen?',
+    text: 'Ihre Eingaben und die bereits bestandenen Prüfungen gehen verloren, und Sie beginnen wieder von vorn.',
+    confirm: 'Ja, abbrechen',
+    keep: 'Nein, weiter',
   },
   signUp: {
     title: 'Erzählen Sie uns von sich',
@@ -66,6 +73,7 @@ export const de: Translation = {
     invalidAge: 'Geben Sie ein Alter zwischen 0 und 120 ein.',
   },
   document: {
+    redoFront: 'Vorderseite neu aufnehmen',
     title: 'Ihr Ausweisdokument',
     intro: 'Wir prüfen, ob Ihr Dokument echt ist, und vergleichen sein Foto mit Ihrem Selfie.',
     chooseType: 'Welches Dokument möchten Sie verwenden?',
@@ -131,6 +139,9 @@ export const de: Translation = {
     required: 'Unterschreiben Sie im Feld oder geben Sie Ihren vollständigen Namen ein.',
   },
   liveness: {
+    manualOffer: 'Dauert es länger? Sie können das Foto selbst aufnehmen – es wird trotzdem geprüft.',
+    manualTips:
+      'Tipps: Halten Sie die Kamera auf Augenhöhe, wenden Sie sich einem Fenster oder einer Lampe zu und halten Sie Ihr ganzes Gesicht im Oval.',
     title: 'Machen Sie ein Selfie',
     intro: 'Wir prüfen, ob Sie persönlich anwesend sind, und vergleichen Ihr Gesicht mit Ihrem Dokument.',
     tipLight: 'Sorgen Sie für gutes, gleichmäßiges Licht auf Ihrem Gesicht.',
@@ -143,13 +154,17 @@ export const de: Translation = {
     loadingGuide: 'Die Gesichtsführung wird vorbereitet…',
     video: 'Kameravorschau',
     hints: {
+      'move-left': 'Bewegen Sie sich etwas zu Ihrer Linken',
+      'move-right': 'Bewegen Sie sich etwas zu Ihrer Rechten',
+      'move-up': 'Heben Sie Ihr Gesicht etwas an',
+      'move-down': 'Senken Sie Ihr Gesicht etwas',
+      'face-left': 'Drehen Sie den Kopf etwas nach links, zur Kamera hin',
+      'face-right': 'Drehen Sie den Kopf etwas nach rechts, zur Kamera hin',
       'no-face': 'Bringen Sie Ihr Gesicht in das Oval',
       multiple: 'Bitte nur eine Person',
       'too-dark': 'Sorgen Sie für mehr Licht',
       'too-far': 'Kommen Sie näher',
       'too-close': 'Gehen Sie etwas zurück',
-      'off-center': 'Zentrieren Sie Ihr Gesicht im Oval',
-      turned: 'Schauen Sie direkt in die Kamera',
       blurry: 'Bitte stillhalten',
       ok: 'Sehr gut – bitte stillhalten',
       'turn-left': 'Drehen Sie den Kopf langsam nach links',
@@ -168,6 +183,9 @@ export const de: Translation = {
     retry: 'Erneut versuchen',
   },
   done: {
+    textWithoutKyc:
+      'Ihre Angaben sind bestätigt. Die Identitätsprüfungen wurden übersprungen, daher kann das Unternehmen sie später noch anfordern. Sie können diese Seite schließen.',
+    referenceLabel: 'Referenz für den Support:',
     title: 'Alles erledigt',
     text: 'Ihre Verifizierung ist abgeschlossen. Sie können diese Seite jetzt schließen.',
     failedTitle: 'Wir konnten Ihre Identität nicht bestätigen',

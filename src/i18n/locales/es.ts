@@ -26,7 +26,14 @@ export const es: Translation = {
     done: 'Listo',
   },
   progress: (index, total, name) => `Paso ${number(index)} de ${number(total)}: ${name}`,
+  progressDone: (count) => plural(count, { one: '# paso completado', other: '# pasos completados' }),
   actions: { cancel: 'Cancelar', back: 'Atrás', skip: 'Omitir este paso', continue: 'Continuar', sending: 'Enviando…' },
+  cancelConfirm: {
+    title: '¿Cancelar tu verificación?',
+    text: 'Se perderá lo que ingresaste y las comprobaciones que ya pasaste, y empezarás de nuevo desde el principio.',
+    confirm: 'Sí, cancelar',
+    keep: 'No, continuar',
+  },
   signUp: {
     title: 'Cuéntanos sobre ti',
     intro: 'Usamos estos datos para verificar tu identidad.',
@@ -60,6 +67,7 @@ export const es: Translation = {
     invalidAge: 'Escribe una edad entre 0 y 120.',
   },
   document: {
+    redoFront: 'Volver a tomar el frente',
     title: 'Tu documento de identidad',
     intro: 'Comprobamos que tu documento es auténtico y comparamos su foto con tu selfi.',
     chooseType: '¿Qué documento vas a usar?',
@@ -124,6 +132,9 @@ export const es: Translation = {
     required: 'Firma en el recuadro o escribe tu nombre completo.',
   },
   liveness: {
+    manualOffer: '¿Está tardando? Puedes tomar la foto manualmente: igual se verifica.',
+    manualTips:
+      'Consejos: sostén la cámara a la altura de los ojos, ponte frente a una ventana o una lámpara y mantén toda la cara dentro del óvalo.',
     title: 'Tómate una selfi',
     intro: 'Comprobamos que estás aquí en persona y comparamos tu rostro con tu documento.',
     tipLight: 'Busca una luz buena y pareja sobre tu rostro.',
@@ -136,13 +147,17 @@ export const es: Translation = {
     loadingGuide: 'Preparando la guía del rostro…',
     video: 'Vista de la cámara',
     hints: {
+      'move-left': 'Muévete un poco a tu izquierda',
+      'move-right': 'Muévete un poco a tu derecha',
+      'move-up': 'Sube un poco la cara',
+      'move-down': 'Baja un poco la cara',
+      'face-left': 'Gira un poco la cabeza a tu izquierda, hacia la cámara',
+      'face-right': 'Gira un poco la cabeza a tu derecha, hacia la cámara',
       'no-face': 'Coloca tu rostro dentro del óvalo',
       multiple: 'Solo una persona, por favor',
       'too-dark': 'Busca más luz',
       'too-far': 'Acércate',
       'too-close': 'Aléjate un poco',
-      'off-center': 'Centra tu rostro en el óvalo',
-      turned: 'Mira de frente a la cámara',
       blurry: 'Quédate quieto',
       ok: 'Muy bien, no te muevas',
       'turn-left': 'Gira la cabeza despacio hacia tu izquierda',
@@ -161,6 +176,9 @@ export const es: Translation = {
     retry: 'Intentar de nuevo',
   },
   done: {
+    textWithoutKyc:
+      'Tus datos están confirmados. Se omitieron las comprobaciones de identidad, así que la empresa puede pedírtelas más adelante. Ya puedes cerrar esta página.',
+    referenceLabel: 'Referencia para soporte:',
     title: '¡Todo listo!',
     text: 'Tu verificación está completa. Ya puedes cerrar esta página.',
     failedTitle: 'No pudimos verificar tu identidad',

@@ -26,12 +26,19 @@ export const fr: Translation = {
     done: 'Terminé',
   },
   progress: (index, total, name) => `Étape ${number(index)} sur ${number(total)}\u00a0: ${name}`,
+  progressDone: (count) => plural(count, { one: '# étape terminée', other: '# étapes terminées' }),
   actions: {
     cancel: 'Annuler',
     back: 'Retour',
     skip: 'Passer cette étape',
     continue: 'Continuer',
     sending: 'Envoi en cours…',
+  },
+  cancelConfirm: {
+    title: 'Annuler votre vérification ?',
+    text: 'Ce que vous avez saisi et les vérifications déjà réussies seront perdus, et vous recommencerez depuis le début.',
+    confirm: 'Oui, annuler',
+    keep: 'Non, continuer',
   },
   signUp: {
     title: 'Parlez-nous de vous',
@@ -66,6 +73,7 @@ export const fr: Translation = {
     invalidAge: 'Saisissez un âge compris entre 0 et 120.',
   },
   document: {
+    redoFront: 'Reprendre le recto',
     title: 'Votre pièce d’identité',
     intro: 'Nous vérifions l’authenticité de votre pièce d’identité et comparons sa photo à votre selfie.',
     chooseType: 'Quelle pièce d’identité allez-vous utiliser\u00a0?',
@@ -127,6 +135,9 @@ export const fr: Translation = {
     required: 'Signez dans le cadre ou saisissez votre nom complet.',
   },
   liveness: {
+    manualOffer: 'Cela prend du temps ? Vous pouvez prendre la photo vous-même : elle sera quand même vérifiée.',
+    manualTips:
+      'Conseils : tenez la caméra à hauteur des yeux, placez-vous face à une fenêtre ou une lampe et gardez tout votre visage dans l’ovale.',
     title: 'Prenez un selfie',
     intro: 'Nous vérifions que c’est bien vous, en personne, et comparons votre visage à votre pièce d’identité.',
     tipLight: 'Placez-vous dans une lumière bonne et uniforme.',
@@ -139,13 +150,17 @@ export const fr: Translation = {
     loadingGuide: 'Préparation du guide du visage…',
     video: 'Aperçu de la caméra',
     hints: {
+      'move-left': 'Déplacez-vous un peu vers votre gauche',
+      'move-right': 'Déplacez-vous un peu vers votre droite',
+      'move-up': 'Remontez un peu votre visage',
+      'move-down': 'Baissez un peu votre visage',
+      'face-left': 'Tournez un peu la tête vers votre gauche, face à la caméra',
+      'face-right': 'Tournez un peu la tête vers votre droite, face à la caméra',
       'no-face': 'Placez votre visage dans l’ovale',
       multiple: 'Une seule personne, s’il vous plaît',
       'too-dark': 'Trouvez plus de lumière',
       'too-far': 'Rapprochez-vous',
       'too-close': 'Reculez un peu',
-      'off-center': 'Centrez votre visage dans l’ovale',
-      turned: 'Regardez la caméra bien en face',
       blurry: 'Ne bougez plus',
       ok: 'Parfait, ne bougez plus',
       'turn-left': 'Tournez lentement la tête vers votre gauche',
@@ -164,6 +179,9 @@ export const fr: Translation = {
     retry: 'Réessayer',
   },
   done: {
+    textWithoutKyc:
+      'Vos coordonnées sont confirmées. Les vérifications d’identité ont été ignorées : l’entreprise pourra vous les demander plus tard. Vous pouvez fermer cette page.',
+    referenceLabel: 'Référence pour l’assistance :',
     title: 'C’est terminé',
     text: 'Votre vérification est terminée. Vous pouvez fermer cette page.',
     failedTitle: 'Nous n’avons pas pu vérifier votre identité',

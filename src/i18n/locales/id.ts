@@ -26,12 +26,19 @@ export const id: Translation = {
     done: 'Selesai',
   },
   progress: (index, total, name) => `Langkah ${number(index)} dari ${number(total)}: ${name}`,
+  progressDone: (count) => `${number(count)} langkah selesai`,
   actions: {
     cancel: 'Batal',
     back: 'Kembali',
     skip: 'Lewati langkah ini',
     continue: 'Lanjutkan',
     sending: 'Mengirim…',
+  },
+  cancelConfirm: {
+    title: 'Batalkan verifikasi Anda?',
+    text: 'Data yang Anda isi dan pemeriksaan yang sudah lolos akan hilang, dan Anda akan mulai lagi dari awal.',
+    confirm: 'Ya, batalkan',
+    keep: 'Tidak, lanjutkan',
   },
   signUp: {
     title: 'Ceritakan tentang diri Anda',
@@ -66,6 +73,7 @@ export const id: Translation = {
     invalidAge: 'Masukkan usia antara 0 dan 120.',
   },
   document: {
+    redoFront: 'Ulangi foto bagian depan',
     title: 'Dokumen identitas Anda',
     intro: 'Kami memeriksa keaslian dokumen Anda dan mencocokkan fotonya dengan swafoto Anda.',
     chooseType: 'Dokumen apa yang akan Anda gunakan?',
@@ -126,6 +134,9 @@ export const id: Translation = {
     required: 'Tanda tangani kotak, atau ketik nama lengkap Anda.',
   },
   liveness: {
+    manualOffer: 'Butuh waktu lama? Anda bisa mengambil foto sendiri: foto tetap akan diperiksa.',
+    manualTips:
+      'Tips: pegang kamera sejajar mata, hadap ke jendela atau lampu, dan pastikan seluruh wajah berada di dalam oval.',
     title: 'Ambil swafoto',
     intro: 'Kami memastikan Anda hadir secara langsung dan mencocokkan wajah Anda dengan dokumen.',
     tipLight: 'Pastikan wajah Anda mendapat cahaya yang baik dan merata.',
@@ -138,13 +149,17 @@ export const id: Translation = {
     loadingGuide: 'Menyiapkan panduan wajah…',
     video: 'Pratinjau kamera',
     hints: {
+      'move-left': 'Geser sedikit ke kiri Anda',
+      'move-right': 'Geser sedikit ke kanan Anda',
+      'move-up': 'Naikkan wajah Anda sedikit',
+      'move-down': 'Turunkan wajah Anda sedikit',
+      'face-left': 'Putar kepala sedikit ke kiri Anda, ke arah kamera',
+      'face-right': 'Putar kepala sedikit ke kanan Anda, ke arah kamera',
       'no-face': 'Posisikan wajah Anda di dalam oval',
       multiple: 'Hanya satu orang',
       'too-dark': 'Cari cahaya yang lebih terang',
       'too-far': 'Mendekatlah',
       'too-close': 'Mundur sedikit',
-      'off-center': 'Posisikan wajah Anda di tengah oval',
-      turned: 'Lihat lurus ke kamera',
       blurry: 'Tahan posisi',
       ok: 'Bagus, tahan posisi',
       'turn-left': 'Putar kepala Anda perlahan ke kiri',
@@ -163,6 +178,9 @@ export const id: Translation = {
     retry: 'Coba lagi',
   },
   done: {
+    textWithoutKyc:
+      'Data Anda sudah dikonfirmasi. Pemeriksaan identitas dilewati, jadi perusahaan mungkin memintanya nanti. Anda dapat menutup halaman ini.',
+    referenceLabel: 'Referensi untuk bantuan:',
     title: 'Semua beres',
     text: 'Verifikasi Anda telah selesai. Anda dapat menutup halaman ini.',
     failedTitle: 'Kami tidak dapat memverifikasi identitas Anda',

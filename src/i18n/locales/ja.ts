@@ -26,12 +26,19 @@ export const ja: Translation = {
     done: '完了',
   },
   progress: (index, total, name) => `ステップ ${number(index)}/${number(total)}：${name}`,
+  progressDone: (count) => `${number(count)} ステップ完了`,
   actions: {
     cancel: 'キャンセル',
     back: '戻る',
     skip: 'このステップをスキップ',
     continue: '続ける',
     sending: '送信しています…',
+  },
+  cancelConfirm: {
+    title: '本人確認を中止しますか？',
+    text: '入力した内容と完了した確認はすべて失われ、最初からやり直しになります。',
+    confirm: 'はい、中止します',
+    keep: 'いいえ、続けます',
   },
   signUp: {
     title: 'お客様について教えてください',
@@ -66,6 +73,7 @@ export const ja: Translation = {
     invalidAge: '0～120 の年齢を入力してください。',
   },
   document: {
+    redoFront: '表面を撮り直す',
     title: '本人確認書類',
     intro: '書類が本物であることを確認し、書類の顔写真とセルフィーを照合します。',
     chooseType: 'どの書類を使用しますか？',
@@ -125,6 +133,8 @@ export const ja: Translation = {
     required: '枠内に署名するか、氏名を入力してください。',
   },
   liveness: {
+    manualOffer: '時間がかかっていますか？ご自身で撮影することもできます（撮影した写真も確認されます）。',
+    manualTips: 'ヒント：カメラを目の高さに持ち、窓や照明の方を向いて、顔全体を楕円の中に収めてください。',
     title: 'セルフィーを撮影してください',
     intro: 'ご本人がその場にいることを確認し、お顔と書類を照合します。',
     tipLight: 'お顔に明るく均一な光が当たるようにしてください。',
@@ -137,13 +147,17 @@ export const ja: Translation = {
     loadingGuide: '顔ガイドを準備しています…',
     video: 'カメラのプレビュー',
     hints: {
+      'move-left': '少し左へ移動してください',
+      'move-right': '少し右へ移動してください',
+      'move-up': '顔を少し上に移動してください',
+      'move-down': '顔を少し下に移動してください',
+      'face-left': '頭を少し左に向けて、カメラの方を向いてください',
+      'face-right': '頭を少し右に向けて、カメラの方を向いてください',
       'no-face': '楕円の中にお顔を合わせてください',
       multiple: '映るのはお一人だけにしてください',
       'too-dark': 'もっと明るい場所に移動してください',
       'too-far': 'もう少し近づいてください',
       'too-close': '少し離れてください',
-      'off-center': 'お顔を楕円の中央に合わせてください',
-      turned: 'カメラを正面から見てください',
       blurry: '動かないでください',
       ok: 'そのまま動かないでください',
       'turn-left': 'ゆっくりと左を向いてください',
@@ -162,6 +176,9 @@ export const ja: Translation = {
     retry: 'もう一度試す',
   },
   done: {
+    textWithoutKyc:
+      'ご入力内容を確認しました。本人確認は省略されたため、後から会社に求められる場合があります。このページは閉じてかまいません。',
+    referenceLabel: 'サポート用の参照番号：',
     title: 'すべて完了しました',
     text: '本人確認が完了しました。このページは閉じてかまいません。',
     failedTitle: '本人確認ができませんでした',

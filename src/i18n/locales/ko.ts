@@ -26,7 +26,14 @@ export const ko: Translation = {
     done: '완료',
   },
   progress: (index, total, name) => `${number(total)}단계 중 ${number(index)}단계: ${name}`,
+  progressDone: (count) => `${number(count)}단계 완료`,
   actions: { cancel: '취소', back: '이전', skip: '이 단계 건너뛰기', continue: '계속', sending: '보내는 중…' },
+  cancelConfirm: {
+    title: '본인 인증을 취소하시겠습니까?',
+    text: '입력한 내용과 지금까지 통과한 확인이 모두 사라지며 처음부터 다시 시작합니다.',
+    confirm: '예, 취소합니다',
+    keep: '아니요, 계속합니다',
+  },
   signUp: {
     title: '고객님의 정보를 알려 주십시오',
     intro: '입력하신 정보는 본인 확인에 사용됩니다.',
@@ -60,6 +67,7 @@ export const ko: Translation = {
     invalidAge: '0에서 120 사이의 나이를 입력하십시오.',
   },
   document: {
+    redoFront: '앞면 다시 찍기',
     title: '신분증',
     intro: '신분증이 진본인지 확인하고 신분증 사진을 셀카와 대조합니다.',
     chooseType: '어떤 신분증을 사용하시겠습니까?',
@@ -119,6 +127,8 @@ export const ko: Translation = {
     required: '상자 안에 서명하거나 성명을 입력하십시오.',
   },
   liveness: {
+    manualOffer: '시간이 걸리나요? 직접 사진을 찍을 수도 있습니다. 사진은 그래도 확인됩니다.',
+    manualTips: '팁: 카메라를 눈높이에 두고, 창문이나 조명을 바라보며, 얼굴 전체가 타원 안에 들어오게 하세요.',
     title: '셀카 촬영',
     intro: '본인이 직접 있는지 확인하고 얼굴을 신분증과 대조합니다.',
     tipLight: '얼굴에 밝고 고른 빛이 비치게 하십시오.',
@@ -130,13 +140,17 @@ export const ko: Translation = {
     loadingGuide: '얼굴 가이드를 준비하는 중…',
     video: '카메라 미리보기',
     hints: {
+      'move-left': '왼쪽으로 조금 이동하세요',
+      'move-right': '오른쪽으로 조금 이동하세요',
+      'move-up': '얼굴을 조금 위로 올리세요',
+      'move-down': '얼굴을 조금 아래로 내리세요',
+      'face-left': '고개를 왼쪽으로 조금 돌려 카메라를 바라보세요',
+      'face-right': '고개를 오른쪽으로 조금 돌려 카메라를 바라보세요',
       'no-face': '타원 안에 얼굴을 맞추십시오',
       multiple: '한 사람만 나오게 하십시오',
       'too-dark': '더 밝은 곳으로 이동하십시오',
       'too-far': '더 가까이 오십시오',
       'too-close': '조금 뒤로 물러나십시오',
-      'off-center': '얼굴을 타원 가운데에 맞추십시오',
-      turned: '카메라를 정면으로 보십시오',
       blurry: '움직이지 마십시오',
       ok: '좋습니다. 움직이지 마십시오',
       'turn-left': '천천히 왼쪽으로 고개를 돌리십시오',
@@ -155,6 +169,9 @@ export const ko: Translation = {
     retry: '다시 시도',
   },
   done: {
+    textWithoutKyc:
+      '정보가 확인되었습니다. 신원 확인은 건너뛰었으므로 회사에서 나중에 요청할 수 있습니다. 이 페이지를 닫으셔도 됩니다.',
+    referenceLabel: '고객 지원 참조 번호:',
     title: '모두 완료되었습니다',
     text: '본인 인증이 완료되었습니다. 이 페이지를 닫으셔도 됩니다.',
     failedTitle: '본인 확인을 하지 못했습니다',

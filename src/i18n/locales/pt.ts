@@ -26,12 +26,19 @@ export const pt: Translation = {
     done: 'Pronto',
   },
   progress: (index, total, name) => `Etapa ${number(index)} de ${number(total)}: ${name}`,
+  progressDone: (count) => plural(count, { one: '# etapa concluída', other: '# etapas concluídas' }),
   actions: {
     cancel: 'Cancelar',
     back: 'Voltar',
     skip: 'Pular esta etapa',
     continue: 'Continuar',
     sending: 'Enviando…',
+  },
+  cancelConfirm: {
+    title: 'Cancelar sua verificação?',
+    text: 'O que você preencheu e as verificações que já concluiu serão perdidos, e você começará de novo do início.',
+    confirm: 'Sim, cancelar',
+    keep: 'Não, continuar',
   },
   signUp: {
     title: 'Conte-nos sobre você',
@@ -66,6 +73,7 @@ export const pt: Translation = {
     invalidAge: 'Digite uma idade de 0 a 120.',
   },
   document: {
+    redoFront: 'Refazer a frente',
     title: 'Seu documento de identidade',
     intro: 'Verificamos se o seu documento é autêntico e comparamos a foto dele com a sua selfie.',
     chooseType: 'Qual documento você vai usar?',
@@ -126,6 +134,9 @@ export const pt: Translation = {
     required: 'Assine no quadro ou digite seu nome completo.',
   },
   liveness: {
+    manualOffer: 'Está demorando? Você pode tirar a foto manualmente: ela ainda será verificada.',
+    manualTips:
+      'Dicas: segure a câmera na altura dos olhos, fique de frente para uma janela ou luminária e mantenha todo o rosto dentro do oval.',
     title: 'Tire uma selfie',
     intro: 'Verificamos que você está aqui pessoalmente e comparamos seu rosto com o seu documento.',
     tipLight: 'Procure uma luz boa e uniforme no rosto.',
@@ -138,13 +149,17 @@ export const pt: Translation = {
     loadingGuide: 'Preparando o guia do rosto…',
     video: 'Visualização da câmera',
     hints: {
+      'move-left': 'Mova-se um pouco para a sua esquerda',
+      'move-right': 'Mova-se um pouco para a sua direita',
+      'move-up': 'Suba um pouco o rosto',
+      'move-down': 'Abaixe um pouco o rosto',
+      'face-left': 'Vire um pouco a cabeça para a sua esquerda, em direção à câmera',
+      'face-right': 'Vire um pouco a cabeça para a sua direita, em direção à câmera',
       'no-face': 'Posicione o rosto dentro do oval',
       multiple: 'Apenas uma pessoa, por favor',
       'too-dark': 'Procure mais luz',
       'too-far': 'Aproxime-se',
       'too-close': 'Afaste-se um pouco',
-      'off-center': 'Centralize o rosto no oval',
-      turned: 'Olhe de frente para a câmera',
       blurry: 'Fique parado',
       ok: 'Ótimo, fique parado',
       'turn-left': 'Vire a cabeça devagar para a sua esquerda',
@@ -163,6 +178,9 @@ export const pt: Translation = {
     retry: 'Tentar novamente',
   },
   done: {
+    textWithoutKyc:
+      'Seus dados foram confirmados. As verificações de identidade foram puladas, então a empresa pode pedi-las mais tarde. Você já pode fechar esta página.',
+    referenceLabel: 'Referência para o suporte:',
     title: 'Tudo pronto!',
     text: 'Sua verificação está completa. Você já pode fechar esta página.',
     failedTitle: 'Não conseguimos verificar sua identidade',

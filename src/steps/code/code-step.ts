@@ -50,10 +50,26 @@ export class VerifikCodeStep extends StepElement {
     return { email, phone: phone?.phone ?? '', countryCode: phone?.countryCode ?? '', display: phone?.display ?? '' };
   }
 
+  /** The saved field that remembers the contact this step verified. */
+  private get verifiedKey() {
+    return this.channel === 'email' ? 'verifiedEmail' : 'verifiedPhone';
+  }
+
+  /** The contact as this step verifies it (known before the phone helpers load). */
+  private get verifiedContact() {
+    const { email, phone, country } = this.enrollment.fields;
+    return this.channel === 'email' ? (email?.trim().toLowerCase() ?? '') : `${country ?? ''} ${phone ?? ''}`.trim();
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.abort = new AbortController();
     this.validationId = this.enrollment.fields['emailValidationId'];
+    // Back to the sign-up and on without changing the contact: what was proved stays proved.
+    if (this.verifiedContact && this.enrollment.fields[this.verifiedKey] === this.verifiedContact) {
+      void this.updateComplete.then(() => completeStep(this));
+      return;
+    }
     const { phoneGateway } = this.enrollment.flow.signUpForm;
     const phones =
       this.channel === 'phone' ? loadPhoneNumbers().then((loaded) => (this.phones = loaded)) : Promise.resolve();
@@ -132,6 +148,7 @@ export class VerifikCodeStep extends StepElement {
       } else {
         await this.enrollment.api.checkPhoneCode(phone, countryCode, code, this.abort.signal);
       }
+      saveFields(this, { [this.verifiedKey]: this.verifiedContact });
       completeStep(this);
     } catch (caught) {
       if (this.abort.signal.aborted) return;

@@ -39,6 +39,7 @@ import { type CaptureOutcome, CaptureController } from '../capture-controller.js
 import { defineStep } from '../step-descriptor.js';
 import { reportStepError } from '../step-events.js';
 import { busyStatus } from '../../ui/capture-screens.js';
+import { documentIllustration, illustrationStyles } from '../../ui/illustrations.js';
 import { documentStyles } from './document-step.styles.js';
 import { StepElement } from '../step-element.js';
 
@@ -78,7 +79,15 @@ const check = (source: FrameSource, region?: Region) =>
  * every photo passes the on-device quality gate and a review before both sides are sent.
  */
 export class VerifikDocumentStep extends StepElement {
-  static override styles = [tokens, formStyles, buttonStyles, statusStyles, captureStyles, documentStyles];
+  static override styles = [
+    tokens,
+    formStyles,
+    buttonStyles,
+    statusStyles,
+    captureStyles,
+    documentStyles,
+    illustrationStyles,
+  ];
 
   /** Attempts the flow still allows at this step (the root's machine counts them). */
   @property({ type: Number, attribute: 'attempts-left' }) attemptsLeft = 1;
@@ -230,6 +239,21 @@ export class VerifikDocumentStep extends StepElement {
     if (outcome !== 'passed') this.phase = outcome;
   }
 
+  /** From the back side, the person takes the front again (the camera stops; the type stays). */
+  private handleRedoFront(): void {
+    this.stopCamera();
+    this.handleRetry();
+  }
+
+  /** On the back side: a way to take the front again. */
+  private renderRedoFront() {
+    return this.side === 'back'
+      ? html`<div class="actions">
+          <button type="button" class="secondary" @click=${this.handleRedoFront}>${this.t.document.redoFront}</button>
+        </div>`
+      : nothing;
+  }
+
   /** Starts again from the front (the document type stays). */
   private handleRetry(): void {
     this.photos = {};
@@ -308,7 +332,12 @@ export class VerifikDocumentStep extends StepElement {
   private renderMethod() {
     const { document } = this.t;
     const { scan, upload } = this.enrollment.flow.document;
-    return html`${this.side === 'front' ? html`<p>${document.intro}</p>` : nothing}
+    return html`${
+        this.side === 'front'
+          ? html`${documentIllustration()}
+              <p>${document.intro}</p>`
+          : nothing
+      }
       <ul>
         <li>${document.tipFlat}</li>
         <li>${document.tipLight}</li>
@@ -322,7 +351,7 @@ export class VerifikDocumentStep extends StepElement {
               </div>`
           : nothing
       }
-      ${upload ? this.renderUpload() : nothing}`;
+      ${upload ? this.renderUpload() : nothing} ${this.renderRedoFront()}`;
   }
 
   /** The file picker and drop zone, with the last file's problem. */
@@ -396,7 +425,8 @@ export class VerifikDocumentStep extends StepElement {
               </button>`
             : nothing
         }
-      </div>`;
+      </div>
+      ${this.renderRedoFront()}`;
   }
 
   private renderReview() {

@@ -1,21 +1,55 @@
-import { html } from 'lit';
+import { css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
+import type { Failure } from '../../context/enrollment-context.js';
 import { formStyles } from '../../styles/form.js';
 import { tokens } from '../../styles/tokens.js';
+import { failureIcon, illustrationStyles, successIcon } from '../../ui/illustrations.js';
 import { StepElement } from '../step-element.js';
 import { defineStep } from '../step-descriptor.js';
 
-/** The last screen: the verification is complete, or it ended failed. */
+/**
+ * The last screen: the verification is complete (with or without the identity checks), or it
+ * ended failed, with the reason in plain words, what to do next and the reference for support.
+ */
 export class VerifikDoneStep extends StepElement {
-  static override styles = [tokens, formStyles];
+  static override styles = [
+    tokens,
+    formStyles,
+    illustrationStyles,
+    css`
+      :host {
+        text-align: center;
+      }
+      .reference {
+        font-variant-numeric: tabular-nums;
+        overflow-wrap: anywhere;
+      }
+    `,
+  ];
 
-  /** The flow ended because a step failed. */
-  @property({ type: Boolean }) failed = false;
+  /** Why the flow failed; unset when it completed. */
+  @property({ attribute: false }) failure: Failure | undefined;
+
+  /** Verifik's final status, e.g. `COMPLETED_WITHOUT_KYC` when the identity checks were skipped. */
+  @property() status = '';
+
+  /** The registration id, for support. */
+  @property() reference = '';
 
   protected override render() {
-    const { done } = this.t;
-    return html`<h2 part="title" tabindex="-1">${this.failed ? done.failedTitle : done.title}</h2>
-      <p>${this.failed ? done.failedText : done.text}</p>`;
+    const { done, errors } = this.t;
+    const failure = this.failure;
+    if (!failure) {
+      return html`${successIcon()}
+        <h2 part="title" tabindex="-1">${done.title}</h2>
+        <p>${this.status === 'COMPLETED_WITHOUT_KYC' ? done.textWithoutKyc : done.text}</p>`;
+    }
+    return html`${failureIcon()}
+      <h2 part="title" tabindex="-1">${done.failedTitle}</h2>
+      ${failure.code ? html`<p>${errors[failure.code]}</p>` : nothing}
+      ${failure.attemptsUsed ? html`<p>${errors.attempts_exhausted}</p>` : nothing}
+      <p>${done.failedText}</p>
+      ${this.reference ? html`<p class="muted">${done.referenceLabel} <bdi class="reference">${this.reference}</bdi></p>` : nothing}`;
   }
 }
 
@@ -25,5 +59,10 @@ export const doneStep = defineStep({
   element: VerifikDoneStep,
   strings: 'done',
   render: ({ enrollment }) =>
-    html`<verifik-done-step data-step ?failed=${enrollment.machine.status === 'failed'}></verifik-done-step>`,
+    html`<verifik-done-step
+      data-step
+      .failure=${enrollment.machine.status === 'failed' ? (enrollment.failure ?? { code: undefined, attemptsUsed: false }) : undefined}
+      status=${enrollment.result?.status ?? ''}
+      reference=${enrollment.api.appRegistrationId ?? ''}
+    ></verifik-done-step>`,
 });

@@ -17,4 +17,25 @@ export const livenessStyles = css`
   .guide.ok {
     stroke-width: 1.2;
   }
+  /* Fills around the oval while good frames add up to a capture. */
+  .progress {
+    fill: none;
+    stroke: var(--_primary);
+    stroke-width: 1.6;
+    stroke-linecap: round;
+    transition: stroke-dasharray 0.2s linear;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .progress {
+      transition: none;
+    }
+  }
+  @media (forced-colors: active) {
+    .progress {
+      stroke: Highlight;
+    }
+    .guide {
+      stroke: CanvasText;
+    }
+  }
 `;

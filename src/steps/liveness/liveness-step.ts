@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, svg } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { clientOs } from '../../api/registrant-api.js';
 import { DEFAULT_ASSETS_URL } from '../../capture/face/assets-url.js';
-import type { FaceVerdict } from '../../capture/face/evaluate-face.js';
+import { type FaceHint, faceHint } from '../../capture/face/evaluate-face.js';
 import { FaceGuideController, type GuideFrame } from '../../capture/face/face-guide-controller.js';
 import type { FaceDetector } from '../../capture/face/face-types.js';
 import { prefetchFaceGuide } from '../../capture/face/check-face-assets.js';
@@ -27,11 +27,12 @@ import { type CaptureOutcome, CaptureController } from '../capture-controller.js
 import { defineStep } from '../step-descriptor.js';
 import { reportStepError } from '../step-events.js';
 import { busyStatus } from '../../ui/capture-screens.js';
+import { illustrationStyles, selfieIllustration } from '../../ui/illustrations.js';
 import { livenessStyles } from './liveness-step.styles.js';
 import { StepElement } from '../step-element.js';
 
-/** What the hint line says: a frame verdict, or an instruction of the turn challenge. */
-export type LivenessHint = FaceVerdict | 'turn-left' | 'turn-right' | 'look-straight';
+/** What the hint line says: what to fix in the frame, or an instruction of the turn challenge. */
+export type LivenessHint = FaceHint | 'turn-left' | 'turn-right' | 'look-straight';
 
 type Phase = 'primer' | 'camera' | 'checking' | Exclude<CaptureOutcome, 'passed'>;
 
@@ -47,7 +48,15 @@ const SELFIE_BUDGET = { maxEdge: 640, maxBytes: 150_000 };
  * challenge. Without the models, the person takes the photo by hand.
  */
 export class VerifikLivenessStep extends StepElement {
-  static override styles = [tokens, formStyles, buttonStyles, statusStyles, captureStyles, livenessStyles];
+  static override styles = [
+    tokens,
+    formStyles,
+    buttonStyles,
+    statusStyles,
+    captureStyles,
+    illustrationStyles,
+    livenessStyles,
+  ];
 
   /** Folder URL (ending in `/`) of face-api, its wasm files and the models. */
   @property({ attribute: 'assets-url' }) assetsUrl = DEFAULT_ASSETS_URL;
@@ -55,11 +64,22 @@ export class VerifikLivenessStep extends StepElement {
   @property() challenge: 'none' | 'turn' = 'none';
   /** Attempts the flow still allows at this step (the root's machine counts them). */
   @property({ type: Number, attribute: 'attempts-left' }) attemptsLeft = 1;
+  /**
+   * Milliseconds of guided camera without a capture after which the person may take the photo by
+   * hand (still checked by the server), with tips. Tests set it low instead of waiting.
+   */
+  @property({ type: Number, attribute: 'manual-after' }) manualAfter = 20_000;
 
   @state() private phase: Phase = 'primer';
   /** `loading` until the models are ready; `off` when they could not load. */
   @state() private guidance: 'loading' | 'on' | 'off' = 'loading';
   @state() private hint: LivenessHint | undefined;
+  /** The guide has run for {@link manualAfter} without a capture: the shutter and tips show. */
+  @state() private manualOffered = false;
+  /** Consecutive good frames so far, as a share of those a capture needs (the progress ring). */
+  @state() private progress = 0;
+  /** When the guide started analysing frames (`performance.now()`). */
+  private guideStartedAt = 0;
 
   @query('video') private video!: HTMLVideoElement | null;
 
@@ -104,6 +124,8 @@ export class VerifikLivenessStep extends StepElement {
   private async handleStart(): Promise<void> {
     this.phase = 'camera';
     this.hint = undefined;
+    this.manualOffered = false;
+    this.progress = 0;
     this.hints.reset();
     this.capturing = false;
     this.turnChallenge = this.challenge === 'turn' ? startTurnChallenge() : undefined;
@@ -112,12 +134,16 @@ export class VerifikLivenessStep extends StepElement {
   }
 
   private startGuide(): void {
-    if (this.video && this.phase === 'camera') this.guide.start(this.video, this.detector!);
+    if (!this.video || this.phase !== 'camera') return;
+    this.guideStartedAt = performance.now();
+    this.guide.start(this.video, this.detector!);
   }
 
   private handleFrame({ verdict, faces, okStreak }: GuideFrame): void {
     const challenge = this.turnChallenge;
-    let hint: LivenessHint = verdict;
+    let hint: LivenessHint = faceHint(verdict, faces);
+    if (performance.now() - this.guideStartedAt >= this.manualAfter) this.manualOffered = true;
+    this.progress = challenge && !challengeDone(challenge) ? 0 : Math.min(1, okStreak / OK_FRAMES);
     if (challenge && !challengeDone(challenge)) {
       const next = advanceTurnChallenge(challenge, verdict === 'ok' ? faces[0]!.keypoints : undefined);
       this.turnChallenge = next;
@@ -166,7 +192,8 @@ export class VerifikLivenessStep extends StepElement {
     const { liveness } = this.t;
     switch (this.phase) {
       case 'primer':
-        return html`<p>${liveness.intro}</p>
+        return html`${selfieIllustration()}
+          <p>${liveness.intro}</p>
           <ul>
             <li>${liveness.tipLight}</li>
             <li>${liveness.tipFace}</li>
@@ -210,12 +237,20 @@ export class VerifikLivenessStep extends StepElement {
         ${svg`<svg viewBox="0 0 100 133" preserveAspectRatio="none" aria-hidden="true">
           <path class="mask" fill-rule="evenodd" d="M0 0H100V133H0Z M50 22a29 40 0 1 0 0.01 0Z"></path>
           <ellipse class="guide ${this.hint === 'ok' ? 'ok' : ''}" cx="50" cy="62" rx="29" ry="40"></ellipse>
+          <ellipse class="progress" cx="50" cy="62" rx="29" ry="40" pathLength="100"
+            stroke-dasharray="${this.progress * 100} 100"></ellipse>
         </svg>`}
       </div>
       <p class="hint" role="status">${hint ?? ''}</p>
+      ${
+        this.manualOffered && status === 'live'
+          ? html`<p>${liveness.manualOffer}</p>
+              <p class="muted">${liveness.manualTips}</p>`
+          : nothing
+      }
       <div class="actions">
         ${
-          this.guidance === 'off' && status === 'live'
+          (this.guidance === 'off' || this.manualOffered) && status === 'live'
             ? html`<button type="button" @click=${() => this.sendSelfie()}>${liveness.capture}</button>`
             : nothing
         }

@@ -17,7 +17,8 @@ export function phoneParts(
     return {
       countryCode: `+${parsed.countryCallingCode}`,
       phone: parsed.nationalNumber,
-      display: parsed.formatInternational(),
+      // No-break spaces and hyphens: "+1" and its digits never wrap apart.
+      display: parsed.formatInternational().replaceAll(' ', '\u00a0').replaceAll('-', '\u2011'),
     };
   } catch {
     return undefined;

@@ -88,8 +88,8 @@ export class VerifikSignUpStep extends StepElement {
 
   private setValue(name: string, value: string): void {
     this.values = { ...this.values, [name]: value };
-    const { acceptTerms: _terms, acceptPrivacy: _privacy, ...kept } = this.values;
-    saveFields(this, kept);
+    // Consent is kept too: Back from a code step must not undo what the person already agreed to.
+    saveFields(this, this.values);
   }
 
   private async handleSubmit(event: SubmitEvent): Promise<void> {
@@ -116,18 +116,27 @@ export class VerifikSignUpStep extends StepElement {
         .map((field) => [field.name, value(`extra.${field.name}`) ?? ''])
         .filter(([, entry]) => entry),
     );
+    const details = {
+      firstName: value('firstName'),
+      lastName: value('lastName'),
+      fullName: value('fullName'),
+      email: this.enrollment.flow.signUpForm.email ? value('email')?.toLowerCase() : undefined,
+      phone: phone?.phone,
+      countryCode: phone?.countryCode,
+      language: this.t.$lang,
+      extra,
+    };
+    const signedUpAs = JSON.stringify(details);
+    // Back and Continue with nothing changed: the registration (and the codes it passed) stands.
+    if (this.enrollment.api.appRegistrationId && this.enrollment.fields['signedUpAs'] === signedUpAs) {
+      completeStep(this);
+      return;
+    }
     this.busy = true;
     try {
-      await this.enrollment.api.signUp({
-        firstName: value('firstName'),
-        lastName: value('lastName'),
-        fullName: value('fullName'),
-        email: this.enrollment.flow.signUpForm.email ? value('email')?.toLowerCase() : undefined,
-        phone: phone?.phone,
-        countryCode: phone?.countryCode,
-        language: this.t.$lang,
-        extra,
-      });
+      await this.enrollment.api.signUp(details);
+      // A new registration has passed no code yet.
+      saveFields(this, { signedUpAs, verifiedEmail: '', verifiedPhone: '' });
       completeStep(this);
     } catch (caught) {
       const error = toEnrollError(caught);

@@ -4,7 +4,15 @@ import type { VerifikCompleteDetail, VerifikEnroll } from '../../../src/index.js
 import { en } from '../../../src/i18n/en.js';
 import type { VerifikLivenessStep } from '../../../src/steps/liveness/liveness-step.js';
 import '../../../src/verifik-enroll.js';
-import { fillSignUp, inStep, passCodes, person, whenLoaded, whenStep } from '../../helpers/browser/basic-flow.js';
+import {
+  deepActiveElement,
+  fillSignUp,
+  inStep,
+  passCodes,
+  person,
+  whenLoaded,
+  whenStep,
+} from '../../helpers/browser/basic-flow.js';
 import { liveTracks } from '../../helpers/browser/camera.js';
 import { click, heading, pickFile, reviewShown, testImage } from '../../helpers/browser/document.js';
 import { startCamera } from '../../helpers/browser/liveness.js';
@@ -32,6 +40,8 @@ async function runFullVerification(cardOf: 'cris' | 'dana') {
     ></verifik-enroll>`,
   );
   const outcomes: string[] = [];
+  const changes: string[] = [];
+  element.addEventListener('verifik-step-change', ({ detail }) => changes.push(`${detail.from}>${detail.to}`));
   element.addEventListener('verifik-step-complete', ({ detail }) => outcomes.push(`${detail.step}:${detail.outcome}`));
   const complete = oneEvent(element, 'verifik-complete');
   const who = person();
@@ -56,7 +66,7 @@ async function runFullVerification(cardOf: 'cris' | 'dana') {
   await startCamera(element.shadowRoot!.querySelector<VerifikLivenessStep>('verifik-liveness-step')!);
   const { detail } = (await complete) as CustomEvent<VerifikCompleteDetail>;
   expect(liveTracks()).to.have.length(0, 'no camera left on');
-  return { element, outcomes, detail };
+  return { element, outcomes, changes, detail };
 }
 
 describe('Full Verification end to end', function () {
@@ -80,14 +90,25 @@ describe('Full Verification end to end', function () {
     expect(registration.status).to.equal('COMPLETED');
     expect(registration.compareFaceVerification.result.score).to.be.greaterThan(0.67);
     await waitUntil(() => inStep(element, 'h2')?.textContent === en.done.title, 'the done screen');
+    await waitUntil(() => deepActiveElement()?.textContent === en.done.title, 'focus on the heading');
+    expect(inStep(element, 'p')!.textContent).to.equal(en.done.text);
     await expect(element).shadowDom.to.be.accessible();
   });
 
-  it('two different people: the face match fails and the flow ends as failed', async () => {
-    const { element, outcomes, detail } = await runFullVerification('dana');
+  it('two different people: the face match fails and the flow ends on a failure screen that says why', async () => {
+    const { element, outcomes, changes, detail } = await runFullVerification('dana');
     expect(outcomes.slice(-3)).to.deep.equal(['document:passed', 'liveness:passed', 'faceMatch:failed']);
     expect(detail.status).to.equal('FAILED');
     await waitUntil(() => inStep(element, 'h2')?.textContent === en.done.failedTitle, 'the failed screen');
+    await waitUntil(() => deepActiveElement()?.textContent === en.done.failedTitle, 'focus on the heading');
+    expect(changes.slice(-1)).to.deep.equal(['faceMatch>done']);
+    expect(element.getAttribute('step')).to.equal('done');
+    const screen = element.shadowRoot!.querySelector('[data-step]')!.shadowRoot!;
+    const text = screen.textContent!;
+    expect(text).to.include(en.errors.face_match_failed);
+    expect(text).to.include(en.done.failedText);
+    expect(screen.querySelector('bdi')!.textContent).to.equal(detail.appRegistrationId);
+    expect(screen.querySelector('svg.failure[aria-hidden="true"]'), 'a failure mark').to.not.equal(null);
     await expect(element).shadowDom.to.be.accessible();
   });
 });

@@ -31,6 +31,13 @@ export const inStep = <T extends Element>(element: VerifikEnroll, selector: stri
   return (step?.shadowRoot?.querySelector<T>(selector) ?? null) as T | null;
 };
 
+/** The focused element, through shadow roots. */
+export function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
 /** Waits for the flow to load, and for the phone field when it starts at the sign-up. */
 export async function whenLoaded(element: VerifikEnroll): Promise<void> {
   await waitUntil(() => element.getAttribute('step') !== null, 'the flow loads');
