@@ -5,17 +5,23 @@ import { DEMO } from '../lib/sandbox.js';
 import type { Measurement, Row } from '../lib/types.js';
 import { openWidget, waitInteractive } from '../lib/widget-page.js';
 
-/** What a fetched file is, by its URL in the CDN build served at `/build/`. */
+/**
+ * What a fetched file is, by its URL: the CDN build is served at `/build/`, and the face assets
+ * it loads from the package's one copy, the npm build's `face/` (`/dist/face/`).
+ */
 function assetKind(url: string): 'core' | 'face' | 'other' {
   const { pathname } = new URL(url);
   if (pathname === '/build/verifik-enroll.js') return 'core';
-  if (pathname.startsWith('/build/face/')) return 'face';
+  if (pathname.startsWith('/dist/face/')) return 'face';
   return 'other';
 }
 
 /** The widget's own files (not the host page, not API calls). */
 const assets = (entries: NetworkEntry[]) =>
-  entries.filter((entry) => new URL(entry.url).pathname.startsWith('/build/'));
+  entries.filter((entry) => {
+    const { pathname } = new URL(entry.url);
+    return pathname.startsWith('/build/') || pathname.startsWith('/dist/face/');
+  });
 
 const total = (entries: NetworkEntry[]) => ({
   files: entries.length,

@@ -5,7 +5,8 @@
  * minConfidence 0.2 + full 68 landmarks, and the same plus expressions and age/gender), all on the
  * same canvas frames of the fake camera. The bench calls `window.benchFace.*` from Playwright.
  */
-const ASSETS = new URL('/build/face/', location.href).href;
+// The package's one copy of the face assets, in the npm build (the CDN script reaches it as ../dist/face/).
+const ASSETS = new URL('/dist/face/', location.href).href;
 const MODELS = new URL('/models/', location.href).href;
 
 /** The face-api networks each configuration loads, and where from. */
