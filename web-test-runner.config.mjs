@@ -106,5 +106,10 @@ export default {
   // arrive. The budget only bounds a test that hangs; on 2 busy cores a sandbox round trip with
   // image analysis can take many seconds, so it is generous.
   testFramework: { config: { timeout: 60_000 } },
-  testsFinishTimeout: 5 * 60_000,
+  // The same for a whole test file, opening a page and loading it: under heavy load (two runs at
+  // once beside other work) a file of whole flows took over 5 minutes, and Chromium over the
+  // default 30 s to open a test page.
+  testsFinishTimeout: 20 * 60_000,
+  browserStartTimeout: 3 * 60_000,
+  testsStartTimeout: 3 * 60_000,
 };

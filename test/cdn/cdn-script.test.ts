@@ -91,8 +91,7 @@ describe('the CDN script in a blank page', function () {
     ];
     await waitUntil(
       () => expected.every((file) => faceRequests(frame!).includes(new URL(`../dist/face/${file}`, CDN).href)),
-      `face-api and both models requested from ${new URL('../dist/face/', CDN).href}`,
-      { timeout: 15_000 },
+      `face-api and both models requested from ${new URL('../dist/face/', CDN).href}`
     );
     expect(faceRequests(frame).some((url) => /^.*\/dist\/face\/tfjs-backend-wasm(-simd)?\.wasm$/.test(url))).to.equal(
       true,

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../helpers/browser/wait.js';
-import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
 import type { VerifikCompleteDetail, VerifikEnroll } from '../../src/index.js';
 import '../../src/verifik-enroll.js';
 import {
@@ -13,7 +13,7 @@ import {
   press,
   whenLoaded,
 } from '../helpers/browser/basic-flow.js';
-import { DEMO, sandbox } from '../helpers/browser/sandbox.js';
+import { DEMO, restartSandbox, sandbox, stopSandbox } from '../helpers/browser/sandbox.js';
 
 /**
  * The whole Basic Enrollment flow, in Chromium, against the real sandbox and its reference token
@@ -131,11 +131,11 @@ describe('Basic Enrollment end to end', function () {
     const element = await mount();
     await fillSignUp(element, who);
     const code = await latestCode(who.email);
-    await executeServerCommand('sandbox-stop');
+    await stopSandbox();
     const error = oneEvent(element, 'verifik-error');
     await enterCode(element, code);
     expect((await error).detail.code).to.equal('network_error');
-    await executeServerCommand('sandbox-start');
+    await restartSandbox();
     await press(element, 'button[type="submit"]');
     await waitUntil(() => element.getAttribute('step') === 'phoneCode', 'the phone code step after the retry');
   });

@@ -89,7 +89,7 @@ describe('<verifik-code-step>', () => {
     expect(send?.textContent?.trim(), 'Send is next in the tab order').to.equal('Send code');
     await sendKeys({ press: 'Enter' });
     // The phone-number helpers load on demand: the first load may take a moment.
-    await waitUntil(() => root(element).querySelector('verifik-otp-input'), 'the code input', { timeout: 15_000 });
+    await waitUntil(() => root(element).querySelector('verifik-otp-input'), 'the code input');
     // The number is kept in one piece: no-break spaces.
     expect(root(element).textContent).to.contain('+57\u00a0301');
     expect((await outbox(`+57${fields.phone}`))[0]!.channel).to.equal('sms');
@@ -105,7 +105,7 @@ describe('<verifik-code-step>', () => {
     );
     expect(send, 'Send stays after choosing SMS').to.not.equal(undefined);
     send!.click();
-    await waitUntil(() => root(element).querySelector('verifik-otp-input'), 'the code input', { timeout: 15_000 });
+    await waitUntil(() => root(element).querySelector('verifik-otp-input'), 'the code input');
     expect((await outbox(`+57${fields.phone}`))[0]!.channel).to.equal('sms');
   });
 

@@ -57,9 +57,6 @@ const whenLoaded = (element: VerifikEnroll) =>
   waitUntil(
     () => element.shadowRoot?.querySelector('[data-step]')?.shadowRoot?.querySelector('#field-phone'),
     'the sign-up form',
-    {
-      timeout: 30_000,
-    },
   );
 
 /** The current step's shadow root. */

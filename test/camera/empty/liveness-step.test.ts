@@ -11,7 +11,7 @@ describe('liveness step with nobody in front of the camera', function () {
   it('keeps saying that no face is in view, and never captures', async () => {
     const { element, events } = await mountLivenessStep(await signedUp(await selfieFlow()));
     await startCamera(element);
-    await waitUntil(() => hintText(element) === en.liveness.hints['no-face'], 'the no-face hint', { timeout: 15_000 });
+    await waitUntil(() => hintText(element) === en.liveness.hints['no-face'], 'the no-face hint');
     await expect(element).to.be.accessible();
     // Thirty analysed frames later (several seconds), still the same message and nothing sent.
     await framesLater((element as unknown as { guide: FrameCounter }).guide, 30);

@@ -31,9 +31,7 @@ describe('liveness step with one frontal face on the camera', function () {
 
     await startCamera(element);
     expect(liveTracks()).to.have.length(1);
-    await waitUntil(() => hintText(element) !== '' && hintText(element) !== en.liveness.starting, 'a hint', {
-      timeout: 15_000,
-    });
+    await waitUntil(() => hintText(element) !== '' && hintText(element) !== en.liveness.starting, 'a hint');
     await expect(element).to.be.accessible();
 
     await waitUntil(() => events.includes('complete'), 'the selfie is accepted', { timeout: 90_000 });

@@ -18,9 +18,7 @@ describe('liveness step with the turn challenge', function () {
     const observer = new MutationObserver(() => seen.add(hintText(element)));
     await startCamera(element);
     observer.observe(element.shadowRoot!, { subtree: true, childList: true, characterData: true });
-    await waitUntil(() => events.includes('complete'), 'the challenge passes and the selfie is accepted', {
-      timeout: 45_000,
-    });
+    await waitUntil(() => events.includes('complete'), 'the challenge passes and the selfie is accepted');
     observer.disconnect();
     expect(errors).to.deep.equal([]);
     expect([...seen]).to.include.members([en.liveness.hints['turn-left'], en.liveness.hints['turn-right']]);
@@ -33,7 +31,6 @@ describe('liveness step with the turn challenge', function () {
     await waitUntil(
       () => [en.liveness.hints['turn-left'], en.liveness.hints['turn-right']].includes(hintText(element)),
       'a turn is asked for',
-      { timeout: 15_000 },
     );
     await expect(element).to.be.accessible();
     expect(events).to.deep.equal([]);

@@ -10,9 +10,7 @@ describe('liveness step with two people in front of the camera', function () {
   it('asks for one person only, and never captures', async () => {
     const { element, events } = await mountLivenessStep(await signedUp(await selfieFlow()));
     await startCamera(element);
-    await waitUntil(() => hintText(element) === en.liveness.hints.multiple, 'the one-person hint', {
-      timeout: 15_000,
-    });
+    await waitUntil(() => hintText(element) === en.liveness.hints.multiple, 'the one-person hint');
     await expect(element).to.be.accessible();
     // Twenty analysed frames later, still the same message and nothing sent.
     await framesLater((element as unknown as { guide: FrameCounter }).guide, 20);

@@ -1,4 +1,5 @@
 import { executeServerCommand } from '@web/test-runner-commands';
+import { longServerCommand } from './server-command.js';
 import { RegistrantApi } from '../../../src/api/registrant-api.js';
 import type { ProjectFlow } from '../../../src/api/types.js';
 
@@ -9,6 +10,12 @@ export interface SandboxInfo {
 }
 
 export const sandbox = (await executeServerCommand('sandbox-info')) as SandboxInfo;
+
+/** Stops the sandbox (its port and data are kept for {@link restartSandbox}). */
+export const stopSandbox = () => executeServerCommand('sandbox-stop');
+
+/** Starts the stopped sandbox again on the same port and data, and resolves once it listens. */
+export const restartSandbox = () => longServerCommand<true>('sandbox-start');
 
 /** Ids of the records the sandbox seeds on first start (`demo/server/seed.ts`). */
 export const DEMO = {
@@ -66,4 +73,4 @@ export async function createFlow(onboardingSettings: Record<string, unknown>): P
  * JPEG; `card` of `none` is a card without a portrait.
  */
 export const faceImage = (kind: 'card' | 'selfie', person: 'ana' | 'bea' | 'cris' | 'dana' | 'eve' | 'none') =>
-  executeServerCommand('face-image', { kind, person }) as Promise<string>;
+  longServerCommand<string>('face-image', { kind, person });
