@@ -65,7 +65,9 @@ export class FaceIndex {
   }
 
   /** The nearest enrolled face to `probe`, and the nearest of any other key. */
-  search(probe: ArrayLike<number>): SearchResult {
+  search(descriptor: ArrayLike<number>): SearchResult {
+    // One typed array type in the hot loop, whatever the caller passed.
+    const probe = Float32Array.from(descriptor);
     const vectors = this.vectors;
     let bestRow = -1;
     let bestDistance = Infinity;
