@@ -1,5 +1,5 @@
 import type { DevClient } from './auth.js';
-import type { FaceEngine } from './biometrics/face-engine.js';
+import type { FaceAnalyzer } from './biometrics/face-pool.js';
 import type { Store } from './db.js';
 import type { CollectionName } from './records.js';
 import type { TokenService } from './tokens.js';
@@ -27,8 +27,8 @@ export interface SandboxContext {
   store: Store;
   client: DevClient;
   tokens: TokenService;
-  /** The face models, loaded on first use (about half a second). */
-  faces: () => Promise<FaceEngine>;
+  /** Face analysis (worker threads in the sandbox), started on first use (about half a second). */
+  faces: () => Promise<FaceAnalyzer>;
   /** A random secret kept in the key file under `name`, created on first use. */
   secret: (name: string) => Buffer;
   /** The clock, injectable so tests can move time. */

@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.js';
 import { type DevClient, ensureDevClient } from './auth.js';
-import { FaceEngine } from './biometrics/face-engine.js';
+import { FacePool } from './biometrics/face-pool.js';
 import type { CodeLimits, SandboxContext } from './context.js';
 import { Store } from './db.js';
 import { Keys } from './keys.js';
@@ -65,13 +65,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   try {
     const client = ensureDevClient(store, dataDir, options.clientToken);
     const keys = Keys.open(dataDir, store);
-    let faces: Promise<FaceEngine> | undefined;
+    let faces: FacePool | undefined;
     let url = '';
     const context: SandboxContext = {
       store,
       client,
       tokens: await TokenService.load(keys),
-      faces: () => (faces ??= FaceEngine.load()),
+      faces: async () => (faces ??= new FacePool()),
       secret: (name) => keys.secret(name),
       now: options.now ?? (() => new Date()),
       settings: {
@@ -117,6 +117,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       async close() {
         clearInterval(maintenance);
         await app.close();
+        await faces?.close();
         store.close();
       },
     };
