@@ -13,6 +13,7 @@ import { biometricRoutes } from './routes/biometrics.js';
 import { projectFlowRoutes } from './routes/project-flows.js';
 import { signatureRoutes } from './routes/signatures.js';
 import { validationRoutes } from './routes/validations.js';
+import { webhookRoutes } from './routes/webhooks.js';
 import { projectRoutes } from './routes/projects.js';
 
 export interface AppOptions {
@@ -116,6 +117,7 @@ export async function buildApp(context: SandboxContext, options: AppOptions = {}
   signatureRoutes(app, context);
   app.get('/.well-known/jwks.json', async () => context.tokens.jwks);
   devRoutes(app, context);
+  webhookRoutes(app, context);
   if (options.integrator) {
     referenceBackend(app, { ...options.integrator, cookieSecret: context.secret('integrator_cookie') });
   }

@@ -1,6 +1,7 @@
 import type { DevClient } from './auth.js';
 import type { FaceAnalyzer } from './biometrics/face-pool.js';
 import type { Store } from './db.js';
+import type { WebhookSender } from './services/webhook-sender.js';
 import type { CollectionName } from './records.js';
 import type { TokenService } from './tokens.js';
 
@@ -34,6 +35,8 @@ export interface SandboxContext {
   /** The clock, injectable so tests can move time. */
   now: () => Date;
   settings: SandboxSettings;
+  /** Sends webhook events (told when one is queued); without it, events wait in the database. */
+  webhooks?: WebhookSender | undefined;
 }
 
 /** Collection names in the store. */
@@ -50,4 +53,5 @@ export const COLLECTIONS = {
   persons: 'persons',
   signatures: 'signatures',
   outbox: 'outbox',
+  webhookDeliveries: 'webhookDeliveries',
 } as const satisfies { [Name in CollectionName]: Name };
