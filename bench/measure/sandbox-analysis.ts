@@ -1,7 +1,7 @@
 import { cardOnTable } from '../../test/helpers/node/document-scenes.js';
 import { base64, type Person, selfie } from '../../test/helpers/node/face-images.js';
 import { runLoad } from '../lib/load.js';
-import { createFlow, DEMO, latestCode, startBenchSandbox } from '../lib/sandbox.js';
+import { callApi, createFlow, DEMO, sendEmailCode, startBenchSandbox } from '../lib/sandbox.js';
 import { round, summarize } from '../lib/stats.js';
 import type { Measurement } from '../lib/types.js';
 
@@ -11,17 +11,6 @@ const SELFIES: Person[] = ['ana', 'bea', 'cris', 'dana'];
 const DOCUMENTS: Person[] = ['eve', 'cris'];
 /** The issue's target for a code validation's p99 while images are analysed. */
 const TARGET_P99_MS = 50;
-
-/** Sends a JSON request; answers the status and the parsed body. */
-async function call(url: string, method: string, body: unknown, token?: string) {
-  const response = await fetch(url, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? (JSON.parse(text) as { data?: Record<string, any> }) : {} }; // eslint-disable-line @typescript-eslint/no-explicit-any -- the API's JSON
-}
 
 /**
  * 7. Does image analysis stall the API? Code validations (`PUT /v2/email-validations/{id}`, right
@@ -37,7 +26,7 @@ export const sandboxAnalysis: Measurement = {
       const base = sandbox.url;
       const register = async (projectFlow: string, project: string, index: number) => {
         const email = `analysis.${Date.now()}.${index}@example.com`;
-        const { status, body } = await call(`${base}/v2/app-registrations`, 'POST', {
+        const { status, body } = await callApi(`${base}/v2/app-registrations`, 'POST', {
           project,
           projectFlow,
           firstName: 'Ana',
@@ -55,30 +44,15 @@ export const sandboxAnalysis: Measurement = {
       const validations: { email: string; token: string; validation: string; code: string }[] = [];
       await runLoad(perPhase * 2, 10, 300_000, async (index) => {
         const who = await register(DEMO.basicFlow, DEMO.project, index);
-        const sent = await call(
-          `${base}/v2/email-validations/app-registration`,
-          'POST',
-          {
-            project: DEMO.project,
-            projectFlow: DEMO.basicFlow,
-            validationMethod: 'verificationCode',
-            email: who.email,
-            type: 'onboarding',
-          },
-          who.token,
-        );
-        validations.push({
-          ...who,
-          validation: String(sent.body.data?.['_id']),
-          code: await latestCode(base, who.email),
-        });
-        return sent.status;
+        const { status, validation, code } = await sendEmailCode(base, who);
+        if (status === 200) validations.push({ ...who, validation, code });
+        return status;
       });
       let used = 0;
       const validate = () => {
         const entry = validations[used++];
         if (!entry) return Promise.resolve(0);
-        return call(
+        return callApi(
           `${base}/v2/email-validations/${entry.validation}`,
           'PUT',
           { email: entry.email, otp: entry.code },
@@ -105,7 +79,7 @@ export const sandboxAnalysis: Measurement = {
       const send = (index: number) => {
         const { kind, image } = uploads[index]!;
         const path = kind === 'selfie' ? 'biometric-validations' : 'document-validations';
-        return call(
+        return callApi(
           `${base}/v2/${path}/app-registration`,
           'POST',
           kind === 'selfie' ? { image, os: 'DESKTOP' } : { image },
@@ -114,7 +88,7 @@ export const sandboxAnalysis: Measurement = {
       };
       // The models load once per worker thread: loaded before anything is timed.
       const warm = await register(flow, project, 2000);
-      const warmed = await call(
+      const warmed = await callApi(
         `${base}/v2/document-validations/app-registration`,
         'POST',
         { image: uploads.at(-1)!.image },

@@ -1,5 +1,5 @@
 import { runLoad, type LoadResult } from '../lib/load.js';
-import { DEMO, latestCode, startBenchSandbox } from '../lib/sandbox.js';
+import { callApi, DEMO, sendEmailCode, startBenchSandbox } from '../lib/sandbox.js';
 import { median, round, summarize } from '../lib/stats.js';
 import type { Measurement } from '../lib/types.js';
 
@@ -11,17 +11,6 @@ interface Registered {
   id: string;
   token: string;
   email: string;
-}
-
-/** Sends a JSON request; answers the status and the parsed body. */
-async function call(url: string, method: string, body: unknown, token?: string) {
-  const response = await fetch(url, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? (JSON.parse(text) as { data?: Record<string, unknown> }) : {} };
 }
 
 const figures = (result: LoadResult) => {
@@ -64,7 +53,7 @@ export const sandboxApi: Measurement = {
       const registered: Registered[] = [];
       const register = async (index: number) => {
         const email = `load.${stamp}.${index}@example.com`;
-        const { status, body } = await call(`${base}/v2/app-registrations`, 'POST', {
+        const { status, body } = await callApi(`${base}/v2/app-registrations`, 'POST', {
           project: DEMO.project,
           projectFlow: DEMO.basicFlow,
           firstName: 'Ana',
@@ -90,25 +79,13 @@ export const sandboxApi: Measurement = {
       const validations: { who: Registered; validation: string; code: string }[] = [];
       await runLoad(registered.length, CONCURRENCY, 120_000, async (index) => {
         const who = registered[index]!;
-        const sent = await call(
-          `${base}/v2/email-validations/app-registration`,
-          'POST',
-          {
-            project: DEMO.project,
-            projectFlow: DEMO.basicFlow,
-            validationMethod: 'verificationCode',
-            email: who.email,
-            type: 'onboarding',
-          },
-          who.token,
-        );
-        if (sent.status !== 200) return sent.status;
-        validations.push({ who, validation: String(sent.body.data?.['_id']), code: await latestCode(base, who.email) });
-        return 200;
+        const { status, validation, code } = await sendEmailCode(base, who);
+        if (status === 200) validations.push({ who, validation, code });
+        return status;
       });
       const check = (code: (entry: (typeof validations)[number]) => string) => (index: number) => {
         const entry = validations[index]!;
-        return call(
+        return callApi(
           `${base}/v2/email-validations/${entry.validation}`,
           'PUT',
           { email: entry.who.email, otp: code(entry) },
