@@ -173,7 +173,9 @@ export interface WebhookAttempt {
 }
 
 /** A webhook event for one flow's target, and its deliveries so far. */
-export interface WebhookDeliveryRecord extends RegistrationPart {
+export interface WebhookDeliveryRecord extends BaseRecord {
+  /** The registration the event is about; null for events about something else (a login). */
+  appRegistration: string | null;
   projectFlow: string;
   url: string;
   event: WebhookEvent;

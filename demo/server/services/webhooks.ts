@@ -69,7 +69,7 @@ export function signWebhook(secret: string, timestamp: number, body: string): st
  */
 export function emitWebhookEvent(
   context: SandboxContext,
-  about: { projectFlow: string; appRegistration: string },
+  about: { projectFlow: string; appRegistration?: string | undefined },
   type: string,
   data: WebhookEvent['data'],
 ): WebhookEvent | undefined {
@@ -82,7 +82,7 @@ export function emitWebhookEvent(
   context.store.insert(COLLECTIONS.webhookDeliveries, {
     _id: id,
     client: flow.client,
-    appRegistration: about.appRegistration,
+    appRegistration: about.appRegistration ?? null,
     projectFlow: flow._id,
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
