@@ -19,7 +19,7 @@ const MAX_THREADS = 4;
  * Threads the pool runs: one core is left to the event loop (so code checks and page loads stay
  * fast while images are analysed), at least one thread, at most {@link MAX_THREADS}.
  */
-export const poolSize = (cores = availableParallelism()): number => Math.min(MAX_THREADS, Math.max(1, cores - 1));
+const poolSize = (): number => Math.min(MAX_THREADS, Math.max(1, availableParallelism() - 1));
 
 /**
  * Face analysis in worker threads (`face-worker.ts`). The image is transferred to the worker, not
@@ -36,11 +36,6 @@ export class FacePool implements FaceAnalyzer {
       // Models load once per thread: a thread is kept however long it idles.
       idleTimeout: Number.POSITIVE_INFINITY,
     });
-  }
-
-  /** Threads in the pool. */
-  get threads(): number {
-    return this.pool.threads.length;
   }
 
   async analyze(image: Buffer, mode: DetectionMode): Promise<FaceAnalysis> {

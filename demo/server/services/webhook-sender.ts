@@ -35,7 +35,7 @@ const LOG_LENGTH = 20;
 const BATCH = 20;
 
 /** The wait before attempt `attempts + 1`, after `attempts` failures. */
-export const retryDelay = (retry: WebhookRetry, attempts: number): number =>
+const retryDelay = (retry: WebhookRetry, attempts: number): number =>
   Math.min(retry.maxDelayMs, retry.firstDelayMs * 2 ** Math.max(0, attempts - 1));
 
 class TargetRefused extends Error {}
