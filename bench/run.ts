@@ -27,9 +27,19 @@ import { firstStep } from './measure/first-step.js';
 import { guidance } from './measure/guidance.js';
 import { leaks } from './measure/leaks.js';
 import { payloads } from './measure/payloads.js';
+import { sandboxAnalysis } from './measure/sandbox-analysis.js';
 import { sandboxApi } from './measure/sandbox-api.js';
 
-const MEASUREMENTS: Measurement[] = [bytes, firstStep, guidance, payloads, leaks, sandboxApi, faceSearch];
+const MEASUREMENTS: Measurement[] = [
+  bytes,
+  firstStep,
+  guidance,
+  payloads,
+  leaks,
+  sandboxApi,
+  sandboxAnalysis,
+  faceSearch,
+];
 
 const { values } = parseArgs({ options: { smoke: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const only = values.only?.split(',');

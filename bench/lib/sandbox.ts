@@ -81,3 +81,38 @@ export async function latestCode(sandboxUrl: string, to: string, after = '', tim
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+/** Sends a JSON request; answers the status and the parsed body. */
+export async function callApi(url: string, method: string, body: unknown, token?: string) {
+  const response = await fetch(url, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? (JSON.parse(text) as { data?: Record<string, unknown> }) : {} };
+}
+
+/**
+ * Sends an email code to a registrant of the demo's Basic flow and reads it from the dev outbox
+ * (setup, not measured); answers the validation and the code, or the status of a refusal.
+ */
+export async function sendEmailCode(
+  sandboxUrl: string,
+  who: { email: string; token: string },
+): Promise<{ status: number; validation: string; code: string }> {
+  const sent = await callApi(
+    `${sandboxUrl}/v2/email-validations/app-registration`,
+    'POST',
+    {
+      project: DEMO.project,
+      projectFlow: DEMO.basicFlow,
+      validationMethod: 'verificationCode',
+      email: who.email,
+      type: 'onboarding',
+    },
+    who.token,
+  );
+  if (sent.status !== 200) return { status: sent.status, validation: '', code: '' };
+  return { status: 200, validation: String(sent.body.data?.['_id']), code: await latestCode(sandboxUrl, who.email) };
+}

@@ -1,3 +1,4 @@
+import compress from '@fastify/compress';
 import cors from '@fastify/cors';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
@@ -15,6 +16,7 @@ import { loginFaceRoutes } from './routes/login-face.js';
 import { projectFlowRoutes } from './routes/project-flows.js';
 import { signatureRoutes } from './routes/signatures.js';
 import { validationRoutes } from './routes/validations.js';
+import { webhookRoutes } from './routes/webhooks.js';
 import { projectRoutes } from './routes/projects.js';
 
 export interface AppOptions {
@@ -48,6 +50,16 @@ const FASTIFY_ERRORS: Record<string, { status: number; code: string; message: st
     message: 'Content-Length does not match the body',
   },
 };
+
+/**
+ * How long a browser may reuse a face asset (face-api, the wasm binary, the models) without
+ * asking: they change only when the face-api dependency does. Every other file keeps the default
+ * (`max-age=0`, revalidated by its ETag), so a rebuilt widget is picked up at once.
+ */
+export const FACE_ASSET_CACHE = 'public, max-age=86400';
+
+/** Whether a request path names a file of a `face/` folder. */
+const isFaceAsset = (url: string) => /\/face\/[^?]+/.test(url.split('?')[0]!);
 
 /** The sandbox's HTTP application: Verifik-compatible routes, CORS for any page, the demo page. */
 export async function buildApp(context: SandboxContext, options: AppOptions = {}): Promise<FastifyInstance> {
@@ -111,16 +123,26 @@ export async function buildApp(context: SandboxContext, options: AppOptions = {}
   appLoginRoutes(app, context);
   app.get('/.well-known/jwks.json', async () => context.tokens.jwks);
   devRoutes(app, context);
+  webhookRoutes(app, context);
   if (options.integrator) {
     referenceBackend(app, { ...options.integrator, cookieSecret: context.secret('integrator_cookie') });
   }
 
-  for (const [prefix, root] of [
-    ['/dist/', options.distRoot],
-    ['/cdn/', options.cdnRoot],
-  ] as const) {
-    if (root && existsSync(root)) await app.register(fastifyStatic, { root, prefix, decorateReply: false });
-  }
+  await app.register(async (assets) => {
+    // Compression only for the widget's files, in a scope of their own; the API's answers are small.
+    await assets.register(compress, { global: true, threshold: 1024 });
+    assets.addHook('onSend', async (request, reply) => {
+      if (reply.statusCode < 400 && isFaceAsset(request.url)) reply.header('cache-control', FACE_ASSET_CACHE);
+    });
+    for (const [prefix, root] of [
+      ['/dist/', options.distRoot],
+      ['/cdn/', options.cdnRoot],
+    ] as const) {
+      if (root && existsSync(root)) {
+        await assets.register(fastifyStatic, { root, prefix, decorateReply: false });
+      }
+    }
+  });
   const { demoRoot } = options;
   if (demoRoot) {
     await app.register(fastifyStatic, { root: demoRoot, serve: false });

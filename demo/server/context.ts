@@ -1,6 +1,7 @@
 import type { DevClient } from './auth.js';
-import type { FaceEngine } from './biometrics/face-engine.js';
+import type { FaceAnalyzer } from './biometrics/face-pool.js';
 import type { Store } from './db.js';
+import type { WebhookSender } from './services/webhook-sender.js';
 import type { CollectionName } from './records.js';
 import type { TokenService } from './tokens.js';
 
@@ -27,13 +28,15 @@ export interface SandboxContext {
   store: Store;
   client: DevClient;
   tokens: TokenService;
-  /** The face models, loaded on first use (about half a second). */
-  faces: () => Promise<FaceEngine>;
+  /** Face analysis (worker threads in the sandbox), started on first use (about half a second). */
+  faces: () => Promise<FaceAnalyzer>;
   /** A random secret kept in the key file under `name`, created on first use. */
   secret: (name: string) => Buffer;
   /** The clock, injectable so tests can move time. */
   now: () => Date;
   settings: SandboxSettings;
+  /** Sends webhook events (told when one is queued); without it, events wait in the database. */
+  webhooks?: WebhookSender | undefined;
 }
 
 /** Collection names in the store. */
@@ -52,4 +55,5 @@ export const COLLECTIONS = {
   outbox: 'outbox',
   appLogins: 'appLogins',
   livenessSessions: 'livenessSessions',
+  webhookDeliveries: 'webhookDeliveries',
 } as const satisfies { [Name in CollectionName]: Name };

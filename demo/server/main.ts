@@ -11,6 +11,7 @@ import { DEMO_IDS } from './seed.js';
  *   --client-token T (or SANDBOX_CLIENT_TOKEN; default: issue one on first start)
  *   --public-url U   (or SANDBOX_PUBLIC_URL; default: the URL it listens on) for links in messages
  *   --retention-days N (or SANDBOX_RETENTION_DAYS) erase finished registrations N days after they end
+ *   --webhook-any-host (or SANDBOX_WEBHOOK_ANY_HOST=1) send webhooks to any host, not only this machine
  *   --json           print one JSON line {url, clientToken, dataDir} for scripts and test runners
  */
 const { values } = parseArgs({
@@ -21,6 +22,7 @@ const { values } = parseArgs({
     'client-token': { type: 'string', default: process.env['SANDBOX_CLIENT_TOKEN'] },
     'public-url': { type: 'string', default: process.env['SANDBOX_PUBLIC_URL'] },
     'retention-days': { type: 'string', default: process.env['SANDBOX_RETENTION_DAYS'] },
+    'webhook-any-host': { type: 'boolean', default: process.env['SANDBOX_WEBHOOK_ANY_HOST'] === '1' },
     json: { type: 'boolean', default: false },
   },
 });
@@ -44,6 +46,7 @@ const sandbox = await startSandbox({
   host: values.host,
   dataDir: values['data-dir'],
   clientToken: values['client-token'],
+  webhooks: { allowAnyHost: values['webhook-any-host'] },
 });
 
 if (values.json) {

@@ -185,6 +185,42 @@ export interface LivenessSessionRecord extends RegistrationPart {
   codeValidation: { type: 'email' | 'phone'; id: string } | null;
 }
 
+/** What a webhook tells the integrator: never images, never personal data beyond the ids. */
+export interface WebhookEvent {
+  /** Unique per event and repeated on every delivery of it: the receiver's idempotency key. */
+  id: string;
+  type: string;
+  createdAt: string;
+  data: Record<string, string | number | boolean | null>;
+}
+
+/** One try to deliver a webhook event. */
+export interface WebhookAttempt {
+  at: string;
+  /** The receiver's HTTP status, or null when it could not be reached. */
+  statusCode: number | null;
+  error?: string;
+  durationMs: number;
+  manual?: boolean;
+}
+
+/** A webhook event for one flow's target, and its deliveries so far. */
+export interface WebhookDeliveryRecord extends BaseRecord {
+  /** The registration the event is about; null for events about something else (a login). */
+  appRegistration: string | null;
+  projectFlow: string;
+  url: string;
+  event: WebhookEvent;
+  /** `pending` while attempts remain, `delivered` once the receiver answered 2xx, else `failed`. */
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  /** When the next automatic attempt is due; null once delivered or failed. */
+  nextAttemptAt: string | null;
+  deliveredAt: string | null;
+  /** The latest attempts, newest last. */
+  log: WebhookAttempt[];
+}
+
 /** Every collection and the record it holds. */
 export interface Collections {
   projects: ProjectRecord;
@@ -201,6 +237,7 @@ export interface Collections {
   outbox: OutboxRecord;
   appLogins: AppLoginRecord;
   livenessSessions: LivenessSessionRecord;
+  webhookDeliveries: WebhookDeliveryRecord;
 }
 
 export type CollectionName = keyof Collections;
@@ -218,4 +255,5 @@ export const REGISTRATION_PARTS = [
   'outbox',
   'appLogins',
   'livenessSessions',
+  'webhookDeliveries',
 ] as const satisfies readonly CollectionName[];

@@ -3,13 +3,14 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.js';
 import { type DevClient, ensureDevClient } from './auth.js';
-import { FaceEngine } from './biometrics/face-engine.js';
+import { FacePool } from './biometrics/face-pool.js';
 import type { CodeLimits, SandboxContext } from './context.js';
 import { Store } from './db.js';
 import { Keys } from './keys.js';
 import { releasePendingAttempts } from './services/biometrics.js';
 import { purgeFinished } from './services/erasure.js';
 import { purgeExpiredMessages } from './services/outbox.js';
+import { WebhookSender, type WebhookSenderOptions } from './services/webhook-sender.js';
 import { sandboxFlows } from './integrator/sandbox-flows.js';
 import { seedDemo } from './seed.js';
 import { TokenService } from './tokens.js';
@@ -35,6 +36,8 @@ export interface SandboxOptions {
   retentionDays?: number | undefined;
   /** Adds hooks or routes before the sandbox's own (tests hold requests at a chosen point with it). */
   configureApp?: (app: FastifyInstance) => void;
+  /** Webhook retries and targets; by default only this machine is called (see WebhookSender). */
+  webhooks?: WebhookSenderOptions | undefined;
 }
 
 export interface Sandbox {
@@ -44,6 +47,8 @@ export interface Sandbox {
   app: FastifyInstance;
   /** True when this start created the demo project. */
   seeded: boolean;
+  /** Sends the queued webhook events; `wake()` sends what is due now. */
+  webhooks: WebhookSender;
   close(): Promise<void>;
 }
 
@@ -65,13 +70,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   try {
     const client = ensureDevClient(store, dataDir, options.clientToken);
     const keys = Keys.open(dataDir, store);
-    let faces: Promise<FaceEngine> | undefined;
+    let faces: FacePool | undefined;
     let url = '';
     const context: SandboxContext = {
       store,
       client,
       tokens: await TokenService.load(keys),
-      faces: () => (faces ??= FaceEngine.load()),
+      faces: async () => (faces ??= new FacePool()),
       secret: (name) => keys.secret(name),
       now: options.now ?? (() => new Date()),
       settings: {
@@ -80,6 +85,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         retentionDays: options.retentionDays,
       },
     };
+    const webhooks = new WebhookSender(context, options.webhooks);
+    context.webhooks = webhooks;
     const seeded = seedDemo(context);
     // A stopped process leaves nothing behind that counts: attempts never analysed, expired messages.
     releasePendingAttempts(context);
@@ -97,6 +104,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       integrator: {
         apiUrl: () => process.env['VERIFIK_API_URL'] ?? url,
         clientToken: () => process.env['VERIFIK_CLIENT_TOKEN'] ?? client.token,
+        webhookSecret: () => process.env['VERIFIK_WEBHOOK_SECRET'],
         flows: sandboxFlows(
           () => process.env['VERIFIK_API_URL'] ?? url,
           () => process.env['VERIFIK_CLIENT_TOKEN'] ?? client.token,
@@ -108,15 +116,20 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : options.port;
     url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    // Deliveries a stopped process left queued (or cut short) are sent again.
+    webhooks.wake();
     return {
       url,
       client,
       dataDir,
       app,
       seeded,
+      webhooks,
       async close() {
         clearInterval(maintenance);
+        await webhooks.close();
         await app.close();
+        await faces?.close();
         store.close();
       },
     };

@@ -135,7 +135,9 @@ export class FaceEngine {
       if (results.length === 0) results = await this.detect(tensor, 'ssd');
       const faces = await Promise.all(
         results.map(async ({ detection, descriptor }) => ({
-          box: detection.box,
+          // Plain numbers: face-api's Box keeps them behind getters, which neither JSON nor a
+          // worker thread's structured clone carries.
+          box: { x: detection.box.x, y: detection.box.y, width: detection.box.width, height: detection.box.height },
           score: detection.score,
           descriptor: Array.from(descriptor),
           sharpness: await this.sharpness(data, info, detection.box),

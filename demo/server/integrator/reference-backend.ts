@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
+import { type ReceivedEvent, webhookReceiver } from './webhook-receiver.js';
 
 /**
  * A reference integrator backend for <verifik-enroll>: the two endpoints YOUR server provides.
@@ -13,6 +14,8 @@ import { createRemoteJWKSet, jwtVerify } from 'jose';
  *                                   its signature, then the registration's (or the AppLogin's)
  *                                   project, flow and status at Verifik, and says which kind it
  *                                   is. Never trust the browser's event alone.
+ *   POST /api/verifik/webhooks      receives Verifik's signed events (status changes), even when
+ *                                   the person closed the tab: see webhook-receiver.ts.
  *
  * The project and the flows come from YOUR configuration, never from the browser: anyone can edit
  * the page's `flow` attribute, and a flow whose identity checks are optional ends
@@ -40,6 +43,10 @@ export interface ReferenceBackendOptions {
    * (typically a fixed map, `{[FULL_FLOW_ID]: {project: PROJECT_ID, kyc: true}}`).
    */
   flows: (projectFlow: string) => AllowedFlow | undefined | Promise<AllowedFlow | undefined>;
+  /** Your flow's webhook signing secret; without one, webhooks are answered 503. */
+  webhookSecret?: () => string | undefined;
+  /** Your code for each event, called once per event id (update your user's state here). */
+  onWebhook?: (event: ReceivedEvent) => void | Promise<void>;
 }
 
 /** Deeper bodies are refused: no sign-up field nests, and deep JSON costs the API dearly. */
@@ -229,5 +236,23 @@ export function referenceBackend(app: FastifyInstance, options: ReferenceBackend
         reference,
       },
     };
+  });
+
+  const receive = webhookReceiver({
+    secret: () => options.webhookSecret?.(),
+    handle: (event) => options.onWebhook?.(event),
+  });
+  // The signature covers the body exactly as sent: this route reads it as text, before parsing.
+  void app.register(async (scope) => {
+    scope.removeContentTypeParser('application/json');
+    scope.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+    scope.post('/api/verifik/webhooks', async (request, reply) => {
+      const signature = request.headers['verifik-signature'];
+      const { status, body } = await receive(
+        typeof signature === 'string' ? signature : undefined,
+        typeof request.body === 'string' ? request.body : '',
+      );
+      return reply.status(status).send(body);
+    });
   });
 }

@@ -5,6 +5,7 @@ import { ApiError, notFound } from '../errors.js';
 import { isObjectId, newObjectId } from '../ids.js';
 import type { FlowRecord } from '../records.js';
 import { FlowConfigError, normalizeFlow } from '../../../src/flow/normalize-flow.js';
+import { issueWebhookSecret } from '../services/webhooks.js';
 import { parseOrThrow } from '../validation/issues.js';
 import { flowShape } from '../../../src/flow/flow-shape.js';
 import { FLOW_FIELD_CODES, FLOW_SCHEMAS, flowHeader } from '../validation/project-flow.js';
@@ -75,6 +76,12 @@ export function projectFlowRoutes(app: FastifyInstance, context: SandboxContext)
     }
   }
 
+  /** The flow as answered, with its webhook signing secret the one time it is issued. */
+  function withWebhookSecret(flow: FlowRecord): FlowRecord {
+    const webhookSecret = issueWebhookSecret(context, flow);
+    return webhookSecret ? { ...flow, webhookSecret } : flow;
+  }
+
   function ownedFlow(clientId: string, id: string): FlowRecord {
     const flow = isObjectId(id) ? store.get(COLLECTIONS.projectFlows, id) : undefined;
     if (!flow || flow.client !== clientId) throw notFound('projectFlow');
@@ -86,7 +93,7 @@ export function projectFlowRoutes(app: FastifyInstance, context: SandboxContext)
     const body = withoutServerFields(objectBody(request.body));
     validateFlow(body, clientId);
     const flow = newFlowRecord(body, { _id: newObjectId(context.now()), client: clientId, now: context.now() });
-    return { data: store.insert(COLLECTIONS.projectFlows, flow) };
+    return { data: withWebhookSecret(store.insert(COLLECTIONS.projectFlows, flow)) };
   });
 
   app.get('/v2/project-flows', admin, async (request) => {
@@ -116,6 +123,6 @@ export function projectFlowRoutes(app: FastifyInstance, context: SandboxContext)
       version: (Number(flow['version']) || 1) + 1,
       updatedAt: context.now().toISOString(),
     });
-    return { data: updated };
+    return { data: withWebhookSecret(updated) };
   });
 }

@@ -3,6 +3,7 @@ import type { NormalizedFlow } from '../../../src/flow/flow.types.js';
 import { COLLECTIONS, type SandboxContext } from '../context.js';
 import { ApiError, notFound, verifikError } from '../errors.js';
 import type { FlowRecord, RegistrationRecord, RegistrationStatus } from '../records.js';
+import { registrationStatusChanged } from './webhooks.js';
 
 /** App-registration statuses after which nothing more can be done. */
 export const FINAL_STATUSES: readonly RegistrationStatus[] = [
@@ -51,7 +52,8 @@ export function currentRegistration(context: SandboxContext, id: string): Regist
 /**
  * Applies `changes` to the registration as stored now, not to the copy a request read before its
  * awaits: no concurrent request's change is lost, and a registration that ended meanwhile refuses
- * them (409). Call it inside the transaction that took the decision.
+ * them (409). Call it inside the transaction that took the decision (a status change queues its
+ * webhook event in that transaction too).
  */
 export function updateRegistration(
   context: SandboxContext,
@@ -61,11 +63,13 @@ export function updateRegistration(
 ): RegistrationRecord {
   const current = currentRegistration(context, id);
   if (options.whenFinished !== 'allow') requireOpen(current);
-  return context.store.replace(COLLECTIONS.appRegistrations, {
+  const updated = context.store.replace(COLLECTIONS.appRegistrations, {
     ...current,
     ...changes,
     updatedAt: context.now().toISOString(),
   });
+  if (updated.status !== current.status) registrationStatusChanged(context, updated, current.status);
+  return updated;
 }
 
 /** Whether the contact checks the flow asks for (email and/or phone code) have passed. */

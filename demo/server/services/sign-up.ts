@@ -7,6 +7,7 @@ import { isObjectId, newObjectId } from '../ids.js';
 import type { InformationRecord, RegistrationRecord } from '../records.js';
 import { isFinished, normalizeStoredFlow } from './registration.js';
 import { checkSecurity } from './security.js';
+import { registrationStatusChanged } from './webhooks.js';
 
 /** A sign-up as sent (already checked for types and lengths). */
 export interface SignUpInput extends Partial<SignUpDetails> {
@@ -161,6 +162,7 @@ export function createRegistration(
       failedValidations: 0,
       extra,
     });
+    registrationStatusChanged(context, registration, null);
     return { registration, informationValidation };
   });
 }

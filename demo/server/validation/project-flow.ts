@@ -42,6 +42,7 @@ const security = z.looseObject({
 const integrations = z.looseObject({
   redirectUrl: z.union([httpUrl(), z.literal('')]).optional(),
   webhook: objectId().nullable().optional(),
+  webhookUrl: httpUrl().optional(),
   source: security.shape.source,
   strategy: security.shape.strategy,
   apiUrl: security.shape.apiUrl,
