@@ -41,6 +41,32 @@ async function twoFaces(): Promise<Buffer> {
     .toBuffer();
 }
 
+/**
+ * The selfie with its face moved `shift` pixels sideways (negative: to the image's left), on
+ * grey: the whole face stays in view, its centre a third of the frame from the middle.
+ */
+async function shiftedSelfie(shift: number): Promise<Buffer> {
+  const photo = await selfie('cris');
+  const kept = await sharp(photo)
+    .extract({ left: Math.max(0, -shift), top: 0, width: 640 - Math.abs(shift), height: 480 })
+    .toBuffer();
+  return background(640, 480, '#808080')
+    .composite([{ input: kept, left: Math.max(0, shift), top: 0 }])
+    .png()
+    .toBuffer();
+}
+
+/** The selfie at half size in the middle of the frame: a face too far away. */
+async function smallSelfie(): Promise<Buffer> {
+  const photo = await sharp(await selfie('cris'))
+    .resize(320, 240)
+    .toBuffer();
+  return background(640, 480, '#808080')
+    .composite([{ input: photo, left: 160, top: 120 }])
+    .png()
+    .toBuffer();
+}
+
 const SCENES: Record<CameraFixture, () => Promise<Scene[]>> = {
   document: async () => [{ image: await cardOnTable(), seconds: 1 }],
   'document-blurred': async () => [{ image: await cardOnTable({ blur: 12 }), seconds: 1 }],
@@ -59,6 +85,12 @@ const SCENES: Record<CameraFixture, () => Promise<Scene[]>> = {
   ],
   empty: async () => [{ image: await noFace(), seconds: 1 }],
   'two-faces': async () => [{ image: await twoFaces(), seconds: 1 }],
+  // The face far to the image's left, then far to its right, then small in the middle, looped.
+  'off-centre': async () => [
+    { image: await shiftedSelfie(-200), seconds: 3 },
+    { image: await shiftedSelfie(200), seconds: 3 },
+    { image: await smallSelfie(), seconds: 3 },
+  ],
 };
 
 /** A fixture's pictures as the canvas camera shows them, in turn and looped. */
