@@ -143,6 +143,19 @@ export class RegistrantApi {
     return this.call('/v2/phone-validations', 'PUT', { phone, countryCode, otp: Number(code) }, signal);
   }
 
+  /**
+   * Replaces the registration's phone number before it is verified (Verifik's hosted page does
+   * the same): the registration, and the email code it passed, stand.
+   */
+  replacePhone(phone: string, countryCode: string, signal?: AbortSignal): Promise<unknown> {
+    return this.call(
+      `/v2/app-registrations/${encodeURIComponent(this.registrationId())}`,
+      'PUT',
+      { countryCode, phone, replacePhone: true },
+      signal,
+    );
+  }
+
   /** Saves the basic-information answers on the registration. */
   saveBasicInformation(answers: Record<string, string | number>, signal?: AbortSignal): Promise<unknown> {
     return this.call(

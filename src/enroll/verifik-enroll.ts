@@ -158,7 +158,8 @@ export class VerifikEnroll extends LitElement {
   /**
    * Presents the widget in a modal dialog (a native `<dialog>`, opened with `showModal()`: the page
    * behind is inert and focus stays inside), opened by `show()`.
-   * Escape or the close button cancels (`verifik-cancel`, and the flow starts over) and closes.
+   * Escape or the close button cancels (`verifik-cancel`, and the flow starts over) and closes;
+   * past the sign-up it first asks, in the same confirm dialog as Cancel.
    */
   @property({ type: Boolean }) modal = false;
 
@@ -175,6 +176,8 @@ export class VerifikEnroll extends LitElement {
   private opener: HTMLElement | undefined;
 
   @query('dialog[part="confirm"]') private cancelDialog!: HTMLDialogElement | null;
+  /** The button whose press opened the confirm dialog: it gets focus back on No. */
+  private cancelAskedBy: 'cancel' | 'close' = 'cancel';
 
   /** Gives the steps the enrollment, once loaded. */
   private readonly enrollmentProvider = new ContextProvider(this, { context: enrollmentContext });
@@ -312,11 +315,21 @@ export class VerifikEnroll extends LitElement {
     this.opener = undefined;
   }
 
-  /** Escape or the close button: the person gives up a running flow, then the modal closes. */
+  /**
+   * Escape or the close button: the person gives up a running flow, then the modal closes. Past
+   * the sign-up (a registration exists, codes may be proved) it asks first, as Cancel does.
+   */
   private handleDialogCancel(event: Event): void {
     // The dialog closes through `open`, so the property and the dialog never disagree.
     event.preventDefault();
-    if (this.enrollment?.machine.status === 'running') this.handleCancel();
+    const machine = this.enrollment?.machine;
+    if (machine && canCancel(machine)) {
+      // The browser closes the dialog anyway on a repeated Escape without user activation (so no
+      // page can trap a person): then the modal only closes, and the flow waits for the next show().
+      if (event.cancelable) this.askCancel('close');
+      return;
+    }
+    if (machine?.status === 'running') this.handleCancel();
     this.close();
   }
 
@@ -433,18 +446,27 @@ export class VerifikEnroll extends LitElement {
     this.requestUpdate();
   }
 
-  /** Cancel throws progress away: it asks first, in a modal dialog that takes the focus. */
-  private askCancel(): void {
+  /**
+   * Cancel throws progress away: it asks first, in a modal dialog that takes the focus. `from` is
+   * the button that asked (Cancel, or the modal's close button, which also closes the modal).
+   */
+  private askCancel(from: 'cancel' | 'close' = 'cancel'): void {
     if (!this.cancelDialog) return;
+    this.cancelAskedBy = from;
     // An earlier answer would otherwise count for an Escape now.
     this.cancelDialog.returnValue = '';
     this.cancelDialog.showModal();
   }
 
-  /** Yes cancels; No or Escape returns to the step, with the focus back on Cancel. */
+  /** Yes cancels (and closes the modal if it asked); No or Escape returns to the button that asked. */
   private handleCancelAnswer(): void {
-    if (this.cancelDialog?.returnValue === 'yes') this.handleCancel();
-    else this.renderRoot.querySelector<HTMLElement>('[part="cancel"]')?.focus();
+    const from = this.cancelAskedBy;
+    if (this.cancelDialog?.returnValue !== 'yes') {
+      this.renderRoot.querySelector<HTMLElement>(`[part="${from}"]`)?.focus();
+      return;
+    }
+    this.handleCancel();
+    if (from === 'close') this.close();
   }
 
   /** The person gives up: `verifik-cancel`, the saved session is forgotten, the flow starts over. */
@@ -576,7 +598,7 @@ export class VerifikEnroll extends LitElement {
                 type="button"
                 class="secondary"
                 aria-haspopup="dialog"
-                @click=${this.askCancel}
+                @click=${() => this.askCancel()}
               >
                 ${this.translation.actions.cancel}
               </button>`

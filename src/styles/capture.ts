@@ -34,6 +34,15 @@ export const captureStyles = css`
     stroke: #3ecf8e;
     stroke-dasharray: none;
   }
+  /* Forced colours leave SVG strokes alone: the guide takes the system's text colour, and its highlight once the frame is good. */
+  @media (forced-colors: active) {
+    .guide {
+      stroke: CanvasText;
+    }
+    .guide.ok {
+      stroke: Highlight;
+    }
+  }
   .hint {
     min-block-size: 1.5em;
     margin-block: 0.75rem 0;

@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** A busy line: a spinner (slowed down for reduced motion) beside a short text. */
+/** A busy line: a spinner (still for reduced motion) beside a short text. */
 export const statusStyles = css`
   [part~='status'],
   .status {
@@ -20,9 +20,19 @@ export const statusStyles = css`
     animation: spin 0.9s linear infinite;
   }
 
+  /* Still: the text beside it already says that something is under way. */
   @media (prefers-reduced-motion: reduce) {
     .spinner {
-      animation-duration: 3s;
+      animation: none;
+    }
+  }
+
+  /* Forced colours would paint the whole ring in one colour: the arc keeps the system highlight. */
+  @media (forced-colors: active) {
+    .spinner {
+      forced-color-adjust: none;
+      border-color: GrayText;
+      border-block-start-color: Highlight;
     }
   }
 

@@ -24,9 +24,11 @@ export class VerifikOtpInput extends LitElement {
         display: flex;
         gap: 0.5rem;
       }
+      /* Six boxes and their gaps are wider than a 320 px screen's card: they narrow to fit, never under 24 px. */
       input {
         box-sizing: border-box;
-        inline-size: 2.75rem;
+        flex: 0 1 2.75rem;
+        min-inline-size: 1.5rem;
         block-size: 3.25rem;
         font: inherit;
         font-size: 1.5rem;

@@ -17,7 +17,7 @@ import {
   whenLoaded,
   whenStep,
 } from '../helpers/browser/basic-flow.js';
-import { DEMO, sandbox } from '../helpers/browser/sandbox.js';
+import { adminGet, DEMO, sandbox } from '../helpers/browser/sandbox.js';
 import { waitUntil } from '../helpers/browser/wait.js';
 
 /**
@@ -93,6 +93,33 @@ describe('Back from a code step', function () {
     await whenStep(element, 'emailCode');
     await waitUntil(() => heading(element) === 'Check your email', 'the email code screen');
     expect(await latestCode(changed)).to.match(/^\d{6}$/);
+  });
+
+  it('keeps the registration when only the phone changed: a code to the new number, the email still verified', async () => {
+    const who = person();
+    const element = await mount();
+    await fillSignUp(element, who);
+    await enterCode(element, await latestCode(who.email));
+    await whenStep(element, 'phoneCode');
+    await press(element, '[part="back"]', 'Enter', true);
+    await whenStep(element, 'signUp');
+    await waitUntil(() => inStep(element, '#field-phone'), 'the phone field');
+    const newPhone = who.phone.replace(/^300/, '301');
+    inStep<HTMLInputElement>(element, '#field-phone')!.select();
+    await type(element, '#field-phone', `+57 ${newPhone}`);
+    await press(element, 'button[type="submit"]');
+    await waitUntil(() => element.getAttribute('step') !== 'signUp', 'the sign-up is sent');
+    expect(element.getAttribute('step'), 'the email stays verified').to.equal('phoneCode');
+
+    await press(element, '.actions button');
+    await enterCode(element, await latestCode(`+57${newPhone}`));
+    await whenStep(element, 'document');
+    // One registration for this person, now with the new number; one email code in all.
+    const registrations = await adminGet<{ phone: string }[]>(
+      `/v2/app-registrations?where_email=${encodeURIComponent(who.email)}`,
+    );
+    expect(registrations.map(({ phone }) => phone)).to.deep.equal([newPhone]);
+    expect(await codesSentTo(who.email)).to.equal(1);
   });
 });
 

@@ -6,6 +6,7 @@ import type {
   VerifikErrorDetail,
   VerifikStepChangeDetail,
 } from '../../src/index.js';
+import { en } from '../../src/i18n/en.js';
 import '../../src/verifik-enroll.js';
 import {
   fillSignUp,
@@ -294,22 +295,53 @@ describe('<verifik-enroll modal>', () => {
     expect(document.activeElement).to.equal(opener);
   });
 
-  it('the close button cancels a flow under way, which starts over; close() keeps it', async () => {
+  it('past the sign-up, the close button and Escape ask first: No keeps the flow, Yes cancels and closes', async () => {
     const { opener, element } = await page();
-    opener.click();
+    opener.focus();
+    await sendKeys({ press: 'Enter' });
     await whenLoaded(element);
     await fillSignUp(element, person());
     element.close();
-    await waitUntil(() => !dialogOf(element)!.open, 'close() closes');
+    await waitUntil(() => !dialogOf(element)!.open && document.activeElement === opener, 'close() closes');
     element.show();
     await element.updateComplete;
     expect(element.getAttribute('step'), 'close() is not a cancel').to.equal('emailCode');
 
     let cancels = 0;
     element.addEventListener('verifik-cancel', () => cancels++);
+    const confirm = element.shadowRoot!.querySelector<HTMLDialogElement>('dialog[part="confirm"]')!;
+    const answer = (name: string) =>
+      [...confirm.querySelectorAll('button')].find((button) => button.textContent?.trim() === name)!;
+
+    // The close button asks; No from the keyboard returns to it, nothing lost.
     await press(element, '[part="close"]', 'Enter', true);
-    await waitUntil(() => !dialogOf(element)!.open, 'the close button closes');
+    await waitUntil(() => confirm.open, 'the close button asks first');
+    expect(confirm.contains(element.shadowRoot!.activeElement), 'focus is in the question').to.equal(true);
+    await expect(element).shadowDom.to.be.accessible();
+    answer(en.cancelConfirm.keep).focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => !confirm.open, 'the question closes');
+    expect(dialogOf(element)!.open, 'the modal stays open').to.equal(true);
+    expect(element.shadowRoot!.activeElement?.getAttribute('part'), 'focus back on the close button').to.equal('close');
+    expect([cancels, element.getAttribute('step')]).to.deep.equal([0, 'emailCode']);
+
+    // Escape asks too; Escape on the question answers No.
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => confirm.open, 'Escape asks first');
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !confirm.open, 'Escape on the question keeps going');
+    expect([cancels, element.getAttribute('step'), dialogOf(element)!.open]).to.deep.equal([0, 'emailCode', true]);
+
+    // Escape, then Yes: cancelled, started over, the modal closed and focus back on the opener.
+    // Chromium keeps a dialog open on Escape once per user activation: the person moves on first.
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => confirm.open, 'Escape asks again');
+    answer(en.cancelConfirm.confirm).focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => !dialogOf(element)!.open, 'Yes closes the modal');
     expect(cancels).to.equal(1);
     expect(element.getAttribute('step')).to.equal('signUp');
+    expect(document.activeElement?.id, 'focus back on the opener').to.equal(opener.id);
   });
 });

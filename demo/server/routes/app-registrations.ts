@@ -9,6 +9,7 @@ import { eraseRegistration } from '../services/erasure.js';
 import { registrantToken, resendLink } from '../services/link-tokens.js';
 import { presentRegistration, readPopulates } from '../services/populate.js';
 import { currentRegistration, flowOf, requireOpen, updateRegistration } from '../services/registration.js';
+import { replacePhone } from '../services/replace-phone.js';
 import { createRegistration } from '../services/sign-up.js';
 import { isFinalStep, syncRegistration } from '../services/sync.js';
 import { intBetween, registrationReference, text } from '../validation/fields.js';
@@ -63,6 +64,9 @@ const dateOfBirth = z.iso.date({ error: 'must be a date as YYYY-MM-DD' }).refine
 );
 
 const updateSchema = z.looseObject({
+  phone: text(32).optional(),
+  countryCode: text(8).optional(),
+  replacePhone: z.boolean().optional(),
   basicInformation: z
     .looseObject({
       fullName: text(200).optional(),
@@ -176,7 +180,8 @@ export function appRegistrationRoutes(app: FastifyInstance, context: SandboxCont
 
   /**
    * The registrant updates their registration. Verifik's hosted page uses this route for contact
-   * changes; the sandbox takes `basicInformation` here (an inferred shape: verifik-api.md §2 does
+   * changes (`{countryCode, phone, replacePhone: true}`, see services/replace-phone.ts); the
+   * sandbox also takes `basicInformation` here (an inferred shape: verifik-api.md §2 does
    * not document where that step's answers go). Every field the flow enables is required.
    */
   app.put<{ Params: { id: string } }>('/v2/app-registrations/:id', registrant, async (request) => {
@@ -184,6 +189,13 @@ export function appRegistrationRoutes(app: FastifyInstance, context: SandboxCont
     const body = parseRegistrantBody(updateSchema, request.body);
     const registration = currentRegistration(context, request.registration._id);
     requireOpen(registration);
+    if (body.replacePhone) {
+      if (!body.phone || !body.countryCode) {
+        throw new ApiError(409, 'MissingParameter', body.phone ? 'missing countryCode' : 'missing phone');
+      }
+      const updated = replacePhone(context, registration, { phone: body.phone, countryCode: body.countryCode });
+      return { data: presentRegistration(context, updated, [], 'registrant') };
+    }
     const flow = flowOf(context, registration);
     if (!body.basicInformation) return { data: presentRegistration(context, registration, [], 'registrant') };
     if (flow.steps.basicInformation === 'skip') throw verifikError(409, 'basic_information_not_enabled');

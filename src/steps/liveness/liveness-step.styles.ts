@@ -34,8 +34,5 @@ export const livenessStyles = css`
     .progress {
       stroke: Highlight;
     }
-    .guide {
-      stroke: CanvasText;
-    }
   }
 `;

@@ -127,16 +127,23 @@ export class VerifikSignUpStep extends StepElement {
       extra,
     };
     const signedUpAs = JSON.stringify(details);
+    const registered = this.enrollment.api.appRegistrationId ? this.enrollment.fields['signedUpAs'] : undefined;
     // Back and Continue with nothing changed: the registration (and the codes it passed) stands.
-    if (this.enrollment.api.appRegistrationId && this.enrollment.fields['signedUpAs'] === signedUpAs) {
+    if (registered === signedUpAs) {
       completeStep(this);
       return;
     }
     this.busy = true;
     try {
-      await this.enrollment.api.signUp(details);
-      // A new registration has passed no code yet.
-      saveFields(this, { signedUpAs, verifiedEmail: '', verifiedPhone: '' });
+      if (registered && onlyPhoneChanged(registered, details) && details.phone && details.countryCode) {
+        // A corrected number on the same registration: the email code it passed still counts.
+        await this.enrollment.api.replacePhone(details.phone, details.countryCode);
+        saveFields(this, { signedUpAs, verifiedPhone: '' });
+      } else {
+        await this.enrollment.api.signUp(details);
+        // A new registration has passed no code yet.
+        saveFields(this, { signedUpAs, verifiedEmail: '', verifiedPhone: '' });
+      }
       completeStep(this);
     } catch (caught) {
       const error = toEnrollError(caught);
@@ -257,6 +264,13 @@ export class VerifikSignUpStep extends StepElement {
       ${submitActions(this.t, this.busy)}
     </form>`;
   }
+}
+
+/** Whether `details` differ from the sign-up saved as `registered` (its JSON) in the phone number only. */
+function onlyPhoneChanged(registered: string, details: Record<string, unknown>): boolean {
+  const withoutPhone = ({ phone: _phone, countryCode: _country, ...rest }: Record<string, unknown>) =>
+    JSON.stringify(rest);
+  return withoutPhone(JSON.parse(registered) as Record<string, unknown>) === withoutPhone(details);
 }
 
 /** The sign-up step's element side (see the step registry). */

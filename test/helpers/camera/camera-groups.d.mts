@@ -1,4 +1,4 @@
-export type CameraFixture = 'document' | 'document-blurred' | 'selfie' | 'empty' | 'two-faces' | 'turns';
+export type CameraFixture = 'document' | 'document-blurred' | 'selfie' | 'empty' | 'two-faces' | 'turns' | 'off-centre';
 export const CAMERA_FIXTURES: Record<CameraFixture, { width: number; height: number }>;
 export const CAMERA_FIXTURE_DIR: string;
 export const TEST_GROUPS: string[];

@@ -5,7 +5,7 @@
  * automatic permission: headless Chromium refuses the camera as a person would.
  */
 
-/** @typedef {'document' | 'document-blurred' | 'selfie' | 'empty' | 'two-faces' | 'turns'} CameraFixture */
+/** @typedef {'document' | 'document-blurred' | 'selfie' | 'empty' | 'two-faces' | 'turns' | 'off-centre'} CameraFixture */
 
 /** Frame size of each video. @type {Record<CameraFixture, {width: number, height: number}>} */
 export const CAMERA_FIXTURES = {
@@ -15,6 +15,7 @@ export const CAMERA_FIXTURES = {
   empty: { width: 640, height: 480 },
   'two-faces': { width: 640, height: 480 },
   turns: { width: 640, height: 480 },
+  'off-centre': { width: 640, height: 480 },
 };
 
 /** Where the videos are written (git-ignored). */

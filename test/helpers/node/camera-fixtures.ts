@@ -41,6 +41,36 @@ async function twoFaces(): Promise<Buffer> {
     .toBuffer();
 }
 
+/**
+ * The selfie with its face moved `shift` pixels sideways (negative: to the image's left), on
+ * grey: the whole face stays in view, its centre a third of the frame from the middle.
+ */
+async function shiftedSelfie(shift: number): Promise<Buffer> {
+  const photo = await selfie('cris');
+  const kept = await sharp(photo)
+    .extract({ left: Math.max(0, -shift), top: 0, width: 640 - Math.abs(shift), height: 480 })
+    .toBuffer();
+  return background(640, 480, '#808080')
+    .composite([{ input: kept, left: Math.max(0, shift), top: 0 }])
+    .png()
+    .toBuffer();
+}
+
+/**
+ * The selfie at 40 % in the middle of the frame: a face too far away. Measured with the guide's
+ * tiny detector: at 44 % its box (wider than the face) reaches the guide's 22 % of the frame's
+ * width and the face passes; at 33 % it finds no face.
+ */
+async function smallSelfie(): Promise<Buffer> {
+  const photo = await sharp(await selfie('cris'))
+    .resize(256, 192)
+    .toBuffer();
+  return background(640, 480, '#808080')
+    .composite([{ input: photo, left: 192, top: 144 }])
+    .png()
+    .toBuffer();
+}
+
 const SCENES: Record<CameraFixture, () => Promise<Scene[]>> = {
   document: async () => [{ image: await cardOnTable(), seconds: 1 }],
   'document-blurred': async () => [{ image: await cardOnTable({ blur: 12 }), seconds: 1 }],
@@ -59,6 +89,12 @@ const SCENES: Record<CameraFixture, () => Promise<Scene[]>> = {
   ],
   empty: async () => [{ image: await noFace(), seconds: 1 }],
   'two-faces': async () => [{ image: await twoFaces(), seconds: 1 }],
+  // The face far to the image's left, then far to its right, then small in the middle, looped.
+  'off-centre': async () => [
+    { image: await shiftedSelfie(-200), seconds: 3 },
+    { image: await shiftedSelfie(200), seconds: 3 },
+    { image: await smallSelfie(), seconds: 3 },
+  ],
 };
 
 /** A fixture's pictures as the canvas camera shows them, in turn and looped. */
