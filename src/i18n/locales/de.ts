@@ -262,10 +262,14 @@ export const de: Translation = {
     attempts_exhausted: 'Sie haben alle Versuche für diesen Schritt aufgebraucht.',
     face_match_failed: 'Ihr Selfie stimmt nicht mit dem Foto auf Ihrem Dokument überein.',
     api_error: 'Der Verifizierungsdienst hat die Anfrage abgelehnt. Bitte versuchen Sie es später erneut.',
-    login_unknown_person: 'Mit diesen Angaben konnten wir Sie nicht anmelden. Prüfen Sie sie oder registrieren Sie sich zuerst.',
-    login_face_not_recognised: 'Wir haben Ihr Gesicht nicht erkannt. Schauen Sie bei gutem Licht in die Kamera und versuchen Sie es erneut.',
-    login_blacklisted: 'Dieses Konto kann sich hier nicht anmelden. Wenden Sie sich an die Website, von der Sie kommen.',
-    login_not_whitelisted: 'Dieses Konto darf sich hier nicht anmelden. Wenden Sie sich an die Website, von der Sie kommen.',
+    login_unknown_person:
+      'Mit diesen Angaben konnten wir Sie nicht anmelden. Prüfen Sie sie oder registrieren Sie sich zuerst.',
+    login_face_not_recognised:
+      'Wir haben Ihr Gesicht nicht erkannt. Schauen Sie bei gutem Licht in die Kamera und versuchen Sie es erneut.',
+    login_blacklisted:
+      'Dieses Konto kann sich hier nicht anmelden. Wenden Sie sich an die Website, von der Sie kommen.',
+    login_not_whitelisted:
+      'Dieses Konto darf sich hier nicht anmelden. Wenden Sie sich an die Website, von der Sie kommen.',
   },
   login: {
     title: 'Anmelden',

@@ -245,8 +245,10 @@ export const fr: Translation = {
     attempts_exhausted: 'Vous avez utilisé tous les essais de cette étape.',
     face_match_failed: 'Votre selfie ne correspond pas à la photo de votre pièce d’identité.',
     api_error: 'Le service de vérification a refusé la demande. Réessayez plus tard.',
-    login_unknown_person: 'Nous n’avons pas pu vous connecter avec ces informations. Vérifiez-les ou inscrivez-vous d’abord.',
-    login_face_not_recognised: 'Nous n’avons pas reconnu votre visage. Regardez la caméra sous une bonne lumière et réessayez.',
+    login_unknown_person:
+      'Nous n’avons pas pu vous connecter avec ces informations. Vérifiez-les ou inscrivez-vous d’abord.',
+    login_face_not_recognised:
+      'Nous n’avons pas reconnu votre visage. Regardez la caméra sous une bonne lumière et réessayez.',
     login_blacklisted: 'Ce compte ne peut pas se connecter ici. Contactez le site d’où vous venez.',
     login_not_whitelisted: 'Ce compte n’est pas autorisé à se connecter ici. Contactez le site d’où vous venez.',
   },

@@ -241,8 +241,10 @@ export const id: Translation = {
     attempts_exhausted: 'Anda telah menggunakan semua kesempatan untuk langkah ini.',
     face_match_failed: 'Swafoto Anda tidak cocok dengan foto di dokumen Anda.',
     api_error: 'Layanan verifikasi menolak permintaan ini. Silakan coba lagi nanti.',
-    login_unknown_person: 'Kami tidak dapat memasukkan Anda dengan data ini. Periksa data tersebut, atau daftar terlebih dahulu.',
-    login_face_not_recognised: 'Kami tidak mengenali wajah Anda. Hadapkan wajah ke kamera dengan cahaya yang cukup, lalu coba lagi.',
+    login_unknown_person:
+      'Kami tidak dapat memasukkan Anda dengan data ini. Periksa data tersebut, atau daftar terlebih dahulu.',
+    login_face_not_recognised:
+      'Kami tidak mengenali wajah Anda. Hadapkan wajah ke kamera dengan cahaya yang cukup, lalu coba lagi.',
     login_blacklisted: 'Akun ini tidak dapat masuk di sini. Silakan hubungi situs asal Anda.',
     login_not_whitelisted: 'Akun ini tidak diizinkan masuk di sini. Silakan hubungi situs asal Anda.',
   },

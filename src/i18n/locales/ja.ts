@@ -244,7 +244,8 @@ export const ja: Translation = {
     login_unknown_person: 'この情報ではログインできませんでした。内容を確認するか、先に登録してください。',
     login_face_not_recognised: '顔を認識できませんでした。明るい場所でカメラを見て、もう一度お試しください。',
     login_blacklisted: 'このアカウントはここでログインできません。アクセス元のサイトにお問い合わせください。',
-    login_not_whitelisted: 'このアカウントはここでのログインが許可されていません。アクセス元のサイトにお問い合わせください。',
+    login_not_whitelisted:
+      'このアカウントはここでのログインが許可されていません。アクセス元のサイトにお問い合わせください。',
   },
   login: {
     title: 'ログイン',

@@ -251,7 +251,8 @@ export const pt: Translation = {
     login_unknown_person: 'Não conseguimos fazer seu login com estes dados. Confira-os ou cadastre-se primeiro.',
     login_face_not_recognised: 'Não reconhecemos seu rosto. Olhe para a câmera com boa luz e tente de novo.',
     login_blacklisted: 'Esta conta não pode entrar aqui. Entre em contato com o site de onde você veio.',
-    login_not_whitelisted: 'Esta conta não tem permissão para entrar aqui. Entre em contato com o site de onde você veio.',
+    login_not_whitelisted:
+      'Esta conta não tem permissão para entrar aqui. Entre em contato com o site de onde você veio.',
   },
   login: {
     title: 'Entrar',

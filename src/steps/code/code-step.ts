@@ -108,7 +108,13 @@ export class VerifikCodeStep extends StepElement {
       const validation =
         this.channel === 'email'
           ? await this.enrollment.checks.sendEmailCode(email, this.t.$lang, this.abort.signal)
-          : await this.enrollment.checks.sendPhoneCode(phone, countryCode, this.gateway, this.t.$lang, this.abort.signal);
+          : await this.enrollment.checks.sendPhoneCode(
+              phone,
+              countryCode,
+              this.gateway,
+              this.t.$lang,
+              this.abort.signal,
+            );
       if (this.channel === 'email') {
         this.validationId = validation._id;
         saveFields(this, { emailValidationId: validation._id });
