@@ -86,7 +86,7 @@ export class Enrollment {
       this.fields = saved.fields;
     } else {
       this.machine = initialState(this.flow);
-      this.fields = options.prefill?.() ?? {};
+      this.fields = this.prefilled();
     }
   }
 
@@ -157,11 +157,16 @@ export class Enrollment {
   restart(): void {
     this.store.clear();
     this.machine = initialState(this.flow);
-    this.fields = this.options.prefill?.() ?? {};
+    this.fields = this.prefilled();
     this.lastError = undefined;
     this.failure = undefined;
     this.result = undefined;
     this.login?.reset();
+  }
+
+  /** The integrator's sign-up values: a login starts empty (the person names their own account). */
+  private prefilled(): Record<string, string> {
+    return this.login ? {} : (this.options.prefill?.() ?? {});
   }
 
   private save(): void {
