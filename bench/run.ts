@@ -22,13 +22,14 @@ import { startBenchSandbox } from './lib/sandbox.js';
 import { startStaticServer } from './lib/static-server.js';
 import type { BenchContext, Measurement } from './lib/types.js';
 import { bytes } from './measure/bytes.js';
+import { faceSearch } from './measure/face-search.js';
 import { firstStep } from './measure/first-step.js';
 import { guidance } from './measure/guidance.js';
 import { leaks } from './measure/leaks.js';
 import { payloads } from './measure/payloads.js';
 import { sandboxApi } from './measure/sandbox-api.js';
 
-const MEASUREMENTS: Measurement[] = [bytes, firstStep, guidance, payloads, leaks, sandboxApi];
+const MEASUREMENTS: Measurement[] = [bytes, firstStep, guidance, payloads, leaks, sandboxApi, faceSearch];
 
 const { values } = parseArgs({ options: { smoke: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const only = values.only?.split(',');

@@ -6,9 +6,12 @@ import type { SandboxContext } from './context.js';
 import { ApiError } from './errors.js';
 import { checkJsonText } from './json-bounds.js';
 import { referenceBackend, type ReferenceBackendOptions } from './integrator/reference-backend.js';
+import { appLoginRoutes } from './routes/app-logins.js';
 import { appRegistrationRoutes } from './routes/app-registrations.js';
 import { devRoutes, isDevRoute, isLoopbackOrigin } from './routes/dev.js';
 import { biometricRoutes } from './routes/biometrics.js';
+import { loginCodeRoutes } from './routes/login-codes.js';
+import { loginFaceRoutes } from './routes/login-face.js';
 import { projectFlowRoutes } from './routes/project-flows.js';
 import { signatureRoutes } from './routes/signatures.js';
 import { validationRoutes } from './routes/validations.js';
@@ -103,6 +106,9 @@ export async function buildApp(context: SandboxContext, options: AppOptions = {}
   validationRoutes(app, context);
   biometricRoutes(app, context);
   signatureRoutes(app, context);
+  loginCodeRoutes(app, context);
+  loginFaceRoutes(app, context);
+  appLoginRoutes(app, context);
   app.get('/.well-known/jwks.json', async () => context.tokens.jwks);
   devRoutes(app, context);
   if (options.integrator) {

@@ -50,4 +50,6 @@ export const COLLECTIONS = {
   persons: 'persons',
   signatures: 'signatures',
   outbox: 'outbox',
+  appLogins: 'appLogins',
+  livenessSessions: 'livenessSessions',
 } as const satisfies { [Name in CollectionName]: Name };

@@ -153,6 +153,38 @@ export interface OutboxRecord extends BaseRecord {
   _sealed: string;
 }
 
+/** How a login identified the person: a code to their email or phone, or their face alone. */
+export type LoginType = 'email' | 'phone' | 'faceLiveness';
+
+/** A successful login (Verifik's AppLogin), of the registration it identified. */
+export interface AppLoginRecord extends RegistrationPart {
+  name: string;
+  status: 'completed';
+  project: string;
+  projectFlow: string;
+  type: LoginType;
+  emailValidation: string | null;
+  phoneValidation: string | null;
+  biometricValidation: string | null;
+  face: null;
+  accessControlLog: null;
+}
+
+/**
+ * A face-login session: a few selfie attempts for one login flow. `appRegistration` is the person a
+ * code already identified ('' for a face-only login until a face matches).
+ */
+export interface LivenessSessionRecord extends RegistrationPart {
+  project: string;
+  projectFlow: string;
+  identifier: string | null;
+  status: 'active' | 'closed';
+  expiresAt: string;
+  attempts: number;
+  /** The code validation that identified the person, when there was one. */
+  codeValidation: { type: 'email' | 'phone'; id: string } | null;
+}
+
 /** Every collection and the record it holds. */
 export interface Collections {
   projects: ProjectRecord;
@@ -167,6 +199,8 @@ export interface Collections {
   persons: PersonRecord;
   signatures: SignatureRecord;
   outbox: OutboxRecord;
+  appLogins: AppLoginRecord;
+  livenessSessions: LivenessSessionRecord;
 }
 
 export type CollectionName = keyof Collections;
@@ -182,4 +216,6 @@ export const REGISTRATION_PARTS = [
   'persons',
   'signatures',
   'outbox',
+  'appLogins',
+  'livenessSessions',
 ] as const satisfies readonly CollectionName[];

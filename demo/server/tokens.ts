@@ -12,11 +12,15 @@ import {
 import type { Keys } from './keys.js';
 import { ApiError } from './errors.js';
 
-/** What a token lets its bearer do. */
-export type TokenScope = 'registrant' | 'final';
+/**
+ * What a token lets its bearer do: `registrant` and `final` belong to a registration; `login` is
+ * a finished login (its `sub` is the AppLogin), `loginSession` lets the person a code identified
+ * open a face session, `livenessSession` lets them send selfies to one.
+ */
+export type TokenScope = 'registrant' | 'final' | 'login' | 'loginSession' | 'livenessSession';
 
 export interface TokenClaims extends JWTPayload {
-  /** The app registration the token belongs to. */
+  /** The app registration the token belongs to; for login scopes, the AppLogin or session. */
   sub: string;
   scope: TokenScope;
   project: string;
@@ -25,6 +29,14 @@ export interface TokenClaims extends JWTPayload {
   status?: string;
   /** The integrator's own id for the person, when the sign-up carried one (final tokens). */
   reference?: string;
+  /** `login` on a login token, as Verifik's sign-in redirect reads it. */
+  type?: 'login';
+  /** How the login identified the person (login tokens). */
+  loginType?: string;
+  /** The registration a login identified (login and loginSession tokens). */
+  appRegistration?: string;
+  /** The code validation that identified the person (loginSession tokens). */
+  codeValidation?: { type: 'email' | 'phone'; id: string };
 }
 
 const ISSUER = 'verifik-sandbox';

@@ -16,7 +16,12 @@ export function descriptorDistance(a: readonly number[], b: readonly number[]): 
  * certification.
  */
 export function faceSimilarity(a: readonly number[], b: readonly number[]): number {
-  return 1 / (1 + Math.exp((descriptorDistance(a, b) - 0.5) / 0.072));
+  return similarityOfDistance(descriptorDistance(a, b));
+}
+
+/** The similarity of a descriptor distance (see {@link faceSimilarity}). */
+export function similarityOfDistance(distance: number): number {
+  return 1 / (1 + Math.exp((distance - 0.5) / 0.072));
 }
 
 export interface LivenessInput {

@@ -9,9 +9,10 @@ import { createRemoteJWKSet, jwtVerify } from 'jose';
  *   POST /api/verifik/registration  the widget's `token-endpoint`: creates the app registration
  *                                   at Verifik server to server (add your own user id and rate
  *                                   limits here), or refreshes an expired registrant token.
- *   POST /api/verifik/verify        checks a final token before your app trusts a completion:
- *                                   its signature, then the registration's project, flow and
- *                                   status at Verifik. Never trust the browser's event alone.
+ *   POST /api/verifik/verify        checks a final or login token before your app trusts it:
+ *                                   its signature, then the registration's (or the AppLogin's)
+ *                                   project, flow and status at Verifik, and says which kind it
+ *                                   is. Never trust the browser's event alone.
  *
  * The project and the flows come from YOUR configuration, never from the browser: anyone can edit
  * the page's `flow` attribute, and a flow whose identity checks are optional ends
@@ -24,6 +25,8 @@ export interface AllowedFlow {
   project: string;
   /** True: only `COMPLETED` with a validated document or selfie counts, never `COMPLETED_WITHOUT_KYC`. */
   kyc: boolean;
+  /** A login flow (its tokens are login tokens; nobody registers through it). Default `onboarding`. */
+  kind?: 'onboarding' | 'login';
 }
 export interface ReferenceBackendOptions {
   /** Verifik's API (here: the sandbox itself). */
@@ -110,7 +113,7 @@ export function referenceBackend(app: FastifyInstance, options: ReferenceBackend
     // The browser chooses only among the flows you allow; the project is yours, whatever it sent.
     const projectFlow = fields['projectFlow'];
     const allowed = typeof projectFlow === 'string' ? await options.flows(projectFlow) : undefined;
-    if (!allowed) {
+    if (!allowed || allowed.kind === 'login') {
       return reply.status(403).send({ code: 'flow_not_allowed', message: 'projectFlow is not a flow of this site' });
     }
     // Your own checks go here: the signed-in user, rate limits, fields you add.
@@ -135,18 +138,60 @@ export function referenceBackend(app: FastifyInstance, options: ReferenceBackend
   let keys: ReturnType<typeof createRemoteJWKSet> | undefined;
   const verifikKeys = () => (keys ??= createRemoteJWKSet(new URL('/.well-known/jwks.json', options.apiUrl())));
 
+  /** The flow a token names, if your site runs it with this project and of this kind. */
+  async function allowedFlow(projectFlow: unknown, project: unknown, kind: 'onboarding' | 'login') {
+    const allowed = typeof projectFlow === 'string' ? await options.flows(projectFlow) : undefined;
+    return allowed && allowed.project === project && (allowed.kind ?? 'onboarding') === kind ? allowed : undefined;
+  }
+
+  const notOfThisSite = (reply: FastifyReply, what: string) =>
+    reply.status(403).send({ code: 'flow_not_allowed', message: `the ${what} is not of a flow of this site` });
+
+  /** A login token: the AppLogin it names, then the registration that logged in, both at Verifik. */
+  async function verifyLogin(reply: FastifyReply, appLoginId: string) {
+    const login = await verifik('GET', `/v2/app-logins/${encodeURIComponent(appLoginId)}`);
+    if (login.status !== 200) return reply.status(login.status).send(login.body);
+    const { project, projectFlow, type, status, appRegistration } = login.body['data'];
+    if (!(await allowedFlow(projectFlow, project, 'login'))) return notOfThisSite(reply, 'login');
+    if (status !== 'completed')
+      return reply.status(409).send({ code: 'not_completed', message: `the login is ${status}` });
+    const person = await verifik('GET', `/v2/app-registrations/${encodeURIComponent(appRegistration)}`);
+    if (person.status !== 200) return reply.status(person.status).send(person.body);
+    const { email, phone, countryCode, fullName, reference } = person.body['data'];
+    return {
+      data: {
+        verified: true,
+        kind: 'login',
+        loginType: type,
+        appLoginId,
+        appRegistrationId: appRegistration,
+        projectFlow,
+        email,
+        phone,
+        countryCode,
+        fullName,
+        reference,
+      },
+    };
+  }
+
   app.post('/api/verifik/verify', async (request: FastifyRequest, reply: FastifyReply) => {
     const token = (request.body as Record<string, unknown> | undefined)?.['token'];
     if (typeof token !== 'string')
       return reply.status(400).send({ code: 'MISSING_FIELD', message: 'token is required' });
-    let registrationId: string;
+    let subject: { scope: 'final' | 'login'; id: string };
     try {
       const { payload } = await jwtVerify(token, verifikKeys(), { issuer: 'verifik-sandbox' });
-      if (payload['scope'] !== 'final' || typeof payload.sub !== 'string') throw new Error('not a final token');
-      registrationId = payload.sub;
+      const scope = payload['scope'];
+      if ((scope !== 'final' && scope !== 'login') || typeof payload.sub !== 'string') throw new Error('wrong token');
+      subject = { scope, id: payload.sub };
     } catch {
-      return reply.status(401).send({ code: 'invalid_token', message: 'the token is not a valid final token' });
+      return reply
+        .status(401)
+        .send({ code: 'invalid_token', message: 'the token is not a valid final or login token' });
     }
+    if (subject.scope === 'login') return verifyLogin(reply, subject.id);
+    const registrationId = subject.id;
     // The signature proves Verifik issued the token; the registration's status is the truth.
     const registration = await verifik(
       'GET',
@@ -155,12 +200,8 @@ export function referenceBackend(app: FastifyInstance, options: ReferenceBackend
     if (registration.status !== 200) return reply.status(registration.status).send(registration.body);
     const { status, email, phone, countryCode, fullName, project, projectFlow, reference } = registration.body['data'];
     // A registration of another project or of a flow your page does not run proves nothing here.
-    const allowed = typeof projectFlow === 'string' ? await options.flows(projectFlow) : undefined;
-    if (!allowed || allowed.project !== project) {
-      return reply
-        .status(403)
-        .send({ code: 'flow_not_allowed', message: 'the registration is not of a flow of this site' });
-    }
+    const allowed = await allowedFlow(projectFlow, project, 'onboarding');
+    if (!allowed) return notOfThisSite(reply, 'registration');
     // Identity checked only if a document or a selfie actually passed (optional steps may be skipped).
     const { documentValidation, biometricValidation } = registration.body['data'];
     const kyc = documentValidation?.status === 'VALIDATED' || biometricValidation?.status === 'VALIDATED';
@@ -175,6 +216,7 @@ export function referenceBackend(app: FastifyInstance, options: ReferenceBackend
     return {
       data: {
         verified: true,
+        kind: 'onboarding',
         kyc,
         appRegistrationId: registrationId,
         projectFlow,

@@ -5,7 +5,7 @@ import { notFound, verifikError } from '../errors.js';
 import { isObjectId } from '../ids.js';
 import { publicDoc } from '../public-views.js';
 import type { CodeRecord, RegistrationRecord } from '../records.js';
-import { readCode, sendCode, verifyCode } from '../services/codes.js';
+import { readCode, registrationOwner, sendCode, verifyCode } from '../services/codes.js';
 import {
   currentRegistration,
   expireSuperseded,
@@ -76,7 +76,7 @@ export function validationRoutes(app: FastifyInstance, context: SandboxContext):
     const validation = sendCode(
       context,
       COLLECTIONS.emailValidations,
-      registration,
+      registrationOwner(registration),
       { email },
       { type: body.type, validationMethod: body.validationMethod, emailGateway: signUpForm.emailGateway },
       { channel: 'email', to: email },
@@ -120,7 +120,7 @@ export function validationRoutes(app: FastifyInstance, context: SandboxContext):
     const validation = sendCode(
       context,
       COLLECTIONS.phoneValidations,
-      registration,
+      registrationOwner(registration),
       { phone, countryCode },
       { type: body.type, validationMethod: body.validationMethod, phoneGateway: gateway },
       { channel: gateway, to: `${countryCode}${phone}` },

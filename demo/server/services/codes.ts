@@ -9,6 +9,7 @@ import {
   OTP_RESEND_SECONDS,
   OTP_TTL_SECONDS,
 } from '../otp/rules.js';
+import type { Where } from '../db.js';
 import type { CodeRecord, RegistrationRecord } from '../records.js';
 import { takeCodeAllowance } from './limits.js';
 import { deliver, type Delivery } from './outbox.js';
@@ -39,39 +40,81 @@ const MESSAGES: Record<string, (code: string) => { subject: string; text: string
   }),
 };
 
+/** What a person who has no account is told instead of a code (the sign-in page looks the same). */
+const NO_ACCOUNT_MESSAGES: Record<string, (code: string) => { subject: string; text: string }> = {
+  en: () => ({
+    subject: 'Sign-in attempt',
+    text: 'Someone tried to sign in with this address, but no account uses it. If it was not you, ignore this message.',
+  }),
+  es: () => ({
+    subject: 'Intento de inicio de sesión',
+    text: 'Alguien intentó iniciar sesión con esta dirección, pero ninguna cuenta la usa. Si no fuiste tú, ignora este mensaje.',
+  }),
+  pt: () => ({
+    subject: 'Tentativa de acesso',
+    text: 'Alguém tentou entrar com este endereço, mas nenhuma conta o usa. Se não foi você, ignore esta mensagem.',
+  }),
+};
+
 const hash = (key: Buffer, salt: string, code: string) => createHmac('sha256', key).update(`${salt}:${code}`).digest();
 
 /** What a code is for: an email, or a phone with its country code. */
 export type CodeTarget = { email: string } | { phone: string; countryCode: string };
 
+/** Whom a code is sent for: a registration, or a login flow's attempt (`appRegistration` '' when nobody). */
+export interface CodeOwner {
+  client: string;
+  project: string;
+  projectFlow: string;
+  appRegistration: string;
+  language: string;
+}
+
+/** A registration as the owner of its onboarding codes. */
+export const registrationOwner = (registration: RegistrationRecord): CodeOwner => ({
+  client: registration.client,
+  project: registration.project,
+  projectFlow: registration.projectFlow,
+  appRegistration: registration._id,
+  language: registration.language,
+});
+
+export interface SendOptions {
+  /**
+   * The validations that count as this contact's (resend, code limit): by default the owner's
+   * registration and the target; login codes count per flow and contact.
+   */
+  scope?: Where<CodeCollection>;
+  /**
+   * Nobody can use a code here (a login for a contact nobody registered): the same work is done
+   * and a message is written, but it carries no code and no code matches the stored hash.
+   */
+  decoy?: boolean;
+}
+
 /**
- * Sends a new code for `target` of a registration. An unexpired validation for the same target is
- * resent rather than duplicated; resending within the throttle is a 429
- * `otp_resend_too_soon@<seconds left>`, and the limits per contact and client `address` are 429s
- * with `Retry-After`.
+ * Sends a new code for `target`. An unexpired validation in the same scope is resent rather than
+ * duplicated; resending within the throttle is a 429 `otp_resend_too_soon@<seconds left>`, and the
+ * limits per contact and client `address` are 429s with `Retry-After`.
  */
 export function sendCode(
   context: SandboxContext,
   collection: CodeCollection,
-  registration: RegistrationRecord,
+  owner: CodeOwner,
   target: CodeTarget,
   settings: Pick<CodeRecord, 'type' | 'validationMethod' | 'emailGateway' | 'phoneGateway'>,
   delivery: Delivery,
   address: string,
+  options: SendOptions = {},
 ): CodeRecord & { existing: boolean } {
   const { store } = context;
   const now = context.now();
-  const mine = { appRegistration: registration._id, ...target };
+  const mine = options.scope ?? { appRegistration: owner.appRegistration, ...target };
   const sent = store
-    .list(collection, registration.client, mine, { offset: 0, limit: 100 })
+    .list(collection, owner.client, mine, { offset: 0, limit: 100 })
     .items.reduce((sum, validation) => sum + validation.sentCount, 0);
   if (sent >= OTP_MAX_CODES) throw verifikError(429, 'otp_send_limit_reached', OTP_MAX_CODES);
-  const [active] = store.list(
-    collection,
-    registration.client,
-    { ...mine, status: 'sent' },
-    { offset: 0, limit: 1 },
-  ).items;
+  const [active] = store.list(collection, owner.client, { ...mine, status: 'sent' }, { offset: 0, limit: 1 }).items;
   const reusable = active && Date.parse(active.expiresAt) > now.getTime() ? active : undefined;
   if (reusable) {
     const waited = (now.getTime() - Date.parse(reusable.sentAt)) / 1000;
@@ -82,15 +125,17 @@ export function sendCode(
   takeCodeAllowance(context, delivery.to, address);
 
   const code = String(randomInt(0, 10 ** OTP_LENGTH)).padStart(OTP_LENGTH, '0');
+  // A decoy's hash is of a value no code can be (longer than any code): it never matches.
+  const hashed = options.decoy ? randomBytes(OTP_LENGTH).toString('hex') : code;
   const salt = randomBytes(16).toString('hex');
   const expiresAt = new Date(now.getTime() + OTP_TTL_SECONDS * 1000);
   const validation: CodeRecord = {
-    ...(reusable ?? { _id: newObjectId(now), client: registration.client, createdAt: now.toISOString() }),
+    ...(reusable ?? { _id: newObjectId(now), client: owner.client, createdAt: now.toISOString() }),
     ...settings,
     ...target,
-    appRegistration: registration._id,
-    project: registration.project,
-    projectFlow: registration.projectFlow,
+    appRegistration: owner.appRegistration,
+    project: owner.project,
+    projectFlow: owner.projectFlow,
     status: 'sent',
     sentAt: now.toISOString(),
     sentCount: (reusable?.sentCount ?? 0) + 1,
@@ -100,23 +145,19 @@ export function sendCode(
     attemptsLeft: OTP_MAX_WRONG_ATTEMPTS,
     updatedAt: now.toISOString(),
     _codeSalt: salt,
-    _codeHash: hash(context.secret('otp'), salt, code).toString('hex'),
+    _codeHash: hash(context.secret('otp'), salt, hashed).toString('hex'),
   };
   store.transaction(() => {
     if (reusable) store.replace(collection, validation);
     else store.insert(collection, validation);
-    const message = (MESSAGES[registration.language] ?? MESSAGES['en']!)(code);
-    deliver(
-      context,
-      delivery,
-      { ...message, code },
-      {
-        client: registration.client,
-        appRegistration: registration._id,
-        validation: validation._id,
-        expiresAt,
-      },
-    );
+    const messages = options.decoy ? NO_ACCOUNT_MESSAGES : MESSAGES;
+    const message = (messages[owner.language] ?? messages['en']!)(code);
+    deliver(context, delivery, options.decoy ? message : { ...message, code }, {
+      client: owner.client,
+      appRegistration: owner.appRegistration,
+      validation: validation._id,
+      expiresAt,
+    });
   });
   return { ...validation, existing: Boolean(reusable) };
 }

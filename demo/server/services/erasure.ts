@@ -1,5 +1,6 @@
 import { COLLECTIONS, type SandboxContext } from '../context.js';
 import { REGISTRATION_PARTS } from '../records.js';
+import { forgetForLogin } from './login-faces.js';
 import { FINAL_STATUSES } from './registration.js';
 
 /**
@@ -11,6 +12,7 @@ export function eraseRegistration(context: SandboxContext, id: string): void {
     for (const collection of REGISTRATION_PARTS) context.store.deleteWhere(collection, 'appRegistration', id);
     context.store.delete(COLLECTIONS.appRegistrations, id);
   });
+  forgetForLogin(context, id);
 }
 
 /** Erases the finished registrations last changed more than `days` days ago; how many. */

@@ -3,6 +3,7 @@ import type { SandboxContext } from '../context.js';
 import { ApiError, verifikError } from '../errors.js';
 import type { RegistrationRecord, RegistrationStatus } from '../records.js';
 import { evidenceOf, kycIsMandatory, missingForCompletion } from './completion.js';
+import { enrolForLogin } from './login-faces.js';
 import { contactValidated, currentRegistration, flowOf, requireOpen, updateRegistration } from './registration.js';
 
 /** Allowed statuses per sync step (Verifik's table). A Map: steps come from the request. */
@@ -40,7 +41,7 @@ export function syncRegistration(
   status: string,
 ): { registration: RegistrationRecord; flow: NormalizedFlow } {
   const next = syncTransition(step, status);
-  return context.store.transaction(() => {
+  const result = context.store.transaction(() => {
     const registration = currentRegistration(context, id);
     requireOpen(registration);
     const flow = flowOf(context, registration);
@@ -55,4 +56,7 @@ export function syncRegistration(
     }
     return { registration: updateRegistration(context, id, { currentStep: step, status: next }), flow };
   });
+  // Only once the transaction has committed: a completed person can now log in with their face.
+  enrolForLogin(context, result.registration);
+  return result;
 }

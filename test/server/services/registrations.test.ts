@@ -4,7 +4,7 @@ import { COLLECTIONS, type SandboxContext } from '../../../demo/server/context.j
 import { ApiError } from '../../../demo/server/errors.js';
 import { checkJsonText } from '../../../demo/server/json-bounds.js';
 import { DEMO_IDS } from '../../../demo/server/seed.js';
-import { sendCode, verifyCode } from '../../../demo/server/services/codes.js';
+import { registrationOwner, sendCode, verifyCode } from '../../../demo/server/services/codes.js';
 import { eraseRegistration, purgeFinished } from '../../../demo/server/services/erasure.js';
 import { resendLink } from '../../../demo/server/services/link-tokens.js';
 import { readOutbox } from '../../../demo/server/services/outbox.js';
@@ -123,7 +123,7 @@ describe('registration services', () => {
       sendCode(
         context,
         COLLECTIONS.emailValidations,
-        who,
+        registrationOwner(who),
         { email: who.email! },
         { type: 'onboarding', validationMethod: 'verificationCode' },
         { channel: 'email', to: who.email! },
