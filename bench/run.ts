@@ -26,10 +26,11 @@ import { faceSearch } from './measure/face-search.js';
 import { firstStep } from './measure/first-step.js';
 import { guidance } from './measure/guidance.js';
 import { leaks } from './measure/leaks.js';
+import { login } from './measure/login.js';
 import { payloads } from './measure/payloads.js';
 import { sandboxApi } from './measure/sandbox-api.js';
 
-const MEASUREMENTS: Measurement[] = [bytes, firstStep, guidance, payloads, leaks, sandboxApi, faceSearch];
+const MEASUREMENTS: Measurement[] = [bytes, firstStep, guidance, payloads, leaks, sandboxApi, faceSearch, login];
 
 const { values } = parseArgs({ options: { smoke: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const only = values.only?.split(',');
