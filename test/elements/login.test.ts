@@ -94,6 +94,27 @@ describe('login flows (Smart Access) against the sandbox', function () {
     await accessible(element);
   });
 
+  it('email or phone: the person chooses phone by keyboard and logs in with the code sent to it', async () => {
+    const ids = await loginProject({ email: true, phone: true, phoneGateway: 'whatsapp', faceLiveness: false });
+    const phone = `301${String(Date.now() % 10_000_000).padStart(7, '0')}`;
+    const registration = await registered(ids.project, ids.onboarding, newEmail(), phone);
+    const element = await mount(ids.project);
+    await whenStep(element, 'identify');
+    expect(inStep(element, 'legend')!.textContent).to.equal(en.login.channel);
+    await accessible(element);
+    await press(element, 'input[name="channel"]', 'ArrowDown');
+    await type(element, '#field-phone', `+57 ${phone}`);
+    await press(element, '#field-phone');
+    await whenStep(element, 'loginCode');
+    await waitUntil(() => inStep(element, 'verifik-otp-input'), 'the code boxes');
+    expect(inStep(element, 'h2')!.textContent).to.equal(en.code.phoneTitle);
+    await accessible(element);
+    const complete = oneEvent(element, 'verifik-complete');
+    await enterCode(element, await latestCode(`+57${phone}`));
+    const { detail } = (await complete) as CustomEvent<VerifikLoginCompleteDetail>;
+    expect(claims(detail.token)).to.include({ loginType: 'phone', appRegistration: registration });
+  });
+
   it('an unknown email gets the same screens as a registered one until the code fails, and is told nothing more', async () => {
     const ids = await loginProject({ email: true, faceLiveness: false });
     const known = newEmail();

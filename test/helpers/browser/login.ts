@@ -30,10 +30,14 @@ export async function loginProject(
   return { project, onboarding: onboarding._id, login: login._id };
 }
 
-/** Registers `email` on the onboarding flow through the sandbox's API and completes it: someone who can log in. */
-export async function registered(project: string, flow: string, email: string): Promise<string> {
+/**
+ * Registers `email` (and a Colombian `phone`) on the onboarding flow through the sandbox's API
+ * and completes it: someone who can log in.
+ */
+export async function registered(project: string, flow: string, email: string, phone?: string): Promise<string> {
   const api = registrantApi(project, flow);
-  await api.signUp({ email, firstName: 'Ana', lastName: 'García', language: 'en' });
+  const contact = phone ? { email, phone, countryCode: '+57' } : { email };
+  await api.signUp({ ...contact, firstName: 'Ana', lastName: 'García', language: 'en' });
   await api.sync('skipKYC', 'COMPLETED_WITHOUT_KYC');
   return api.appRegistrationId!;
 }
