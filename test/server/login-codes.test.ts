@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { after, before, describe, test } from 'node:test';
+import { type AppLoginEvent, onAppLogin } from '../../demo/server/services/login-events.js';
 import { createFlow, latestCode, signUp } from '../helpers/node/journey.js';
 import {
   checkLoginEmail,
@@ -57,13 +58,21 @@ describe('code logins', () => {
     assert.equal(sent.body.data.appRegistration, undefined, 'the answer never says whose contact it is');
     assert.equal(sent.body.data._codeHash, undefined);
 
+    const announced: AppLoginEvent[] = [];
+    const stop = onAppLogin((event) => announced.push(event));
     const checked = await checkLoginEmail(sandbox, sent.body.data._id, Number(await latestCode(sandbox, ana.email)));
+    stop();
     assert.equal(checked.status, 200, JSON.stringify(checked.body));
     const { appLogin, token, faceLivenessRequired } = checked.body.data;
     assert.equal(faceLivenessRequired, false);
     assert.deepEqual(
       [appLogin.type, appLogin.status, appLogin.emailValidation],
       ['email', 'completed', sent.body.data._id],
+    );
+    assert.deepEqual(
+      announced.map((event) => [event.appLogin._id, event.flow._id]),
+      [[appLogin._id, emailLogin]],
+      'the webhook hook point hears of the login',
     );
     const claims = claimsOf(token);
     assert.deepEqual(

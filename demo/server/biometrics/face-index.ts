@@ -65,16 +65,21 @@ export class FaceIndex {
   }
 
   /** The nearest enrolled face to `probe`, and the nearest of any other key. */
-  search(probe: ArrayLike<number>): SearchResult {
+  search(descriptor: ArrayLike<number>): SearchResult {
+    // One typed array type in the hot loop, whatever the caller passed.
+    const probe = Float32Array.from(descriptor);
     const vectors = this.vectors;
     let bestRow = -1;
     let bestDistance = Infinity;
     let secondDistance = Infinity;
     for (let row = 0, offset = 0; row < this.keys.length; row++, offset += DESCRIPTOR_LENGTH) {
       let sum = 0;
-      for (let i = 0; i < DESCRIPTOR_LENGTH; i++) {
-        const difference = vectors[offset + i]! - probe[i]!;
-        sum += difference * difference;
+      // A row already farther than the second nearest can be neither: stop summing it early.
+      for (let i = 0; i < DESCRIPTOR_LENGTH && sum < secondDistance; i += 16) {
+        for (let j = i; j < i + 16; j++) {
+          const difference = vectors[offset + j]! - probe[j]!;
+          sum += difference * difference;
+        }
       }
       if (sum < bestDistance) {
         secondDistance = bestDistance;

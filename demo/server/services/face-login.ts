@@ -116,9 +116,11 @@ function recordAttempt(
 export async function validateFace(context: SandboxContext, sessionId: string, image: Buffer, os: string) {
   await checkImage(image, 'image');
   const reserved = takeAttempt(context, sessionId, 1);
-  const { flow, settings } = loginFlow(context, reserved.project, reserved.projectFlow);
+  let flow: FlowRecord;
+  let settings: LoginSettings;
   let analysis;
   try {
+    ({ flow, settings } = loginFlow(context, reserved.project, reserved.projectFlow));
     analysis = await (await context.faces()).analyze(image, settings.searchMode);
   } catch (error) {
     takeAttempt(context, sessionId, -1); // not analysed: not counted
