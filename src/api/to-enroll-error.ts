@@ -31,7 +31,7 @@ const API_CODES: Record<string, [VerifikErrorCode, boolean]> = {
   IDENTITY_VERIFICATION_FAILED: ['login_face_not_recognised', true],
   user_blacklisted: ['login_blacklisted', false],
   user_not_whitelisted: ['login_not_whitelisted', false],
-  person_no_longer_registered: ['login_unknown_person', false],
+  person_not_found: ['login_unknown_person', false],
 };
 
 /**
