@@ -26,6 +26,7 @@ import { faceSearch } from './measure/face-search.js';
 import { firstStep } from './measure/first-step.js';
 import { guidance } from './measure/guidance.js';
 import { leaks } from './measure/leaks.js';
+import { login } from './measure/login.js';
 import { payloads } from './measure/payloads.js';
 import { sandboxAnalysis } from './measure/sandbox-analysis.js';
 import { sandboxApi } from './measure/sandbox-api.js';
@@ -39,6 +40,7 @@ const MEASUREMENTS: Measurement[] = [
   sandboxApi,
   sandboxAnalysis,
   faceSearch,
+  login,
 ];
 
 const { values } = parseArgs({ options: { smoke: { type: 'boolean', default: false }, only: { type: 'string' } } });

@@ -19,6 +19,8 @@ export {
   VERIFIK_FINAL_STATUSES,
   type VerifikCompleteDetail,
   type VerifikCompleteEvent,
+  type VerifikLoginCompleteDetail,
+  type VerifikOnboardingCompleteDetail,
   type VerifikCompletionStatus,
 } from './events/verifik-complete.js';
 export { VERIFIK_CANCEL, type VerifikCancelDetail, type VerifikCancelEvent } from './events/verifik-cancel.js';

@@ -1,6 +1,6 @@
 /**
  * The bench's host page for `<verifik-enroll>` (a classic script, so it runs before the widget's
- * module): builds the element from the query string (`project`, `flow`, `api-url`, `lang`,
+ * module): builds the element from the query string (`project`, `flow`, `mode`, `api-url`, `lang`,
  * `persist`, `token-endpoint`), records every `verifik-*` event with its time, and notes when the
  * first input of the first step is rendered and enabled (`window.bench.interactiveAt`, ms since
  * navigation start, checked once per animation frame). `bench.remount({flow, project})` replaces
@@ -10,7 +10,7 @@
  */
 (() => {
   // `document-image`: a picture the rear camera films (see pictureCamera).
-  const ATTRIBUTES = ['project', 'flow', 'api-url', 'lang', 'persist', 'token-endpoint'];
+  const ATTRIBUTES = ['project', 'flow', 'mode', 'api-url', 'lang', 'persist', 'token-endpoint'];
   const EVENTS = [
     'verifik-ready',
     'verifik-step-change',

@@ -25,6 +25,13 @@ const API_CODES: Record<string, [VerifikErrorCode, boolean]> = {
   image_unreadable: ['image_rejected', true],
   invalid_base64: ['image_rejected', true],
   image_too_large: ['image_rejected', true],
+  INVALID_IMAGE: ['image_rejected', true],
+  // Login flows (Smart Access).
+  LIVENESS_DETECTION_FAILED: ['liveness_failed', true],
+  IDENTITY_VERIFICATION_FAILED: ['login_face_not_recognised', true],
+  user_blacklisted: ['login_blacklisted', false],
+  user_not_whitelisted: ['login_not_whitelisted', false],
+  person_not_found: ['login_unknown_person', false],
 };
 
 /**
@@ -34,7 +41,9 @@ const API_CODES: Record<string, [VerifikErrorCode, boolean]> = {
 export function toEnrollError(error: unknown, notFound: VerifikErrorCode = 'api_error'): EnrollError {
   if (error instanceof EnrollError) return error;
   if (error instanceof VerifikApiError) {
-    const known = Object.hasOwn(API_CODES, error.code) ? API_CODES[error.code] : undefined;
+    // The login's `INVALID_BIOMETRIC_DATA@no_face_detected` names the problem after the `@`.
+    const code = error.code === 'INVALID_BIOMETRIC_DATA' ? (error.detail ?? 'image_unreadable') : error.code;
+    const known = Object.hasOwn(API_CODES, code) ? API_CODES[code] : undefined;
     if (known) return new EnrollError(known[0], error.message, known[1], error.detail);
     if (error.status === 401) return new EnrollError('session_expired', error.message);
     if (error.status === 404) return new EnrollError(notFound, error.message);

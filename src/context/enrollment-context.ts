@@ -1,5 +1,6 @@
 import type { VerifikCompleteDetail } from '../events/verifik-complete.js';
 import { createContext } from '@lit/context';
+import type { IdentityChecks } from '../api/login-api.js';
 import type { RegistrantApi } from '../api/registrant-api.js';
 import type { KycProject } from '../api/types.js';
 import type { NormalizedFlow } from '../flow/flow.types.js';
@@ -26,6 +27,8 @@ export interface EnrollmentContext {
   readonly flow: NormalizedFlow;
   /** The registrant API of this registration. */
   readonly api: RegistrantApi;
+  /** Where the code and selfie steps send their checks: the registrant API, or the login API in a login flow. */
+  readonly checks: IdentityChecks;
   /** Values the person typed earlier (sign-up fields, the email validation id), for a resumed session. */
   readonly fields: Readonly<Record<string, string>>;
   /** The step machine's state: the plan, the current step, outcomes and attempts. */

@@ -1,8 +1,9 @@
+import { type IdentityChecks, LoginApi } from '../api/login-api.js';
 import { RegistrantApi } from '../api/registrant-api.js';
 import type { KycProject, ProjectFlow } from '../api/types.js';
 import type { NormalizedFlow } from '../flow/flow.types.js';
 import { initialState, type MachineEvent, type MachineState, restoreState, transition } from '../flow/machine.js';
-import { FlowConfigError, normalizeFlow } from '../flow/normalize-flow.js';
+import { FlowConfigError, normalizeFlow, normalizeLoginFlow } from '../flow/normalize-flow.js';
 import { KYC_STEP_IDS } from '../flow/steps.js';
 import { SessionStore } from '../session/session-store.js';
 import { EnrollError } from '../errors/enroll-error.js';
@@ -25,11 +26,16 @@ export interface EnrollmentOptions {
 
 /**
  * One person's run through a flow: the normalized flow, the step machine, the registrant API and
- * the saved session, kept in step. Framework-free, so the element stays about rendering.
+ * the saved session, kept in step. Framework-free, so the element stays about rendering. A login
+ * flow runs the same way, its codes and selfie checked by the {@link LoginApi} and nothing saved.
  */
 export class Enrollment {
   readonly flow: NormalizedFlow;
   readonly api: RegistrantApi;
+  /** Where the code and selfie steps send their checks: the registrant API, or the login API. */
+  readonly checks: IdentityChecks;
+  /** The login API, in a login flow. */
+  private readonly login: LoginApi | undefined;
   machine: MachineState;
   fields: Record<string, string>;
   /** The last error a step reported: the reason shown if the flow then fails. */
@@ -47,12 +53,14 @@ export class Enrollment {
     private readonly options: EnrollmentOptions,
   ) {
     try {
-      this.flow = normalizeFlow(rawFlow);
+      this.flow = rawFlow.type === 'login' ? normalizeLoginFlow(rawFlow) : normalizeFlow(rawFlow);
     } catch (error) {
       if (error instanceof FlowConfigError) throw new EnrollError('invalid_flow', error.message);
       throw error;
     }
-    this.store = new SessionStore(options.persist ? sessionStorage : undefined, project._id, this.flow.id);
+    const isLogin = this.flow.kind === 'login';
+    // A login is short and its token is a credential: it never outlives the page.
+    this.store = new SessionStore(options.persist && !isLogin ? sessionStorage : undefined, project._id, this.flow.id);
     this.api = new RegistrantApi({
       apiUrl: options.apiUrl,
       project: project._id,
@@ -65,6 +73,10 @@ export class Enrollment {
         this.save();
       },
     });
+    this.login = isLogin
+      ? new LoginApi({ apiUrl: options.apiUrl, project: project._id, projectFlow: this.flow.id, fetch: options.fetch })
+      : undefined;
+    this.checks = this.login ?? this.api;
     const saved = this.store.load();
     const resumed = saved && restoreState(saved.machine, this.flow);
     if (saved && resumed) {
@@ -74,7 +86,7 @@ export class Enrollment {
       this.fields = saved.fields;
     } else {
       this.machine = initialState(this.flow);
-      this.fields = options.prefill?.() ?? {};
+      this.fields = this.prefilled();
     }
   }
 
@@ -96,9 +108,19 @@ export class Enrollment {
     this.save();
   }
 
-  /** Ends the registration at Verifik and forgets the session; resolves to the final token and status. */
-  async finish(signal?: AbortSignal): Promise<VerifikCompleteDetail> {
+  /**
+   * Ends the registration at Verifik and forgets the session; resolves to the final token and
+   * status. A login has nothing to end: it resolves to its AppLogin and token, or to undefined when
+   * it failed (no one logged in).
+   */
+  async finish(signal?: AbortSignal): Promise<VerifikCompleteDetail | undefined> {
     const { outcomes, status } = this.machine;
+    if (this.login) {
+      const passed = status === 'failed' ? undefined : this.login.result;
+      if (status !== 'failed' && !passed) throw new VerifikApiError(200, 'invalid_response', 'no login token');
+      this.result = passed && { type: 'login', ...passed };
+      return this.result;
+    }
     const didKyc = KYC_STEP_IDS.some((step) => outcomes[step] === 'passed');
     const answer =
       status === 'failed'
@@ -109,18 +131,24 @@ export class Enrollment {
     const ended = VERIFIK_FINAL_STATUSES.find((known) => known === answer.status);
     if (!ended) throw new VerifikApiError(200, 'invalid_response', `the registration ended as "${answer.status}"`);
     this.store.clear();
-    this.result = { appRegistrationId: this.api.appRegistrationId!, status: ended, token: answer.token };
+    this.result = {
+      type: 'onboarding',
+      appRegistrationId: this.api.appRegistrationId!,
+      status: ended,
+      token: answer.token,
+    };
     return this.result;
   }
 
   /**
    * Where to send the person after completion, Verifik's way: the flow's `redirectUrl` (already
-   * checked to be http(s)) with `type=onboarding` and the final token; undefined without one.
+   * checked to be http(s)) with `type=onboarding` (or `login`) and the final token; undefined
+   * without one.
    */
   redirectTarget(token: string): string | undefined {
     if (!this.flow.redirectUrl) return undefined;
     const target = new URL(this.flow.redirectUrl);
-    target.searchParams.set('type', 'onboarding');
+    target.searchParams.set('type', this.flow.kind);
     target.searchParams.set('token', token);
     return target.href;
   }
@@ -129,9 +157,16 @@ export class Enrollment {
   restart(): void {
     this.store.clear();
     this.machine = initialState(this.flow);
-    this.fields = this.options.prefill?.() ?? {};
+    this.fields = this.prefilled();
     this.lastError = undefined;
     this.failure = undefined;
+    this.result = undefined;
+    this.login?.reset();
+  }
+
+  /** The integrator's sign-up values: a login starts empty (the person names their own account). */
+  private prefilled(): Record<string, string> {
+    return this.login ? {} : (this.options.prefill?.() ?? {});
   }
 
   private save(): void {

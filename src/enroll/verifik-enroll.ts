@@ -5,7 +5,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { VerifikApiClient } from '../api/client.js';
 import { httpUrl } from '../api/http-url.js';
-import type { KycProject } from '../api/types.js';
+import type { KycProject, ProjectFlow } from '../api/types.js';
 import { emit } from '../events/emit.js';
 import { VERIFIK_CANCEL } from '../events/verifik-cancel.js';
 import { VERIFIK_COMPLETE } from '../events/verifik-complete.js';
@@ -25,7 +25,7 @@ import {
   progress,
   type StepId,
 } from '../flow/machine.js';
-import { selectFlow } from './select-flow.js';
+import { activeFlows, type FlowType, selectFlow } from './select-flow.js';
 import { en } from '../i18n/en.js';
 import { loadTranslation, matchLanguage } from '../i18n/load-translation.js';
 import { type Translation, type TranslationOverrides, withOverrides } from '../i18n/translation.js';
@@ -44,17 +44,18 @@ import { styles } from './verifik-enroll.styles.js';
 
 /**
  * Runs a Verifik Smart Enroll identity verification inside the page: it loads the project's
- * onboarding flow from the Verifik API (or the sandbox) and guides the person through it. Inline
+ * onboarding flow from the Verifik API (or the sandbox) and guides the person through it; with
+ * `mode="login"`, or a `flow` that names a login flow, it runs a Smart Access login instead. Inline
  * by default, or in a modal dialog with `modal` and `show()`; `start()` and `reset()` drive it from
  * the page, `prefill` and `reference` carry what the page already knows.
  *
  * @tagname verifik-enroll
  * @summary Embeddable Verifik Smart Enroll onboarding.
  *
- * @fires verifik-ready - The project and its flow are loaded. `detail: {projectId, flow: {id, name, version}}`.
+ * @fires verifik-ready - The project and its flow are loaded (again after the person switches between registering and logging in). `detail: {projectId, flow: {id, name, version}}`.
  * @fires verifik-step-change - Another step is shown. `detail: {from, to, index, total}`, counted as the progress line counts (the done screen is not a step).
  * @fires verifik-step-complete - A step ended. `detail: {step, outcome}` (`passed`, `skipped`, `failed`).
- * @fires verifik-complete - The registration ended. `detail: {appRegistrationId, status, token}`; `status` is a `VerifikCompletionStatus`. Cancelable: `preventDefault()` stops the redirect.
+ * @fires verifik-complete - The registration ended: `detail: {type: 'onboarding', appRegistrationId, status, token}`, `status` a `VerifikCompletionStatus`; or the login succeeded: `detail: {type: 'login', appLoginId, token}`. Cancelable: `preventDefault()` stops the redirect (`redirectUrl?type=onboarding|login&token=…`).
  * @fires verifik-cancel - The person confirmed Cancel (the widget asks first, in a dialog), or dismissed the modal; the widget starts over. `detail: {step}`.
  * @fires verifik-error - Something failed. `detail: {code, message, step, recoverable}`; `code` is stable, `step` a step id or `setup`.
  *
@@ -71,6 +72,7 @@ import { styles } from './verifik-enroll.styles.js';
  * @csspart dialog - The modal's `<dialog>` (with `modal`); style its backdrop with `::part(dialog)::backdrop`.
  * @csspart close - The modal's close button.
  * @csspart confirm - The dialog in which Cancel asks before it starts over.
+ * @csspart switch - On the first screen: "Already registered? Log in" (or back to registering).
  *
  * @cssprop [--verifik-color-primary=#1f4fd8] - Buttons, focus and progress.
  * @cssprop [--verifik-color-on-primary=#ffffff] - Text on primary.
@@ -91,8 +93,18 @@ export class VerifikEnroll extends LitElement {
   /** The Verifik project id (24 hex digits). Required. */
   @property() project = '';
 
-  /** The project-flow id to run. Default: the project's first active onboarding flow. */
+  /**
+   * The project-flow id to run: an onboarding flow, or a login flow. Default: the project's first
+   * active flow of the `mode`.
+   */
   @property() flow = '';
+
+  /**
+   * `enroll` (default) runs an onboarding flow (Smart Enroll); `login` runs the project's login
+   * flow (Smart Access): email or phone code and/or face, ending with a login token. An onboarding
+   * flow with `hiddenLoginOption: false` offers the switch to its project's login flow itself.
+   */
+  @property() mode: 'enroll' | 'login' = 'enroll';
 
   /**
    * The integrator's endpoint that creates the app registration server to server and returns
@@ -174,6 +186,12 @@ export class VerifikEnroll extends LitElement {
   @state() private startRequested = false;
   /** What had focus when the modal opened: it gets focus back when the modal closes. */
   private opener: HTMLElement | undefined;
+  /** The person switched, on the first screen, to the other kind of flow than `mode`. */
+  @state() private switched = false;
+  /** Where the first screen's switch leads, when the flow offers one. */
+  @state() private switchTo: 'enroll' | 'login' | undefined;
+  /** Set by the switch: the new flow's first heading takes the focus once loaded. */
+  private focusOnLoad = false;
 
   @query('dialog[part="confirm"]') private cancelDialog!: HTMLDialogElement | null;
   /** The button whose press opened the confirm dialog: it gets focus back on No. */
@@ -195,9 +213,18 @@ export class VerifikEnroll extends LitElement {
         this.reference,
         this.fetch,
         this.persist,
+        this.activeMode,
+        this.switched,
       ] as const,
-    task: ([project, flow, apiUrl, tokenEndpoint, assetsUrl, reference, fetchImpl, persist], { signal }) =>
-      this.load({ project, flow, apiUrl, tokenEndpoint, assetsUrl, reference }, fetchImpl, persist !== 'none', signal),
+    task: (
+      [project, flow, apiUrl, tokenEndpoint, assetsUrl, reference, fetchImpl, persist, mode, switched],
+      { signal },
+    ) =>
+      this.load(
+        { project, flow, apiUrl, tokenEndpoint, assetsUrl, reference },
+        { fetchImpl, persist: persist !== 'none', mode, switched },
+        signal,
+      ),
     onComplete: (enrollment) => {
       this.enrollmentProvider.setValue(enrollment);
       const { flow } = enrollment;
@@ -206,6 +233,8 @@ export class VerifikEnroll extends LitElement {
         flow: { id: flow.id, name: flow.name, version: flow.version },
       });
       this.announceStep(null, enrollment);
+      if (this.focusOnLoad) void this.focusHeading();
+      this.focusOnLoad = false;
     },
     onError: (error) => {
       if (error instanceof EnrollError) this.reportError(error, 'setup');
@@ -222,6 +251,8 @@ export class VerifikEnroll extends LitElement {
       const enrollment = this.enrollment!;
       try {
         const result = await enrollment.finish(signal);
+        // A failed login completed nothing: its step reported why.
+        if (!result) return result;
         const proceed = emit(this, VERIFIK_COMPLETE, result, { cancelable: true });
         const target = enrollment.redirectTarget(result.token);
         if (proceed && target) window.location.assign(target);
@@ -292,6 +323,11 @@ export class VerifikEnroll extends LitElement {
    * the flow has started it does nothing.
    */
   reset(): void {
+    // Back to the kind of flow the page chose.
+    if (this.switched) {
+      this.switched = false;
+      return;
+    }
     const enrollment = this.enrollment;
     if (!enrollment) {
       if (this.loadTask.status === TaskStatus.ERROR) void this.loadTask.run();
@@ -355,25 +391,48 @@ export class VerifikEnroll extends LitElement {
     this.translationProvider.setValue(this.translation);
   }
 
+  /** `mode`, or the other one once the person switched on the first screen. */
+  private get activeMode(): 'enroll' | 'login' {
+    return (this.mode === 'login') !== this.switched ? 'login' : 'enroll';
+  }
+
+  /** Switches between registering and logging in, from the first screen; nothing typed goes along. */
+  private switchFlow(): void {
+    this.switched = !this.switched;
+    this.focusOnLoad = true;
+  }
+
   private async load(
     attributes: Parameters<typeof readConfig>[0],
-    fetchImpl: typeof fetch | undefined,
-    persist: boolean,
+    run: { fetchImpl: typeof fetch | undefined; persist: boolean; mode: 'enroll' | 'login'; switched: boolean },
     signal: AbortSignal,
   ): Promise<Enrollment> {
     const config = readConfig(attributes, document.baseURI);
+    const { fetchImpl, persist, mode, switched } = run;
+    this.switchTo = undefined;
     const client = new VerifikApiClient({ baseUrl: config.apiUrl, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
-    let project: KycProject;
+    const kyc = async (type: FlowType) => {
+      try {
+        return await client.request<KycProject>('/v2/projects/kyc', { query: { id: config.project, type }, signal });
+      } catch (error) {
+        if (signal.aborted) throw error;
+        throw toEnrollError(error, 'project_not_found');
+      }
+    };
+    const type: FlowType = mode === 'login' ? 'login' : 'onboarding';
+    // After a switch, the project's active flow of the other kind, not the page's `flow`.
+    const flowId = switched ? undefined : config.flow;
+    let project = await kyc(type);
+    let flow: ProjectFlow;
     try {
-      project = await client.request<KycProject>('/v2/projects/kyc', {
-        query: { id: config.project, type: 'onboarding' },
-        signal,
-      });
+      flow = selectFlow(project, flowId, type);
     } catch (error) {
-      if (signal.aborted) throw error;
-      throw toEnrollError(error, 'project_not_found');
+      // `flow` may name a login flow directly.
+      if (!flowId || type === 'login') throw error;
+      project = await kyc('login');
+      flow = selectFlow(project, flowId, 'login');
     }
-    return new Enrollment(project, selectFlow(project, config.flow), {
+    const enrollment = new Enrollment(project, flow, {
       apiUrl: config.apiUrl,
       tokenEndpoint: config.tokenEndpoint,
       reference: config.reference,
@@ -381,6 +440,19 @@ export class VerifikEnroll extends LitElement {
       persist,
       prefill: () => prefillFields(this.prefill),
     });
+    this.switchTo = switched ? this.mode : await this.loginOffered(enrollment, kyc);
+    return enrollment;
+  }
+
+  /** 'login' when the onboarding flow offers "Already registered? Log in" and the project has a login flow to switch to. */
+  private async loginOffered(
+    enrollment: Enrollment,
+    kyc: (type: FlowType) => Promise<KycProject>,
+  ): Promise<'login' | undefined> {
+    if (enrollment.flow.kind !== 'onboarding' || enrollment.flow.hiddenLoginOption) return undefined;
+    // Without a login flow (or its list) there is nothing to offer: the onboarding runs as usual.
+    const project = await kyc('login').catch(() => undefined);
+    return project && activeFlows(project, 'login').length > 0 ? 'login' : undefined;
   }
 
   /** Fires `verifik-error` with the translated message, followed by `context` (a URL tried) when given. */
@@ -575,7 +647,7 @@ export class VerifikEnroll extends LitElement {
               >
             </p>`
       }
-      ${keyed(`${this.runs}:${step.id}`, this.renderStep(enrollment))}
+      ${keyed(`${this.runs}:${step.id}`, this.renderStep(enrollment))} ${this.renderSwitch(enrollment)}
       <div class="nav">
         ${
           canGoBack(machine)
@@ -607,6 +679,17 @@ export class VerifikEnroll extends LitElement {
       </div>
       ${this.renderCancelDialog()}
     `;
+  }
+
+  /** On the first screen, the switch between registering and logging in, when the flow offers it. */
+  private renderSwitch({ machine }: Enrollment) {
+    if (!this.switchTo || machine.status !== 'running' || machine.index !== 0) return nothing;
+    const { login } = this.translation;
+    return html`<p class="switch">
+      <button part="switch" type="button" class="secondary" @click=${this.switchFlow}>
+        ${this.switchTo === 'login' ? login.switchToLogin : login.switchToEnroll}
+      </button>
+    </p>`;
   }
 
   private renderCancelDialog() {

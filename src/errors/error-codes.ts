@@ -93,4 +93,15 @@ export type VerifikErrorCode =
   /** The selfie and the document's portrait are not the same person. */
   | 'face_match_failed'
   /** Any other API error. */
-  | 'api_error';
+  | 'api_error'
+  /**
+   * Login: no enrolled person answers to these details. Worded so it never says whether the email
+   * or phone is registered.
+   */
+  | 'login_unknown_person'
+  /** Login: the selfie matched no enrolled face closely enough (tries may be left). Recoverable. */
+  | 'login_face_not_recognised'
+  /** Login: the flow's security list blocks this person. */
+  | 'login_blacklisted'
+  /** Login: the flow admits only listed people, and this person is not listed. */
+  | 'login_not_whitelisted';

@@ -1,6 +1,7 @@
 /**
- * Name of the event fired when the registration ends. Cancelable: `preventDefault()` stops the
- * redirect to the flow's `redirectUrl`. Check `token` on your backend before trusting it.
+ * Name of the event fired when the registration ends, or the login succeeds. Cancelable:
+ * `preventDefault()` stops the redirect to the flow's `redirectUrl`. Check `token` on your backend
+ * before trusting it.
  */
 export const VERIFIK_COMPLETE = 'verifik-complete';
 
@@ -19,7 +20,10 @@ export const VERIFIK_FINAL_STATUSES = [
  */
 export type VerifikCompletionStatus = (typeof VERIFIK_FINAL_STATUSES)[number];
 
-export interface VerifikCompleteDetail {
+/** An onboarding flow (Smart Enroll) ended. */
+export interface VerifikOnboardingCompleteDetail {
+  /** The kind of flow that ended. */
+  type: 'onboarding';
   /** The app registration at Verifik. */
   appRegistrationId: string;
   /** How the registration ended; trust only the status your backend reads from the token. */
@@ -27,6 +31,19 @@ export interface VerifikCompleteDetail {
   /** Verifik's final token, to send to your backend. */
   token: string;
 }
+
+/** A login flow (Smart Access) let the person in. */
+export interface VerifikLoginCompleteDetail {
+  /** The kind of flow that ended. */
+  type: 'login';
+  /** The AppLogin Verifik created for this login. */
+  appLoginId: string;
+  /** The login token (`type: login`; it names the person's registration), to send to your backend. */
+  token: string;
+}
+
+/** What `verifik-complete` carries: narrow on `type`. */
+export type VerifikCompleteDetail = VerifikOnboardingCompleteDetail | VerifikLoginCompleteDetail;
 
 export type VerifikCompleteEvent = CustomEvent<VerifikCompleteDetail>;
 

@@ -69,8 +69,26 @@ export interface LivenessSettings {
   searchMode: SearchMode;
 }
 
+/** Smart Access: how a login flow lets the person prove who they are (`loginSettings`). */
+export interface LoginSettings {
+  /** A code sent to the registered email. */
+  email: boolean;
+  /** A code sent to the registered phone (its gateway is the flow's `signUpForm.phoneGateway`, as for a sign-up). */
+  phone: boolean;
+  /** A selfie checked for liveness, then searched among the project's enrolled faces. */
+  faceLiveness: boolean;
+  /** Selfies allowed before the login fails. */
+  maxAttempts: number;
+}
+
 export interface NormalizedFlow {
   id: string;
+  /** `onboarding` (Smart Enroll) or `login` (Smart Access). */
+  kind: 'onboarding' | 'login';
+  /** Onboarding: whether the first screen hides "Already registered? Log in" (Verifik's `hiddenLoginOption`). */
+  hiddenLoginOption: boolean;
+  /** Login flows: the ways to log in (all off in onboarding flows). */
+  login: Readonly<LoginSettings>;
   projectId: string;
   name: string | undefined;
   version: number;

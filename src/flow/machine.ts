@@ -52,18 +52,17 @@ export function progress(state: MachineState): { index: number; total: number } 
 export const canSkip = (state: MachineState): boolean =>
   state.status === 'running' && currentStep(state).requirement === 'optional';
 
-/** Whether Cancel is offered: while the flow runs, after the sign-up (before it there is nothing to cancel). */
-export const canCancel = (state: MachineState): boolean =>
-  state.status === 'running' && currentStep(state).id !== 'signUp';
+/** Whether Cancel is offered: while the flow runs, after its first step (before it there is nothing to cancel). */
+export const canCancel = (state: MachineState): boolean => state.status === 'running' && state.index > 0;
 
 /**
- * Whether Back makes sense: only from the code steps to the sign-up, to fix a mistyped email or
- * phone. Nothing already sent for verification is undone.
+ * Whether Back makes sense: only from the code steps to the first step (the sign-up, or the login's
+ * identify step), to fix a mistyped email or phone. Nothing already sent for verification is undone.
  */
 export function canGoBack(state: MachineState): boolean {
   if (state.status !== 'running' || state.index === 0) return false;
   const { id } = currentStep(state);
-  return id === 'emailCode' || id === 'phoneCode';
+  return id === 'emailCode' || id === 'phoneCode' || id === 'loginCode';
 }
 
 /** Moves on from the current step with `outcome`; at the done step the flow completes. */
@@ -95,11 +94,9 @@ export function transition(state: MachineState, event: MachineEvent): MachineSta
       if (step.requirement === 'optional') return advance(counted, 'failed');
       return { ...counted, outcomes: { ...counted.outcomes, [step.id]: 'failed' }, status: 'failed' };
     }
-    case 'BACK': {
-      if (!canGoBack(state)) return state;
-      const signUp = state.steps.findIndex((planned) => planned.id === 'signUp');
-      return { ...state, index: signUp };
-    }
+    case 'BACK':
+      // The contact was typed on the first step.
+      return canGoBack(state) ? { ...state, index: 0 } : state;
   }
 }
 

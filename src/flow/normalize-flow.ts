@@ -6,6 +6,7 @@ import type {
   ExtraField,
   FlowStage,
   LivenessSettings,
+  LoginSettings,
   NameStyle,
   NormalizedFlow,
   Requirement,
@@ -217,8 +218,16 @@ const defaultDocument = (): DocumentSettings => ({
 
 type Parts = Pick<
   NormalizedFlow,
-  'steps' | 'signUpForm' | 'basicInformation' | 'document' | 'liveness' | 'requiresSignature'
+  'steps' | 'signUpForm' | 'basicInformation' | 'document' | 'liveness' | 'requiresSignature' | 'hiddenLoginOption'
 >;
+
+/** Onboarding flows log no one in. */
+const NO_LOGIN: LoginSettings = {
+  email: false,
+  phone: false,
+  faceLiveness: false,
+  maxAttempts: FLOW_DEFAULTS.attempts,
+};
 
 /** Smart Enroll v2: sections in `onboardingSettings`, or at the top level as seed 002's table lists them. */
 function fromV2(root: Reader): Parts {
@@ -256,6 +265,8 @@ function fromV2(root: Reader): Parts {
       }),
     },
     requiresSignature: settings?.bool('requiresSignature', false) ?? root.bool('requiresSignature', false),
+    // Hidden unless the flow asks for it: Verifik's name says what is usual.
+    hiddenLoginOption: settings?.bool('hiddenLoginOption', true) ?? root.bool('hiddenLoginOption', true),
   };
 }
 
@@ -300,6 +311,7 @@ function fromV3(root: Reader): Parts {
       }),
     },
     requiresSignature: root.bool('requiresSignature', false),
+    hiddenLoginOption: root.bool('hiddenLoginOption', true),
   };
 }
 
@@ -359,6 +371,36 @@ function fromGeneric(root: Reader): Parts {
     document: defaultDocument(),
     liveness: defaultLiveness(),
     requiresSignature: Boolean(listed('signature')),
+    hiddenLoginOption: root.bool('hiddenLoginOption', true),
+  };
+}
+
+/** Smart Access `loginSettings`: no onboarding stage runs; a way to log in must be enabled. */
+function fromLogin(root: Reader): Parts & Pick<NormalizedFlow, 'login'> {
+  const settings = root.object('loginSettings');
+  if (!settings) throw new FlowConfigError('loginSettings', 'is required');
+  const phoneGateway = settings.oneOf('phoneGateway', ['sms', 'whatsapp', 'both', 'none'] as const, 'whatsapp');
+  const login: LoginSettings = {
+    email:
+      settings.bool('email', false) &&
+      settings.oneOf('emailGateway', ['mailgun', 'none'] as const, 'mailgun') !== 'none',
+    phone: settings.bool('phone', false) && phoneGateway !== 'none',
+    faceLiveness: settings.bool('faceLiveness', false),
+    maxAttempts: settings.attempts('maxAttempts'),
+  };
+  if (!login.email && !login.phone && !login.faceLiveness) {
+    throw new FlowConfigError('loginSettings', 'must enable email, phone or faceLiveness: a login needs one of them');
+  }
+  return {
+    steps: { signUpForm: 'skip', basicInformation: 'skip', document: 'skip', liveness: 'skip', form: 'skip' },
+    // No sign-up; the code step reads the phone gateway here, as in an onboarding flow.
+    signUpForm: { ...signUpForm(undefined, 'loginSettings'), email: false, phone: false, phoneGateway },
+    basicInformation: basicInformation(undefined),
+    document: defaultDocument(),
+    liveness: { ...defaultLiveness(), maxAttempts: login.maxAttempts },
+    requiresSignature: false,
+    hiddenLoginOption: true,
+    login,
   };
 }
 
@@ -388,27 +430,42 @@ function redirectUrl(root: Reader): string | undefined {
   );
 }
 
-/**
- * One frozen {@link NormalizedFlow} from a project flow in any documented onboarding shape, with
- * defaults filled. Throws a {@link FlowConfigError} naming the field it cannot use.
- */
-export function normalizeFlow(raw: unknown): NormalizedFlow {
-  const root = Reader.of(raw, '');
+/** What every flow has, whatever its kind and shape. */
+function header(root: Reader) {
   const id = root.string('_id');
   const projectId = root.string('project');
   if (!id) throw new FlowConfigError('_id', 'is required');
   if (!projectId) throw new FlowConfigError('project', 'is required');
-  if (root.string('type', 'onboarding') !== 'onboarding') throw new FlowConfigError('type', 'must be "onboarding"');
-
-  const shape = flowShape(raw as Json);
-  const parts = shape === 'generic' ? fromGeneric(root) : shape === 'v3' ? fromV3(root) : fromV2(root);
-  return deepFreeze({
+  return {
     id,
     projectId,
     name: root.string('name'),
     version: root.number('version', 1, Number.MAX_SAFE_INTEGER, 1, true),
     status: root.oneOf('status', ['draft', 'active', 'paused'] as const, 'draft'),
     redirectUrl: redirectUrl(root),
-    ...parts,
-  });
+  };
+}
+
+/**
+ * One frozen {@link NormalizedFlow} from a project flow in any documented onboarding shape, with
+ * defaults filled. Throws a {@link FlowConfigError} naming the field it cannot use.
+ */
+export function normalizeFlow(raw: unknown): NormalizedFlow {
+  const root = Reader.of(raw, '');
+  const common = header(root);
+  if (root.string('type', 'onboarding') !== 'onboarding') throw new FlowConfigError('type', 'must be "onboarding"');
+  const shape = flowShape(raw as Json);
+  const parts = shape === 'generic' ? fromGeneric(root) : shape === 'v3' ? fromV3(root) : fromV2(root);
+  return deepFreeze({ ...common, kind: 'onboarding', login: NO_LOGIN, ...parts });
+}
+
+/**
+ * A Smart Access login flow (`type: "login"`, `loginSettings`) as a frozen {@link NormalizedFlow}
+ * whose plan holds only the login steps. Throws a {@link FlowConfigError} naming the field it cannot use.
+ */
+export function normalizeLoginFlow(raw: unknown): NormalizedFlow {
+  const root = Reader.of(raw, '');
+  const common = header(root);
+  if (root.string('type') !== 'login') throw new FlowConfigError('type', 'must be "login"');
+  return deepFreeze({ ...common, kind: 'login', ...fromLogin(root) });
 }

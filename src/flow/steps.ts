@@ -19,7 +19,7 @@ const once = () => 1;
 
 /** Every step the widget can run, in the order they run. */
 export const STEPS = {
-  signUp: { requirement: () => 'mandatory', maxAttempts: once, kyc: false },
+  signUp: { requirement: ({ kind }) => (kind === 'onboarding' ? 'mandatory' : 'skip'), maxAttempts: once, kyc: false },
   emailCode: {
     requirement: ({ signUpForm }) => (signUpForm.email && signUpForm.emailGateway !== 'none' ? 'mandatory' : 'skip'),
     maxAttempts: once,
@@ -48,6 +48,22 @@ export const STEPS = {
     requirement: (flow) => (flow.requiresSignature && flow.steps.form === 'skip' ? 'mandatory' : flow.steps.form),
     maxAttempts: once,
     kyc: true,
+  },
+  // Login flows (Smart Access): the registered email or phone, its code, then the face.
+  identify: {
+    requirement: ({ login }) => (login.email || login.phone ? 'mandatory' : 'skip'),
+    maxAttempts: once,
+    kyc: false,
+  },
+  loginCode: {
+    requirement: ({ login }) => (login.email || login.phone ? 'mandatory' : 'skip'),
+    maxAttempts: once,
+    kyc: false,
+  },
+  loginFace: {
+    requirement: ({ login }) => (login.faceLiveness ? 'mandatory' : 'skip'),
+    maxAttempts: ({ login }) => login.maxAttempts,
+    kyc: false,
   },
   done: { requirement: () => 'mandatory', maxAttempts: once, kyc: false },
 } as const satisfies Record<string, StepDefinition>;

@@ -181,6 +181,23 @@ export interface Translation {
     failedText: string;
   };
   errors: Record<VerifikErrorCode, string>;
+  /** Login flows (Smart Access), and the switch between registering and logging in. */
+  login: {
+    title: string;
+    /** Under the title, when the person logs in with their email. */
+    introEmail: string;
+    /** Under the title, when the person logs in with their phone. */
+    introPhone: string;
+    /** The legend of the choice between email and phone. */
+    channel: string;
+    /** On the first screen of an onboarding flow: switches to the project's login flow. */
+    switchToLogin: string;
+    /** On the first screen of a login the person switched to: back to registering. */
+    switchToEnroll: string;
+    doneTitle: string;
+    doneText: string;
+    failedTitle: string;
+  };
 }
 
 type Group = Exclude<

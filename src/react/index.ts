@@ -46,6 +46,7 @@ export const VerifikEnroll = createComponent({
 export interface VerifikEnrollAttributes {
   project?: string;
   flow?: string;
+  mode?: 'enroll' | 'login';
   'token-endpoint'?: string;
   'api-url'?: string;
   'assets-url'?: string;

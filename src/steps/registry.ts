@@ -1,9 +1,10 @@
 import type { StepId } from '../flow/steps.js';
 import { basicInformationStep, type VerifikBasicInfoStep } from './basic-info/basic-info-step.js';
-import { emailCodeStep, phoneCodeStep, type VerifikCodeStep } from './code/code-step.js';
+import { emailCodeStep, loginCodeStep, phoneCodeStep, type VerifikCodeStep } from './code/code-step.js';
 import { documentStep, type VerifikDocumentStep } from './document/document-step.js';
 import { doneStep, type VerifikDoneStep } from './done/done-step.js';
 import { faceMatchStep, type VerifikFaceMatchStep } from './face-match/face-match-step.js';
+import { identifyStep, type VerifikIdentifyStep } from './identify/identify-step.js';
 import { livenessStep, type VerifikLivenessStep } from './liveness/liveness-step.js';
 import { signatureStep, type VerifikSignatureStep } from './signature/signature-step.js';
 import { signUpStep, type VerifikSignUpStep } from './sign-up/sign-up-step.js';
@@ -23,6 +24,10 @@ export const STEP_ELEMENTS = {
   liveness: livenessStep,
   faceMatch: faceMatchStep,
   form: signatureStep,
+  identify: identifyStep,
+  loginCode: loginCodeStep,
+  // The face login is the selfie step: the same guidance, challenge, attempts and refusals.
+  loginFace: livenessStep,
   done: doneStep,
 } as const satisfies Record<StepId, StepElementDescriptor>;
 
@@ -37,5 +42,6 @@ declare global {
     'verifik-face-match-step': VerifikFaceMatchStep;
     'verifik-signature-step': VerifikSignatureStep;
     'verifik-done-step': VerifikDoneStep;
+    'verifik-identify-step': VerifikIdentifyStep;
   }
 }

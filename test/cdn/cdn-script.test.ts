@@ -1,6 +1,6 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../helpers/browser/wait.js';
-import type { VerifikCompleteEvent, VerifikEnroll } from '../../src/index.js';
+import type { VerifikEnroll, VerifikOnboardingCompleteDetail } from '../../src/index.js';
 import { fillSignUp, passCodes, person, press, skip, whenLoaded, whenStep } from '../helpers/browser/basic-flow.js';
 import { DEMO, sandbox } from '../helpers/browser/sandbox.js';
 
@@ -99,7 +99,7 @@ describe('the CDN script in a blank page', function () {
     );
     expect(faceRequests(frame).every((url) => url.startsWith(new URL('../dist/face/', CDN).href))).to.equal(true);
 
-    const complete = oneEvent(element, 'verifik-complete') as Promise<VerifikCompleteEvent>;
+    const complete = oneEvent(element, 'verifik-complete') as Promise<CustomEvent<VerifikOnboardingCompleteDetail>>;
     await skip(element, 'liveness');
     if (element.getAttribute('step') === 'faceMatch') await skip(element, 'faceMatch');
     const { detail } = await complete;

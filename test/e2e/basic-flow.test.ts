@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../helpers/browser/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
-import type { VerifikCompleteDetail, VerifikEnroll } from '../../src/index.js';
+import type { VerifikEnroll, VerifikOnboardingCompleteDetail } from '../../src/index.js';
 import '../../src/verifik-enroll.js';
 import {
   enterCode,
@@ -51,7 +51,7 @@ describe('Basic Enrollment end to end', function () {
     const complete = oneEvent(element, 'verifik-complete');
     // The face match needs both captures: skipping them skips it too.
     for (let skip = 0; skip < 2; skip++) await press(element, '[part="skip"]', 'Enter', true);
-    const { detail } = (await complete) as CustomEvent<VerifikCompleteDetail>;
+    const { detail } = (await complete) as CustomEvent<VerifikOnboardingCompleteDetail>;
     expect(detail.status).to.equal('COMPLETED_WITHOUT_KYC');
     expect(steps).to.deep.equal(['emailCode', 'phoneCode', 'document', 'liveness', 'done']);
 

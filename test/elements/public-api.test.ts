@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type {
-  VerifikCompleteDetail,
+  VerifikOnboardingCompleteDetail,
   VerifikEnroll,
   VerifikErrorDetail,
   VerifikStepChangeDetail,
@@ -213,7 +213,7 @@ describe('<verifik-enroll> reference', () => {
     await passCodes(element, who);
     const complete = oneEvent(element, 'verifik-complete');
     for (let skip = 0; skip < 2; skip++) await press(element, '[part="skip"]', 'Enter', true);
-    const { detail } = (await complete) as CustomEvent<VerifikCompleteDetail>;
+    const { detail } = (await complete) as CustomEvent<VerifikOnboardingCompleteDetail>;
     const claims = JSON.parse(atob(detail.token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/')));
     expect(claims.reference).to.equal('user-42');
     const verified = await fetch(`${sandbox.url}/api/verifik/verify`, {

@@ -16,8 +16,9 @@ import { waitUntil } from '../helpers/browser/wait.js';
 describe('step registry', () => {
   it('renders, for every step id, the element defined under the descriptor’s tag, marked as the step', () => {
     const flow = normalizeFlow({ _id: 'flow', project: 'project', type: 'onboarding' });
+    const api = registrantApi();
     const view = {
-      enrollment: { project: { _id: 'project' }, flow, api: registrantApi(), fields: {}, machine: initialState(flow) },
+      enrollment: { project: { _id: 'project' }, flow, api, checks: api, fields: {}, machine: initialState(flow) },
       assetsUrl: new URL('/face/', location.href).href,
       challenge: 'none' as const,
       reportError: () => expect.fail('rendering reports no error'),

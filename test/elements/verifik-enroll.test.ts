@@ -149,7 +149,12 @@ describe('<verifik-enroll> errors', () => {
       'flow_not_found',
       false,
     ],
-    ['a login flow as the flow', { project: DEMO.project, flow: DEMO.loginFlow }, 'flow_not_found', false],
+    [
+      'an onboarding flow in login mode',
+      { project: DEMO.project, flow: DEMO.basicFlow, mode: 'login' },
+      'flow_not_found',
+      false,
+    ],
     ['a javascript: api-url', { project: DEMO.project, 'api-url': 'javascript:alert(1)' }, 'invalid_api_url', false],
     [
       'a data: token-endpoint',

@@ -36,8 +36,8 @@ defineStep({ tag: 'verifik-login-step', element: VerifikDoneStep, strings: 'done
 defineStep({ tag: 'verifik-done-step', element: VerifikSignUpStep, strings: 'done', render });
 
 // A strings group the translations do not have.
-// @ts-expect-error Translation has no `login` group
-defineStep({ tag: 'verifik-done-step', element: VerifikDoneStep, strings: 'login', render });
+// @ts-expect-error Translation has no `passkey` group
+defineStep({ tag: 'verifik-done-step', element: VerifikDoneStep, strings: 'passkey', render });
 
 // A descriptor without its render.
 // @ts-expect-error render is missing

@@ -41,7 +41,12 @@ describe('Enrollment', () => {
     const enrollment = new Enrollment(project, flow(), { ...options, fetch: answering });
     enrollment.api.resume('65a1d3e0c0ffee00000000aa', 'registrant');
     const result = await enrollment.finish();
-    assert.deepEqual(result, { appRegistrationId: '65a1d3e0c0ffee00000000aa', status, token: 'final' });
+    assert.deepEqual(result, {
+      type: 'onboarding',
+      appRegistrationId: '65a1d3e0c0ffee00000000aa',
+      status,
+      token: 'final',
+    });
     status = 'ONGOING';
     await assert.rejects(enrollment.finish(), (error: Error & { code?: string }) => error.code === 'invalid_response');
   });

@@ -24,6 +24,9 @@ export const de: Translation = {
     faceMatch: 'Gesichtsabgleich',
     form: 'Formular und Unterschrift',
     done: 'Fertig',
+    identify: 'Anmelden',
+    loginCode: 'Anmeldecode',
+    loginFace: 'Gesichtsprüfung',
   },
   progress: (index, total, name) => `Schritt ${number(index)} von ${number(total)}: ${name}`,
   progressDone: (count) => plural(count, { one: '# Schritt erledigt', other: '# Schritte erledigt' }),
@@ -259,5 +262,24 @@ export const de: Translation = {
     attempts_exhausted: 'Sie haben alle Versuche für diesen Schritt aufgebraucht.',
     face_match_failed: 'Ihr Selfie stimmt nicht mit dem Foto auf Ihrem Dokument überein.',
     api_error: 'Der Verifizierungsdienst hat die Anfrage abgelehnt. Bitte versuchen Sie es später erneut.',
+    login_unknown_person:
+      'Mit diesen Angaben konnten wir Sie nicht anmelden. Prüfen Sie sie oder registrieren Sie sich zuerst.',
+    login_face_not_recognised:
+      'Wir haben Ihr Gesicht nicht erkannt. Schauen Sie bei gutem Licht in die Kamera und versuchen Sie es erneut.',
+    login_blacklisted:
+      'Dieses Konto kann sich hier nicht anmelden. Wenden Sie sich an die Website, von der Sie kommen.',
+    login_not_whitelisted:
+      'Dieses Konto darf sich hier nicht anmelden. Wenden Sie sich an die Website, von der Sie kommen.',
+  },
+  login: {
+    title: 'Anmelden',
+    introEmail: 'Geben Sie die E-Mail-Adresse ein, mit der Sie sich registriert haben. Wir senden Ihnen einen Code.',
+    introPhone: 'Geben Sie die Telefonnummer ein, mit der Sie sich registriert haben. Wir senden Ihnen einen Code.',
+    channel: 'Anmelden mit',
+    switchToLogin: 'Bereits registriert? Anmelden',
+    switchToEnroll: 'Neu hier? Registrieren',
+    doneTitle: 'Sie sind angemeldet',
+    doneText: 'Wir haben bestätigt, dass Sie es sind. Sie können fortfahren.',
+    failedTitle: 'Wir konnten Sie nicht anmelden',
   },
 };

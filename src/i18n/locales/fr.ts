@@ -24,6 +24,9 @@ export const fr: Translation = {
     faceMatch: 'Comparaison faciale',
     form: 'Formulaire et signature',
     done: 'Terminé',
+    identify: 'Connexion',
+    loginCode: 'Code de connexion',
+    loginFace: 'Vérification du visage',
   },
   progress: (index, total, name) => `Étape ${number(index)} sur ${number(total)}\u00a0: ${name}`,
   progressDone: (count) => plural(count, { one: '# étape terminée', other: '# étapes terminées' }),
@@ -242,5 +245,22 @@ export const fr: Translation = {
     attempts_exhausted: 'Vous avez utilisé tous les essais de cette étape.',
     face_match_failed: 'Votre selfie ne correspond pas à la photo de votre pièce d’identité.',
     api_error: 'Le service de vérification a refusé la demande. Réessayez plus tard.',
+    login_unknown_person:
+      'Nous n’avons pas pu vous connecter avec ces informations. Vérifiez-les ou inscrivez-vous d’abord.',
+    login_face_not_recognised:
+      'Nous n’avons pas reconnu votre visage. Regardez la caméra sous une bonne lumière et réessayez.',
+    login_blacklisted: 'Ce compte ne peut pas se connecter ici. Contactez le site d’où vous venez.',
+    login_not_whitelisted: 'Ce compte n’est pas autorisé à se connecter ici. Contactez le site d’où vous venez.',
+  },
+  login: {
+    title: 'Se connecter',
+    introEmail: 'Saisissez l’e-mail avec lequel vous vous êtes inscrit. Nous vous enverrons un code.',
+    introPhone: 'Saisissez le numéro de téléphone avec lequel vous vous êtes inscrit. Nous vous enverrons un code.',
+    channel: 'Se connecter avec',
+    switchToLogin: 'Déjà inscrit ? Connectez-vous',
+    switchToEnroll: 'Nouveau ? Inscrivez-vous',
+    doneTitle: 'Vous êtes connecté',
+    doneText: 'Nous avons confirmé que c’est bien vous. Vous pouvez continuer.',
+    failedTitle: 'Nous n’avons pas pu vous connecter',
   },
 };

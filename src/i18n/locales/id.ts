@@ -24,6 +24,9 @@ export const id: Translation = {
     faceMatch: 'Pencocokan wajah',
     form: 'Formulir dan tanda tangan',
     done: 'Selesai',
+    identify: 'Masuk',
+    loginCode: 'Kode masuk',
+    loginFace: 'Pemeriksaan wajah',
   },
   progress: (index, total, name) => `Langkah ${number(index)} dari ${number(total)}: ${name}`,
   progressDone: (count) => `${number(count)} langkah selesai`,
@@ -238,5 +241,22 @@ export const id: Translation = {
     attempts_exhausted: 'Anda telah menggunakan semua kesempatan untuk langkah ini.',
     face_match_failed: 'Swafoto Anda tidak cocok dengan foto di dokumen Anda.',
     api_error: 'Layanan verifikasi menolak permintaan ini. Silakan coba lagi nanti.',
+    login_unknown_person:
+      'Kami tidak dapat memasukkan Anda dengan data ini. Periksa data tersebut, atau daftar terlebih dahulu.',
+    login_face_not_recognised:
+      'Kami tidak mengenali wajah Anda. Hadapkan wajah ke kamera dengan cahaya yang cukup, lalu coba lagi.',
+    login_blacklisted: 'Akun ini tidak dapat masuk di sini. Silakan hubungi situs asal Anda.',
+    login_not_whitelisted: 'Akun ini tidak diizinkan masuk di sini. Silakan hubungi situs asal Anda.',
+  },
+  login: {
+    title: 'Masuk',
+    introEmail: 'Masukkan email yang Anda gunakan saat mendaftar. Kami akan mengirimkan kode.',
+    introPhone: 'Masukkan nomor telepon yang Anda gunakan saat mendaftar. Kami akan mengirimkan kode.',
+    channel: 'Masuk dengan',
+    switchToLogin: 'Sudah terdaftar? Masuk',
+    switchToEnroll: 'Baru di sini? Daftar',
+    doneTitle: 'Anda sudah masuk',
+    doneText: 'Kami telah memastikan bahwa ini Anda. Anda dapat melanjutkan.',
+    failedTitle: 'Kami tidak dapat memasukkan Anda',
   },
 };

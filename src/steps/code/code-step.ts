@@ -9,7 +9,7 @@ import type { VerifikOtpInput } from '../../ui/otp-input.js';
 import { loadPhoneNumbers, type PhoneNumbers } from '../phone/load-phone-numbers.js';
 import { completeStep, reportStepError, saveFields } from '../step-events.js';
 import { StepElement } from '../step-element.js';
-import { defineStep } from '../step-descriptor.js';
+import { defineStep, type StepView } from '../step-descriptor.js';
 import { OTP_LENGTH, OTP_RESEND_SECONDS } from '../../flow/otp-rules.js';
 
 type Gateway = 'sms' | 'whatsapp';
@@ -107,8 +107,14 @@ export class VerifikCodeStep extends StepElement {
     try {
       const validation =
         this.channel === 'email'
-          ? await this.enrollment.api.sendEmailCode(email, this.t.$lang, this.abort.signal)
-          : await this.enrollment.api.sendPhoneCode(phone, countryCode, this.gateway, this.t.$lang, this.abort.signal);
+          ? await this.enrollment.checks.sendEmailCode(email, this.t.$lang, this.abort.signal)
+          : await this.enrollment.checks.sendPhoneCode(
+              phone,
+              countryCode,
+              this.gateway,
+              this.t.$lang,
+              this.abort.signal,
+            );
       if (this.channel === 'email') {
         this.validationId = validation._id;
         saveFields(this, { emailValidationId: validation._id });
@@ -144,9 +150,9 @@ export class VerifikCodeStep extends StepElement {
     const { email, phone, countryCode } = this.contact;
     try {
       if (this.channel === 'email') {
-        await this.enrollment.api.checkEmailCode(this.validationId ?? '', email, code, this.abort.signal);
+        await this.enrollment.checks.checkEmailCode(this.validationId ?? '', email, code, this.abort.signal);
       } else {
-        await this.enrollment.api.checkPhoneCode(phone, countryCode, code, this.abort.signal);
+        await this.enrollment.checks.checkPhoneCode(phone, countryCode, code, this.abort.signal);
       }
       saveFields(this, { [this.verifiedKey]: this.verifiedContact });
       completeStep(this);
@@ -240,17 +246,22 @@ export class VerifikCodeStep extends StepElement {
   }
 }
 
-/** The element side of a code step on `channel` (see the step registry). */
-const codeStep = (channel: VerifikCodeStep['channel']) =>
+/** The element side of a code step on the channel `channelOf` names for the current state. */
+const codeStep = (channelOf: (view: StepView) => VerifikCodeStep['channel']) =>
   defineStep({
     tag: 'verifik-code-step',
     element: VerifikCodeStep,
     strings: 'code',
-    render: () => html`<verifik-code-step data-step channel=${channel}></verifik-code-step>`,
+    render: (view) => html`<verifik-code-step data-step channel=${channelOf(view)}></verifik-code-step>`,
   });
 
 /** The email code step's element side. */
-export const emailCodeStep = codeStep('email');
+export const emailCodeStep = codeStep(() => 'email');
 
 /** The phone code step's element side. */
-export const phoneCodeStep = codeStep('phone');
+export const phoneCodeStep = codeStep(() => 'phone');
+
+/** The login code step's element side: to the contact the person chose on the identify step. */
+export const loginCodeStep = codeStep(({ enrollment }) =>
+  enrollment.fields['loginChannel'] === 'phone' ? 'phone' : 'email',
+);

@@ -36,16 +36,20 @@ export class VerifikDoneStep extends StepElement {
   /** The registration id, for support. */
   @property() reference = '';
 
+  /** `login`: the end of a login flow (logged in, or not). */
+  @property() kind: 'onboarding' | 'login' = 'onboarding';
+
   protected override render() {
-    const { done, errors } = this.t;
+    const { done, errors, login } = this.t;
     const failure = this.failure;
+    const isLogin = this.kind === 'login';
     if (!failure) {
       return html`${successIcon()}
-        <h2 part="title" tabindex="-1">${done.title}</h2>
-        <p>${this.status === 'COMPLETED_WITHOUT_KYC' ? done.textWithoutKyc : done.text}</p>`;
+        <h2 part="title" tabindex="-1">${isLogin ? login.doneTitle : done.title}</h2>
+        <p>${isLogin ? login.doneText : this.status === 'COMPLETED_WITHOUT_KYC' ? done.textWithoutKyc : done.text}</p>`;
     }
     return html`${failureIcon()}
-      <h2 part="title" tabindex="-1">${done.failedTitle}</h2>
+      <h2 part="title" tabindex="-1">${isLogin ? login.failedTitle : done.failedTitle}</h2>
       ${failure.code ? html`<p>${errors[failure.code]}</p>` : nothing}
       ${failure.attemptsUsed ? html`<p>${errors.attempts_exhausted}</p>` : nothing}
       <p>${done.failedText}</p>
@@ -62,7 +66,8 @@ export const doneStep = defineStep({
     html`<verifik-done-step
       data-step
       .failure=${enrollment.machine.status === 'failed' ? (enrollment.failure ?? { code: undefined, attemptsUsed: false }) : undefined}
-      status=${enrollment.result?.status ?? ''}
+      status=${enrollment.result?.type === 'onboarding' ? enrollment.result.status : ''}
+      kind=${enrollment.flow.kind}
       reference=${enrollment.api.appRegistrationId ?? ''}
     ></verifik-done-step>`,
 });

@@ -86,8 +86,14 @@ export class VerifikLivenessStep extends StepElement {
   private readonly capture = new CaptureController(this, {
     camera: { facingMode: 'user', width: 1280, height: 720 },
     // Trying again can succeed after these; each uses one of the flow's attempts.
-    retryable: new Set(['liveness_failed', 'multiple_faces', 'no_face_detected']),
-    final: new Set(['duplicated_person', 'attempts_exhausted']),
+    retryable: new Set(['liveness_failed', 'multiple_faces', 'no_face_detected', 'login_face_not_recognised']),
+    final: new Set([
+      'duplicated_person',
+      'attempts_exhausted',
+      'login_blacklisted',
+      'login_not_whitelisted',
+      'login_unknown_person',
+    ]),
     // This registration's face is enrolled already (e.g. before a reload): nothing to redo.
     alreadyDone: 'person_already_set',
     attemptsLeft: () => this.attemptsLeft,
@@ -176,7 +182,10 @@ export class VerifikLivenessStep extends StepElement {
     this.phase = 'checking';
     const outcome = await this.capture.submit(async () => {
       const dataUrl = await toDataUrl(await encodeJpeg(source, SELFIE_BUDGET));
-      await this.enrollment.api.validateSelfie(dataUrl.slice(dataUrl.indexOf(',') + 1), clientOs(navigator.userAgent));
+      await this.enrollment.checks.validateSelfie(
+        dataUrl.slice(dataUrl.indexOf(',') + 1),
+        clientOs(navigator.userAgent),
+      );
     });
     if (outcome !== 'passed') this.phase = outcome;
     this.capturing = false;

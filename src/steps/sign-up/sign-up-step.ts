@@ -6,6 +6,7 @@ import { toEnrollError } from '../../api/to-enroll-error.js';
 import { buttonStyles } from '../../styles/buttons.js';
 import { formStyles } from '../../styles/form.js';
 import { tokens } from '../../styles/tokens.js';
+import { phoneField } from '../../ui/phone-field.js';
 import { textField } from '../../ui/text-field.js';
 import { completeStep, reportStepError, saveFields } from '../step-events.js';
 import { loadPhoneNumbers, type PhoneNumbers } from '../phone/load-phone-numbers.js';
@@ -176,41 +177,18 @@ export class VerifikSignUpStep extends StepElement {
   }
 
   private renderPhone({ countryOptions, callingCode }: PhoneNumbers): TemplateResult {
-    const countries = countryOptions(this.t.$lang);
     const problem = this.problems.get('phone');
-    return html`<div class="field">
-      <div class="row">
-        <div class="field">
-          <label for="field-country">${this.t.signUp.country}</label>
-          <select
-            id="field-country"
-            autocomplete="tel-country-code"
-            @change=${(event: Event) => this.setValue('country', (event.target as HTMLSelectElement).value)}
-          >
-            ${countries.map(
-              ({ code, name }) =>
-                html`<option value=${code} ?selected=${code === this.values['country']}>
-                  ${name} (${callingCode(code)})
-                </option>`,
-            )}
-          </select>
-        </div>
-        <div class="field">
-          <label for="field-phone">${this.t.signUp.phone}</label>
-          <input
-            id="field-phone"
-            name="phone"
-            type="tel"
-            .value=${this.values['phone'] ?? ''}
-            autocomplete="tel-national"
-            aria-invalid=${problem ? 'true' : 'false'}
-            aria-describedby=${problem ? 'field-phone-error' : nothing}
-            @input=${(event: InputEvent) => this.setValue('phone', (event.target as HTMLInputElement).value)}
-          />
-        </div>
-      </div>
-      ${problem ? html`<p class="error" id="field-phone-error">${this.message(problem)}</p>` : nothing}
-    </div>`;
+    return phoneField({
+      countries: countryOptions(this.t.$lang),
+      callingCode,
+      country: this.values['country'] ?? '',
+      phone: this.values['phone'] ?? '',
+      countryLabel: this.t.signUp.country,
+      phoneLabel: this.t.signUp.phone,
+      error: problem && this.message(problem),
+      onCountry: (country) => this.setValue('country', country),
+      onPhone: (phone) => this.setValue('phone', phone),
+    });
   }
 
   /** A consent checkbox whose whole label ticks it, and the document's link beside it (new tab). */

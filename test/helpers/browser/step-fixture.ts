@@ -1,6 +1,7 @@
 import { ContextProvider } from '@lit/context';
 import { fixture } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
+import type { IdentityChecks } from '../../../src/api/login-api.js';
 import type { RegistrantApi } from '../../../src/api/registrant-api.js';
 import type { KycProject } from '../../../src/api/types.js';
 import { type EnrollmentContext, enrollmentContext } from '../../../src/context/enrollment-context.js';
@@ -14,6 +15,8 @@ import '../../../src/verifik-enroll.js';
 
 export interface StepSetup {
   api: RegistrantApi;
+  /** Where the code and selfie steps send their checks. Default: `api`, as in an onboarding flow. */
+  checks?: IdentityChecks;
   /** Default: an onboarding flow with every default. */
   flow?: NormalizedFlow;
   project?: KycProject;
@@ -31,6 +34,7 @@ export async function stepFixture<T extends Element>(template: TemplateResult, s
   const flow = setup.flow ?? normalizeFlow({ _id: 'test-flow', project: 'test-project', type: 'onboarding' });
   const enrollment: EnrollmentContext = {
     api: setup.api,
+    checks: setup.checks ?? setup.api,
     flow,
     project: setup.project ?? { _id: 'test-project' },
     fields: setup.fields ?? {},

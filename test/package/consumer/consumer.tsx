@@ -20,7 +20,9 @@ export const wrapped = (
   <VerifikEnrollReact
     project="65a1d3e0c0ffee0000000001"
     tokenEndpoint="/api/verifik/registration"
-    onVerifikComplete={(event) => event.detail.appRegistrationId}
+    onVerifikComplete={(event) =>
+      event.detail.type === 'login' ? event.detail.appLoginId : event.detail.appRegistrationId
+    }
     onVerifikStepChange={(event) => event.detail.to}
   />
 );
