@@ -9,6 +9,7 @@ import { referenceBackend, type ReferenceBackendOptions } from './integrator/ref
 import { appRegistrationRoutes } from './routes/app-registrations.js';
 import { devRoutes, isDevRoute, isLoopbackOrigin } from './routes/dev.js';
 import { biometricRoutes } from './routes/biometrics.js';
+import { handoffRoutes } from './routes/handoffs.js';
 import { projectFlowRoutes } from './routes/project-flows.js';
 import { signatureRoutes } from './routes/signatures.js';
 import { validationRoutes } from './routes/validations.js';
@@ -103,6 +104,7 @@ export async function buildApp(context: SandboxContext, options: AppOptions = {}
   validationRoutes(app, context);
   biometricRoutes(app, context);
   signatureRoutes(app, context);
+  handoffRoutes(app, context);
   app.get('/.well-known/jwks.json', async () => context.tokens.jwks);
   devRoutes(app, context);
   if (options.integrator) {

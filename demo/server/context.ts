@@ -50,4 +50,5 @@ export const COLLECTIONS = {
   persons: 'persons',
   signatures: 'signatures',
   outbox: 'outbox',
+  handoffs: 'handoffs',
 } as const satisfies { [Name in CollectionName]: Name };

@@ -153,6 +153,20 @@ export interface OutboxRecord extends BaseRecord {
   _sealed: string;
 }
 
+/**
+ * A cross-device handoff: a single-use token (kept only as an HMAC) that lets a phone continue
+ * the registration's camera steps. `waiting` until exchanged, then `opened`; it ends `finished`
+ * (the phone ran its steps), `cancelled` (by either side) or `revoked` (replaced by a new one).
+ */
+export interface HandoffRecord extends RegistrationPart {
+  status: 'waiting' | 'opened' | 'finished' | 'cancelled' | 'revoked';
+  expiresAt: string;
+  exchangedAt?: string;
+  /** Which side cancelled, once one has. */
+  cancelledBy?: 'computer' | 'phone';
+  _tokenHash: string;
+}
+
 /** Every collection and the record it holds. */
 export interface Collections {
   projects: ProjectRecord;
@@ -167,6 +181,7 @@ export interface Collections {
   persons: PersonRecord;
   signatures: SignatureRecord;
   outbox: OutboxRecord;
+  handoffs: HandoffRecord;
 }
 
 export type CollectionName = keyof Collections;
@@ -182,4 +197,5 @@ export const REGISTRATION_PARTS = [
   'persons',
   'signatures',
   'outbox',
+  'handoffs',
 ] as const satisfies readonly CollectionName[];

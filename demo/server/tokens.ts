@@ -25,6 +25,8 @@ export interface TokenClaims extends JWTPayload {
   status?: string;
   /** The integrator's own id for the person, when the sign-up carried one (final tokens). */
   reference?: string;
+  /** The handoff a phone's registrant token was exchanged for (see services/handoff.ts). */
+  handoff?: string;
 }
 
 const ISSUER = 'verifik-sandbox';
