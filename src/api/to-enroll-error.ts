@@ -25,6 +25,10 @@ const API_CODES: Record<string, [VerifikErrorCode, boolean]> = {
   image_unreadable: ['image_rejected', true],
   invalid_base64: ['image_rejected', true],
   image_too_large: ['image_rejected', true],
+  handoff_expired: ['handoff_link_expired', false],
+  handoff_revoked: ['handoff_link_expired', false],
+  handoff_already_used: ['handoff_link_used', false],
+  handoff_not_found: ['handoff_link_invalid', false],
 };
 
 /**

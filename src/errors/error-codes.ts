@@ -93,4 +93,10 @@ export type VerifikErrorCode =
   /** The selfie and the document's portrait are not the same person. */
   | 'face_match_failed'
   /** Any other API error. */
-  | 'api_error';
+  | 'api_error'
+  /** On the phone: the handoff link expired (or a newer code replaced it). */
+  | 'handoff_link_expired'
+  /** On the phone: the handoff link was already used; each link works once. */
+  | 'handoff_link_used'
+  /** On the phone: the handoff link is not one the verification issued. */
+  | 'handoff_link_invalid';

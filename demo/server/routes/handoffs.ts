@@ -34,20 +34,22 @@ export function handoffRoutes(app: FastifyInstance, context: SandboxContext): vo
   app.get<{ Params: { id: string } }>(
     current,
     { onRequest: registrantGuard(context, { closedHandoff: 'allow' }) },
-    async (request) => ({ data: handoffStatus(context, ownRegistration(request)) }),
+    async (request) => ({ data: handoffStatus(context, ownRegistration(request), request.handoffId) }),
   );
 
   app.delete<{ Params: { id: string } }>(current, { onRequest: guard }, async (request) => ({
-    data: endHandoff(context, ownRegistration(request), {
-      status: 'cancelled',
-      by: request.handoffId ? 'phone' : 'computer',
-    }),
+    data: endHandoff(
+      context,
+      ownRegistration(request),
+      { status: 'cancelled', by: request.handoffId ? 'phone' : 'computer' },
+      request.handoffId,
+    ),
   }));
 
   app.put<{ Params: { id: string } }>(current, { onRequest: guard }, async (request) => {
     parseRegistrantBody(endSchema, request.body);
     if (!request.handoffId) throw new ApiError(403, 'Forbidden', 'only_the_phone_finishes');
-    return { data: endHandoff(context, ownRegistration(request), { status: 'finished' }) };
+    return { data: endHandoff(context, ownRegistration(request), { status: 'finished' }, request.handoffId) };
   });
 
   app.post('/v2/handoffs/exchange', async (request) => {

@@ -135,7 +135,7 @@ export async function exchangeHandoff(context: SandboxContext, token: string, ad
     token: signed.token,
     expiresAt: signed.expiresAt,
     appRegistration: { _id: registration._id, project: registration.project, projectFlow: registration.projectFlow },
-    ...handoffStatus(context, registration),
+    ...handoffStatus(context, registration, handoff._id),
   };
 }
 
@@ -155,10 +155,17 @@ function progressOf(attempt: AttemptRecord | undefined): StepProgress {
   return attempt?.status === 'FAILED' && attempt.attemptsLeft <= 0 ? 'failed' : 'pending';
 }
 
-/** The registration's newest handoff and the camera steps' progress, for the side that waits. */
-export function handoffStatus(context: SandboxContext, registration: RegistrationRecord): HandoffStatus {
+/**
+ * The camera steps' progress and a handoff: the phone's own (`handoffId`), else the
+ * registration's newest, for the side that waits.
+ */
+export function handoffStatus(
+  context: SandboxContext,
+  registration: RegistrationRecord,
+  handoffId?: string,
+): HandoffStatus {
   const current = currentRegistration(context, registration._id);
-  const handoff = latestHandoff(context, current._id);
+  const handoff = handoffId ? context.store.get(COLLECTIONS.handoffs, handoffId) : latestHandoff(context, current._id);
   const attempt = (collection: 'documentValidations' | 'biometricValidations', id: string | null) =>
     id === null ? undefined : context.store.get(collection, id);
   return {
@@ -176,21 +183,25 @@ export function handoffOpen(context: SandboxContext, handoffId: string): boolean
 }
 
 /**
- * Ends the registration's current handoff: `cancelled` by either side, or `finished` by the phone
- * once it ran its steps. A handoff that already ended is answered as it is.
+ * Ends a handoff: the phone's own (`handoffId`), else the registration's newest; `cancelled` by
+ * either side, or `finished` by the phone once it ran its steps. One that already ended is
+ * answered as it is.
  */
 export function endHandoff(
   context: SandboxContext,
   registration: RegistrationRecord,
   ending: { status: 'cancelled'; by: 'computer' | 'phone' } | { status: 'finished' },
+  handoffId?: string,
 ): HandoffStatus {
   context.store.transaction(() => {
-    const handoff = latestHandoff(context, registration._id);
+    const handoff = handoffId
+      ? context.store.get(COLLECTIONS.handoffs, handoffId)
+      : latestHandoff(context, registration._id);
     if (!handoff) throw verifikError(404, 'handoff_not_found');
     if (!['waiting', 'opened'].includes(handoff.status)) return;
     const cancelledBy = ending.status === 'cancelled' ? { cancelledBy: ending.by } : {};
     const updatedAt = context.now().toISOString();
     context.store.replace(COLLECTIONS.handoffs, { ...handoff, status: ending.status, ...cancelledBy, updatedAt });
   });
-  return handoffStatus(context, registration);
+  return handoffStatus(context, registration, handoffId);
 }
