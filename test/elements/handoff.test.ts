@@ -240,6 +240,14 @@ describe('continue on your phone (two devices)', function () {
     await waitUntil(() => screen(element)?.shadowRoot?.querySelector('svg.qr'), 'the QR code, forced');
     expect(screenText(element)).to.not.include(en.handoff.useThisDevice, 'force offers no way back');
 
+    // A code past its time is replaced by a new one, with no one asking.
+    const link = () => screen(element)?.shadowRoot?.querySelector('input')?.value;
+    const expiring = link();
+    expect(
+      await executeServerCommand('handoff-age', { dataDir: sandbox.dataDir, appRegistration: api.appRegistrationId }),
+    ).to.equal(1);
+    await waitUntil(() => link() && link() !== expiring, 'a new code replaces the expired one');
+
     // The phone cancels: the computer says so and offers a new code.
     const phone = await phoneOpen(await decodeQr(element));
     await onPhone(phone, 'click', { name: en.actions.cancel });

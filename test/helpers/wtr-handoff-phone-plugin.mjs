@@ -31,7 +31,7 @@ function deepText(selector) {
     }
     return null;
   };
-  return find(document)?.textContent?.trim() ?? '';
+  return find(globalThis.document)?.textContent?.trim() ?? '';
 }
 
 /** @param {{camera: string}} options the phone's fake camera video. */
@@ -71,7 +71,7 @@ export function handoffPhonePlugin({ camera }) {
       return true;
     },
     /** The step the phone's element shows. */
-    step: (page) => page.evaluate(() => document.querySelector('verifik-enroll')?.getAttribute('step') ?? ''),
+    step: (page) => page.evaluate(() => globalThis.document.querySelector('verifik-enroll')?.getAttribute('step') ?? ''),
     /** The text of the first match of `selector`, through shadow roots. */
     text: (page, { selector }) => page.evaluate(deepText, selector),
   };

@@ -191,4 +191,16 @@ describe('cross-device handoff', () => {
     });
     assert.equal(cancelNothing.status, 404);
   });
+
+  test('one address tries at most 60 exchanges an hour, right or wrong (429 with Retry-After)', async () => {
+    let limited: Awaited<ReturnType<typeof exchange>> | undefined;
+    for (let index = 0; index < 61 && !limited; index++) {
+      const answer = await exchange(`${'0'.repeat(24)}.${'A'.repeat(43)}`);
+      if (answer.status === 429) limited = answer;
+      else assert.equal(answer.status, 404);
+    }
+    assert.ok(limited, 'refused before the 61st try');
+    assert.equal(limited.body.code, 'handoff_exchange_limit_reached');
+    assert.ok(Number(limited.headers.get('retry-after')) > 0);
+  });
 });
