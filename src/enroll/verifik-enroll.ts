@@ -40,7 +40,6 @@ import { EnrollError } from '../errors/enroll-error.js';
 import { toEnrollError } from '../api/to-enroll-error.js';
 import type { HandoffStatus } from '../api/registrant-api.js';
 import { HandoffController } from '../handoff/handoff-controller.js';
-import type { CrossDeviceMode } from '../handoff/handoff-plan.js';
 import { Enrollment } from './enrollment.js';
 import { prefillFields, type VerifikPrefill } from './prefill.js';
 import { styles } from './verifik-enroll.styles.js';
@@ -174,7 +173,7 @@ export class VerifikEnroll extends LitElement {
    * phone" and goes there by itself when this device has no camera; `force` always takes these
    * steps on a phone; `off` never offers it. The phone opens `handoff-url` with a single-use link.
    */
-  @property({ attribute: 'cross-device' }) crossDevice: CrossDeviceMode = 'auto';
+  @property({ attribute: 'cross-device' }) crossDevice: 'auto' | 'force' | 'off' = 'auto';
 
   /**
    * The page a phone opens to continue (it must hold this element with the same `project`,
