@@ -71,7 +71,8 @@ export function handoffPhonePlugin({ camera }) {
       return true;
     },
     /** The step the phone's element shows. */
-    step: (page) => page.evaluate(() => globalThis.document.querySelector('verifik-enroll')?.getAttribute('step') ?? ''),
+    step: (page) =>
+      page.evaluate(() => globalThis.document.querySelector('verifik-enroll')?.getAttribute('step') ?? ''),
     /** The text of the first match of `selector`, through shadow roots. */
     text: (page, { selector }) => page.evaluate(deepText, selector),
   };
