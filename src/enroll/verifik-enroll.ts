@@ -646,13 +646,6 @@ export class VerifikEnroll extends LitElement {
       }
       <div class="nav">
         ${
-          this.handoff.offered(enrollment)
-            ? html`<button part="handoff" type="button" class="secondary" @click=${this.startHandoff}>
-                ${this.translation.handoff.offer}
-              </button>`
-            : nothing
-        }
-        ${
           canGoBack(machine)
             ? html`<button part="back" type="button" class="secondary" @click=${() => this.dispatch({ type: 'BACK' })}>
                 ${this.translation.actions.back}
@@ -676,6 +669,13 @@ export class VerifikEnroll extends LitElement {
                 @click=${this.askCancel}
               >
                 ${this.translation.actions.cancel}
+              </button>`
+            : nothing
+        }
+        ${
+          this.handoff.offered(enrollment)
+            ? html`<button part="handoff" type="button" class="secondary" @click=${this.startHandoff}>
+                ${this.translation.handoff.offer}
               </button>`
             : nothing
         }

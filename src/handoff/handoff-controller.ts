@@ -50,6 +50,8 @@ export class HandoffController implements ReactiveController {
   private camera: Promise<boolean> | undefined;
   /** The phone finished: the computer does not hand off again. */
   private handedOver = false;
+  /** On the computer: the handoff's state as last read (`waiting`: no phone opened the link yet). */
+  private phoneState: NonNullable<HandoffStatus['handoff']>['status'] | undefined;
   private pollTimer: ReturnType<typeof setTimeout> | undefined;
   private pollDelay: number | undefined;
 
@@ -102,13 +104,15 @@ export class HandoffController implements ReactiveController {
   /** The person asked for the phone (or the page forced it, or there is no camera). */
   start(noCamera = false): void {
     this.active = true;
+    this.phoneState = 'waiting';
     this.noCamera = noCamera;
     this.host.requestUpdate();
   }
 
   /**
-   * A new step is shown. On the computer, a camera step goes to the phone with `force`, or with
-   * `auto` when there is no camera; on the phone, the end of its camera steps ends its part.
+   * A new step is shown. On the computer, a camera step goes to the phone with `force`, and the
+   * selfie with `auto` when there is no camera (a document can still be uploaded from a file); on
+   * the phone, the end of its camera steps ends its part.
    */
   async stepShown(enrollment: Enrollment): Promise<void> {
     const { machine } = enrollment;
@@ -116,15 +120,21 @@ export class HandoffController implements ReactiveController {
       if (!this.phoneEnd && phonePartOver(machine)) await this.endOnPhone(enrollment, 'finished');
       return;
     }
-    const camera = machine.status === 'running' && isCameraStep(currentStep(machine).id);
-    if (!camera) {
+    const step = machine.status === 'running' ? currentStep(machine).id : undefined;
+    if (!step || !isCameraStep(step)) {
+      // Past the camera steps (passed on the phone, or skipped here): a link nobody opened is withdrawn.
+      if (this.phoneState === 'waiting') await this.leave(enrollment);
       this.active = false;
       return;
     }
     if (this.active || this.handedOver || this.host.crossDevice === 'off') return;
     if (this.host.crossDevice === 'force') return this.start();
+    if (step !== 'liveness') return;
     this.camera ??= hasCamera();
-    if (!(await this.camera)) this.start(true);
+    const noCamera = !(await this.camera);
+    // The person may have moved on while the devices were listed.
+    const still = enrollment.machine.status === 'running' && currentStep(enrollment.machine).id === step;
+    if (noCamera && still && !this.active) this.start(true);
   }
 
   /**
@@ -132,6 +142,7 @@ export class HandoffController implements ReactiveController {
    * the phone, or failed there for good. The phone's end hands the flow back.
    */
   progress(enrollment: Enrollment, status: HandoffStatus): MachineEvent | undefined {
+    this.phoneState = status.handoff?.status;
     if (status.handoff?.status === 'finished') this.handedOver = true;
     const { machine } = enrollment;
     const step = currentStep(machine).id;
@@ -145,6 +156,7 @@ export class HandoffController implements ReactiveController {
   async leave(enrollment: Enrollment | undefined): Promise<void> {
     if (!this.active) return;
     this.active = false;
+    this.phoneState = undefined;
     this.host.requestUpdate();
     await enrollment?.api.cancelHandoff().catch(() => undefined);
   }
