@@ -4,10 +4,12 @@
  * Node with Playwright while the test's own page plays the computer. Commands:
  * - `phone-decode {width, height, rgba}` decodes the QR code of the computer's screen (base64
  *   RGBA pixels) with jsQR and answers its text;
- * - `phone-open {url}` opens a page on a new phone (a new browser context) and answers its index;
+ * - `phone-open {url}` opens a page on a new phone (a new browser context) in the background and
+ *   answers its index;
  * - `phone-do {phone, action, …}` acts on phone `phone` as a person would, answering at once:
- *   `click` a button by its accessible name or `upload` a base64 JPEG into the file picker (false
- *   while there is none), or read the `step` shown or the `text` of a `selector`;
+ *   `click` a button by its accessible name or `upload` a base64 JPEG into the file picker, or
+ *   read the `step` shown or the `text` of a `selector` (false while the phone or the control is
+ *   not there yet);
  * - `handoff-age {dataDir, appRegistration}` moves the registration's unused handoff's expiry into
  *   the past in the sandbox's database (the sandbox's clock cannot be moved from a browser test).
  */
@@ -88,23 +90,30 @@ export function handoffPhonePlugin({ camera }) {
         return jsQR(pixels, payload.width, payload.height)?.data ?? null;
       }
       if (command === 'phone-open') {
-        const context = await (
-          await launch()
-        ).newContext({
-          viewport: { width: 390, height: 844 },
-          deviceScaleFactor: 2,
-          isMobile: true,
-          hasTouch: true,
-          userAgent: ANDROID_UA,
-        });
-        const page = await context.newPage();
-        await page.goto(payload.url, { waitUntil: 'commit' });
-        phones.push(page);
+        // Launching a browser can take longer than a command may: the phone opens in the
+        // background, and its actions answer false until it is there.
+        const phone = {};
+        phone.ready = (async () => {
+          const context = await (
+            await launch()
+          ).newContext({
+            viewport: { width: 390, height: 844 },
+            deviceScaleFactor: 2,
+            isMobile: true,
+            hasTouch: true,
+            userAgent: ANDROID_UA,
+          });
+          const page = await context.newPage();
+          await page.goto(payload.url, { waitUntil: 'commit' });
+          phone.page = page;
+        })().catch((error) => (phone.error = error));
+        phones.push(phone);
         return phones.length - 1;
       }
       if (command === 'phone-do') {
-        const page = phones[payload.phone];
-        return actions[payload.action](page, payload);
+        const { page, error } = phones[payload.phone];
+        if (error) throw error;
+        return page ? actions[payload.action](page, payload) : false;
       }
       if (command === 'handoff-age') {
         const db = new Database(join(payload.dataDir, 'sandbox.db'));
