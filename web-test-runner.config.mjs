@@ -10,6 +10,7 @@ import { CHROME_ARGS, findChrome } from './scripts/system-tools.mjs';
 import { CAMERA_FIXTURE_DIR, CAMERA_FIXTURES, firefoxGroup } from './test/helpers/camera/camera-groups.mjs';
 import { canvasCameraPage, canvasCameraPlugin } from './test/helpers/wtr-canvas-camera.mjs';
 import { faceImagesPlugin } from './test/helpers/wtr-face-images-plugin.mjs';
+import { handoffPhonePlugin } from './test/helpers/wtr-handoff-phone-plugin.mjs';
 import { reactPlugin } from './test/helpers/wtr-react-plugin.mjs';
 import { firefoxLauncher } from './test/helpers/wtr-firefox-launcher.mjs';
 import { sandboxPlugin } from './test/helpers/wtr-sandbox-plugin.mjs';
@@ -71,6 +72,8 @@ export default {
     reactPlugin(),
     faceImagesPlugin(),
     canvasCameraPlugin(scenes),
+    // The phone of the cross-device tests: its camera shows the selfie fixture's face.
+    handoffPhonePlugin({ camera: fixtures.selfie.video }),
   ],
   browsers: [chromium()],
   groups: [

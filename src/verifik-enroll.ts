@@ -3,6 +3,7 @@
  * step registry (once, even if the script is loaded twice) and re-exports the public API.
  */
 import { VerifikEnroll } from './enroll/verifik-enroll.js';
+import { VerifikHandoffScreen } from './handoff/handoff-screen.js';
 import { STEP_ELEMENTS } from './steps/registry.js';
 import { VerifikOtpInput } from './ui/otp-input.js';
 
@@ -11,6 +12,7 @@ export * from './index.js';
 const TAGS: [string, CustomElementConstructor][] = [
   ['verifik-enroll', VerifikEnroll],
   ['verifik-otp-input', VerifikOtpInput],
+  ['verifik-handoff-screen', VerifikHandoffScreen],
   ...Object.values(STEP_ELEMENTS).map(({ tag, element }): [string, CustomElementConstructor] => [tag, element]),
 ];
 

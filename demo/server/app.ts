@@ -13,6 +13,7 @@ import { devRoutes, isDevRoute, isLoopbackOrigin } from './routes/dev.js';
 import { biometricRoutes } from './routes/biometrics.js';
 import { loginCodeRoutes } from './routes/login-codes.js';
 import { loginFaceRoutes } from './routes/login-face.js';
+import { handoffRoutes } from './routes/handoffs.js';
 import { projectFlowRoutes } from './routes/project-flows.js';
 import { signatureRoutes } from './routes/signatures.js';
 import { validationRoutes } from './routes/validations.js';
@@ -121,6 +122,7 @@ export async function buildApp(context: SandboxContext, options: AppOptions = {}
   loginCodeRoutes(app, context);
   loginFaceRoutes(app, context);
   appLoginRoutes(app, context);
+  handoffRoutes(app, context);
   app.get('/.well-known/jwks.json', async () => context.tokens.jwks);
   devRoutes(app, context);
   webhookRoutes(app, context);

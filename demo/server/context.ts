@@ -56,4 +56,5 @@ export const COLLECTIONS = {
   appLogins: 'appLogins',
   livenessSessions: 'livenessSessions',
   webhookDeliveries: 'webhookDeliveries',
+  handoffs: 'handoffs',
 } as const satisfies { [Name in CollectionName]: Name };

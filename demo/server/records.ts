@@ -221,6 +221,20 @@ export interface WebhookDeliveryRecord extends BaseRecord {
   log: WebhookAttempt[];
 }
 
+/**
+ * A cross-device handoff: a single-use token (kept only as an HMAC) that lets a phone continue
+ * the registration's camera steps. `waiting` until exchanged, then `opened`; it ends `finished`
+ * (the phone ran its steps), `cancelled` (by either side) or `revoked` (replaced by a new one).
+ */
+export interface HandoffRecord extends RegistrationPart {
+  status: 'waiting' | 'opened' | 'finished' | 'cancelled' | 'revoked';
+  expiresAt: string;
+  exchangedAt?: string;
+  /** Which side cancelled, once one has. */
+  cancelledBy?: 'computer' | 'phone';
+  _tokenHash: string;
+}
+
 /** Every collection and the record it holds. */
 export interface Collections {
   projects: ProjectRecord;
@@ -238,6 +252,7 @@ export interface Collections {
   appLogins: AppLoginRecord;
   livenessSessions: LivenessSessionRecord;
   webhookDeliveries: WebhookDeliveryRecord;
+  handoffs: HandoffRecord;
 }
 
 export type CollectionName = keyof Collections;
@@ -256,4 +271,5 @@ export const REGISTRATION_PARTS = [
   'appLogins',
   'livenessSessions',
   'webhookDeliveries',
+  'handoffs',
 ] as const satisfies readonly CollectionName[];

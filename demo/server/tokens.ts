@@ -37,6 +37,8 @@ export interface TokenClaims extends JWTPayload {
   appRegistration?: string;
   /** The code validation that identified the person (loginSession tokens). */
   codeValidation?: { type: 'email' | 'phone'; id: string };
+  /** The handoff a phone's registrant token was exchanged for (see services/handoff.ts). */
+  handoff?: string;
 }
 
 const ISSUER = 'verifik-sandbox';

@@ -62,6 +62,26 @@ export interface RegistrantApiOptions {
   onToken: (appRegistrationId: string, token: string) => void;
 }
 
+/** A camera step's progress, as the handoff status reports it. */
+export type HandoffStepProgress = 'pending' | 'passed' | 'failed';
+
+/** The registration's current handoff and the camera steps' progress. */
+export interface HandoffStatus {
+  handoff: {
+    _id: string;
+    status: 'waiting' | 'opened' | 'finished' | 'cancelled' | 'revoked' | 'expired';
+    expiresAt: string;
+    cancelledBy?: 'computer' | 'phone';
+  } | null;
+  steps: { document: HandoffStepProgress; liveness: HandoffStepProgress };
+}
+
+/** A new handoff: the single-use token for the phone's link, and when it expires. */
+export interface HandoffIssued {
+  token: string;
+  handoff: NonNullable<HandoffStatus['handoff']>;
+}
+
 export interface SentValidation {
   _id: string;
   expiresAt?: string;
@@ -203,6 +223,48 @@ export class RegistrantApi {
     );
   }
 
+  /** Issues a single-use handoff token (10 minutes) for the phone's link; an earlier one stops working. */
+  issueHandoff(signal?: AbortSignal): Promise<HandoffIssued> {
+    return this.call(`${this.handoffPath()}s`, 'POST', undefined, signal);
+  }
+
+  /** The current handoff's state and the camera steps' progress. */
+  handoffStatus(signal?: AbortSignal): Promise<HandoffStatus> {
+    return this.call(`${this.handoffPath()}s/current`, 'GET', undefined, signal);
+  }
+
+  /** Cancels the current handoff, from either side. */
+  cancelHandoff(signal?: AbortSignal): Promise<HandoffStatus> {
+    return this.call(`${this.handoffPath()}s/current`, 'DELETE', undefined, signal);
+  }
+
+  /** The phone ran its steps: the computer takes over. */
+  finishHandoff(signal?: AbortSignal): Promise<HandoffStatus> {
+    return this.call(`${this.handoffPath()}s/current`, 'PUT', { status: 'finished' }, signal);
+  }
+
+  /**
+   * On the phone: exchanges the link's handoff token (once) for a registrant token of its own
+   * and acts for that registration from then on; resolves to the camera steps' progress.
+   */
+  async exchangeHandoff(handoffToken: string, signal?: AbortSignal): Promise<HandoffStatus> {
+    const answer = await this.api.request<HandoffStatus & RegistrationAnswer>('/v2/handoffs/exchange', {
+      method: 'POST',
+      body: { token: handoffToken },
+      signal,
+    });
+    const id = answer?.appRegistration?._id;
+    if (typeof id !== 'string' || typeof answer.token !== 'string' || !answer.steps) {
+      throw new VerifikApiError(200, 'invalid_response', 'the handoff answer has no registration or token');
+    }
+    this.resume(id, answer.token);
+    return { handoff: answer.handoff, steps: answer.steps };
+  }
+
+  private handoffPath(): string {
+    return `/v2/app-registrations/${encodeURIComponent(this.registrationId())}/handoff`;
+  }
+
   private codeRequest(language: string) {
     return {
       project: this.options.project,
@@ -229,7 +291,12 @@ export class RegistrantApi {
   }
 
   /** A registrant call; on a 401, one refresh through the token endpoint and one more try. */
-  private async call<T>(path: string, method: 'POST' | 'PUT', body: unknown, signal?: AbortSignal): Promise<T> {
+  private async call<T>(
+    path: string,
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    body: unknown,
+    signal?: AbortSignal,
+  ): Promise<T> {
     const send = () => this.api.request<T>(path, { method, body, token: this.token, signal });
     try {
       return await send();

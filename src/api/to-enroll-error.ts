@@ -32,6 +32,10 @@ const API_CODES: Record<string, [VerifikErrorCode, boolean]> = {
   user_blacklisted: ['login_blacklisted', false],
   user_not_whitelisted: ['login_not_whitelisted', false],
   person_not_found: ['login_unknown_person', false],
+  handoff_expired: ['handoff_link_expired', false],
+  handoff_revoked: ['handoff_link_expired', false],
+  handoff_already_used: ['handoff_link_used', false],
+  handoff_not_found: ['handoff_link_invalid', false],
 };
 
 /**

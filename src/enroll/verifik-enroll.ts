@@ -38,6 +38,8 @@ import { themeStyles, tokens } from '../styles/tokens.js';
 import { DEFAULT_API_URL, readConfig, resolveAssetsUrl } from './config.js';
 import { EnrollError } from '../errors/enroll-error.js';
 import { toEnrollError } from '../api/to-enroll-error.js';
+import type { HandoffStatus } from '../api/registrant-api.js';
+import { HandoffController } from '../handoff/handoff-controller.js';
 import { Enrollment } from './enrollment.js';
 import { prefillFields, type VerifikPrefill } from './prefill.js';
 import { styles } from './verifik-enroll.styles.js';
@@ -54,7 +56,7 @@ import { styles } from './verifik-enroll.styles.js';
  *
  * @fires verifik-ready - The project and its flow are loaded (again after the person switches between registering and logging in). `detail: {projectId, flow: {id, name, version}}`.
  * @fires verifik-step-change - Another step is shown. `detail: {from, to, index, total}`, counted as the progress line counts (the done screen is not a step).
- * @fires verifik-step-complete - A step ended. `detail: {step, outcome}` (`passed`, `skipped`, `failed`).
+ * @fires verifik-step-complete - A step ended. `detail: {step, outcome, handoff?}` (`passed`, `skipped`, `failed`; `handoff: 'phone'` when the person did it on their phone).
  * @fires verifik-complete - The registration ended: `detail: {type: 'onboarding', appRegistrationId, status, token}`, `status` a `VerifikCompletionStatus`; or the login succeeded: `detail: {type: 'login', appLoginId, token}`. Cancelable: `preventDefault()` stops the redirect (`redirectUrl?type=onboarding|login&token=…`).
  * @fires verifik-cancel - The person confirmed Cancel (the widget asks first, in a dialog), or dismissed the modal; the widget starts over. `detail: {step}`.
  * @fires verifik-error - Something failed. `detail: {code, message, step, recoverable}`; `code` is stable, `step` a step id or `setup`.
@@ -73,6 +75,7 @@ import { styles } from './verifik-enroll.styles.js';
  * @csspart close - The modal's close button.
  * @csspart confirm - The dialog in which Cancel asks before it starts over.
  * @csspart switch - On the first screen: "Already registered? Log in" (or back to registering).
+ * @csspart handoff - The "Continue on your phone" button of the document and selfie steps.
  *
  * @cssprop [--verifik-color-primary=#1f4fd8] - Buttons, focus and progress.
  * @cssprop [--verifik-color-on-primary=#ffffff] - Text on primary.
@@ -178,6 +181,20 @@ export class VerifikEnroll extends LitElement {
   /** Whether the modal is open; reflected. Setting it opens or closes the modal too. */
   @property({ type: Boolean, reflect: true }) open = false;
 
+  /**
+   * Cross-device handoff, for the document and selfie: `auto` (default) offers "Continue on your
+   * phone" and goes there by itself when this device has no camera; `force` always takes these
+   * steps on a phone; `off` never offers it. The phone opens `handoff-url` with a single-use link.
+   */
+  @property({ attribute: 'cross-device' }) crossDevice: 'auto' | 'force' | 'off' = 'auto';
+
+  /**
+   * The page a phone opens to continue (it must hold this element with the same `project`,
+   * `api-url` and `token-endpoint`); the widget adds a single-use `verifik-handoff` parameter.
+   * Default: the current page.
+   */
+  @property({ attribute: 'handoff-url' }) handoffUrl = '';
+
   /** The step shown, reflected so pages can style by step (`verifik-enroll[step="emailCode"]`). */
   @property({ reflect: true }) step: StepId | undefined;
 
@@ -271,6 +288,9 @@ export class VerifikEnroll extends LitElement {
   /** Set while the element is out of the page, so a load it aborted runs again on return. */
   private abortedLoad = false;
 
+  /** Continuing on a phone: the computer's handoff screen, or this page as the phone. */
+  private readonly handoff = new HandoffController(this, () => this.enrollment);
+
   private get enrollment(): Enrollment | undefined {
     return this.loadTask.status === TaskStatus.COMPLETE ? this.loadTask.value : undefined;
   }
@@ -334,6 +354,7 @@ export class VerifikEnroll extends LitElement {
       return;
     }
     this.finishTask.abort();
+    void this.handoff.leave(enrollment);
     this.startOver(enrollment);
   }
 
@@ -432,14 +453,24 @@ export class VerifikEnroll extends LitElement {
       project = await kyc('login');
       flow = selectFlow(project, flowId, 'login');
     }
+    // A phone's link continues the computer's registration: nothing of it is kept on the phone.
+    const onPhone = this.handoff.readAddress() !== undefined;
     const enrollment = new Enrollment(project, flow, {
       apiUrl: config.apiUrl,
       tokenEndpoint: config.tokenEndpoint,
       reference: config.reference,
       fetch: fetchImpl,
-      persist,
+      persist: persist && !onPhone,
       prefill: () => prefillFields(this.prefill),
     });
+    if (onPhone) {
+      try {
+        await this.handoff.join(enrollment, signal);
+      } catch (error) {
+        if (signal.aborted) throw error;
+        throw toEnrollError(error, 'handoff_link_invalid');
+      }
+    }
     this.switchTo = switched ? this.mode : await this.loginOffered(enrollment, kyc);
     return enrollment;
   }
@@ -473,7 +504,10 @@ export class VerifikEnroll extends LitElement {
     const to = machine.status === 'running' ? currentStep(machine).id : 'done';
     this.step = to;
     emit(this, VERIFIK_STEP_CHANGE, { from, to, ...progress(machine) });
-    if (machine.status === 'completed' && this.finishTask.status !== TaskStatus.PENDING) void this.finishTask.run();
+    // On a phone the computer ends the registration.
+    const finish = machine.status === 'completed' && !this.handoff.onPhone;
+    if (finish && this.finishTask.status !== TaskStatus.PENDING) void this.finishTask.run();
+    void this.handoff.stepShown(enrollment).then(() => this.requestUpdate());
     this.prefetchNext(enrollment);
     if (from !== null) void this.focusHeading();
   }
@@ -504,15 +538,16 @@ export class VerifikEnroll extends LitElement {
     };
   }
 
-  private dispatch(event: MachineEvent): void {
+  /** Applies a machine event; `handoff`: the step was done on the person's phone. */
+  private dispatch(event: MachineEvent, handoff?: 'phone'): void {
     const enrollment = this.enrollment;
     if (!enrollment) return;
     const { index, status } = enrollment.machine;
     const from = currentStep(enrollment.machine).id;
     if (!enrollment.apply(event)) return;
     const outcome = enrollment.machine.outcomes[from];
-    if (outcome) emit(this, VERIFIK_STEP_COMPLETE, { step: from, outcome });
-    if (enrollment.machine.status === 'failed') void this.finishTask.run();
+    if (outcome) emit(this, VERIFIK_STEP_COMPLETE, { step: from, outcome, ...(handoff ? { handoff } : {}) });
+    if (enrollment.machine.status === 'failed' && !this.handoff.onPhone) void this.finishTask.run();
     // A failed attempt with tries left stays on its step: nothing to announce.
     if (enrollment.machine.index !== index || enrollment.machine.status !== status) this.announceStep(from, enrollment);
     this.requestUpdate();
@@ -541,12 +576,45 @@ export class VerifikEnroll extends LitElement {
     if (from === 'close') this.close();
   }
 
-  /** The person gives up: `verifik-cancel`, the saved session is forgotten, the flow starts over. */
+  /**
+   * The person gives up: `verifik-cancel`, the saved session is forgotten, the flow starts over.
+   * On a phone, only the phone's part ends (the computer learns it and keeps its flow).
+   */
   private handleCancel(): void {
     const enrollment = this.enrollment;
     if (!enrollment) return;
     emit(this, VERIFIK_CANCEL, { step: currentStep(enrollment.machine).id });
+    if (this.handoff.onPhone) {
+      void this.handoff.cancelOnPhone(enrollment).then(() => this.focusHeading());
+      return;
+    }
+    void this.handoff.leave(enrollment);
     this.startOver(enrollment);
+  }
+
+  /** The phone's progress, read by the handoff screen: each step it passed moves the flow here. */
+  private handleHandoffStatus(event: CustomEvent<HandoffStatus>): void {
+    event.stopPropagation();
+    const enrollment = this.enrollment;
+    if (!enrollment) return;
+    for (let next = this.handoff.progress(enrollment, event.detail); next;) {
+      const before = enrollment.machine;
+      this.dispatch(next, 'phone');
+      next = enrollment.machine === before ? undefined : this.handoff.progress(enrollment, event.detail);
+    }
+  }
+
+  /** "Continue on your phone": the handoff screen stands in for the camera steps. */
+  private startHandoff(): void {
+    this.handoff.start();
+    void this.focusHeading();
+  }
+
+  /** "Use this device instead": back to the step, and the phone's link stops working. */
+  private leaveHandoff(event: Event): void {
+    event.stopPropagation();
+    void this.handoff.leave(this.enrollment);
+    void this.focusHeading();
   }
 
   /** Forgets the session and shows the first step, as a new screen even if it was already shown. */
@@ -608,16 +676,21 @@ export class VerifikEnroll extends LitElement {
       )}
       @step-fields=${this.handleStepFields}
       @step-error=${this.handleStepError}
+      @handoff-status=${this.handleHandoffStatus}
+      @handoff-leave=${this.leaveHandoff}
     >
       ${this.loadTask.render({
         initial: () => this.renderLoading(),
         pending: () => this.renderLoading(),
         complete: (enrollment) => this.renderEnrollment(enrollment),
-        error: (error) =>
-          this.renderError(
-            error instanceof EnrollError ? error : toEnrollError(error),
-            this.translation.setupErrorTitle,
-          ),
+        error: (error) => {
+          const enrollError = error instanceof EnrollError ? error : toEnrollError(error);
+          const { handoff, setupErrorTitle } = this.translation;
+          return this.renderError(
+            enrollError,
+            enrollError.code.startsWith('handoff_') ? handoff.linkErrorTitle : setupErrorTitle,
+          );
+        },
       })}
     </div>`;
   }
@@ -632,6 +705,8 @@ export class VerifikEnroll extends LitElement {
   private renderEnrollment(enrollment: Enrollment) {
     const { machine, project } = enrollment;
     const step = currentStep(machine);
+    const phoneEnd = this.handoff.renderPhoneEnd(this.translation.handoff);
+    const running = machine.status === 'running' && phoneEnd === nothing;
     const { index, total } = progress(machine);
     const logo =
       typeof project.branding?.logo === 'string' ? httpUrl(project.branding.logo, document.baseURI) : undefined;
@@ -639,7 +714,7 @@ export class VerifikEnroll extends LitElement {
       ${logo ? html`<img part="logo" src=${logo.href} alt=${project.name ?? ''} />` : nothing}
       ${project.name ? html`<p class="project">${project.name}</p>` : nothing}
       ${
-        machine.status !== 'running'
+        !running
           ? nothing
           : html`<p part="progress" class="muted">
               ${this.translation.progress(index, total, this.translation.steps[step.id])}<span class="visually-hidden"
@@ -647,7 +722,22 @@ export class VerifikEnroll extends LitElement {
               >
             </p>`
       }
-      ${keyed(`${this.runs}:${step.id}`, this.renderStep(enrollment))} ${this.renderSwitch(enrollment)}
+      ${
+        phoneEnd !== nothing
+          ? phoneEnd
+          : this.handoff.active && running
+            ? keyed(
+                `${this.runs}:handoff`,
+                html`<verifik-handoff-screen
+                  data-step
+                  link-base=${this.handoff.linkBase}
+                  ?no-camera=${this.handoff.noCamera}
+                  ?can-leave=${this.crossDevice !== 'force'}
+                ></verifik-handoff-screen>`,
+              )
+            : keyed(`${this.runs}:${step.id}`, this.renderStep(enrollment))
+      }
+      ${this.renderSwitch(enrollment)}
       <div class="nav">
         ${
           canGoBack(machine)
@@ -664,7 +754,7 @@ export class VerifikEnroll extends LitElement {
             : nothing
         }
         ${
-          canCancel(machine)
+          canCancel(machine) && phoneEnd === nothing
             ? html`<button
                 part="cancel"
                 type="button"
@@ -673,6 +763,13 @@ export class VerifikEnroll extends LitElement {
                 @click=${() => this.askCancel()}
               >
                 ${this.translation.actions.cancel}
+              </button>`
+            : nothing
+        }
+        ${
+          this.handoff.offered(enrollment)
+            ? html`<button part="handoff" type="button" class="secondary" @click=${this.startHandoff}>
+                ${this.translation.handoff.offer}
               </button>`
             : nothing
         }

@@ -104,4 +104,10 @@ export type VerifikErrorCode =
   /** Login: the flow's security list blocks this person. */
   | 'login_blacklisted'
   /** Login: the flow admits only listed people, and this person is not listed. */
-  | 'login_not_whitelisted';
+  | 'login_not_whitelisted'
+  /** On the phone: the handoff link expired (or a newer code replaced it). */
+  | 'handoff_link_expired'
+  /** On the phone: the handoff link was already used; each link works once. */
+  | 'handoff_link_used'
+  /** On the phone: the handoff link is not one the verification issued. */
+  | 'handoff_link_invalid';

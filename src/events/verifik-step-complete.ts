@@ -6,6 +6,8 @@ export const VERIFIK_STEP_COMPLETE = 'verifik-step-complete';
 export interface VerifikStepCompleteDetail {
   step: StepId;
   outcome: StepOutcome;
+  /** `phone`: the person did this step on their phone (cross-device handoff); absent when done here. */
+  handoff?: 'phone';
 }
 
 export type VerifikStepCompleteEvent = CustomEvent<VerifikStepCompleteDetail>;

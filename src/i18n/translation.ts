@@ -198,6 +198,32 @@ export interface Translation {
     doneText: string;
     failedTitle: string;
   };
+  /** Continuing the camera steps on a phone (cross-device handoff). */
+  handoff: {
+    /** The button on the document and selfie steps. */
+    offer: string;
+    title: string;
+    intro: string;
+    /** Why the widget went straight to the phone. */
+    noCamera: string;
+    qrLabel: string;
+    linkLabel: string;
+    copy: string;
+    copied: string;
+    waiting: string;
+    opened: string;
+    documentReceived: string;
+    selfieReceived: string;
+    cancelledOnPhone: string;
+    newCode: string;
+    useThisDevice: string;
+    phoneDoneTitle: string;
+    phoneDoneText: string;
+    phoneCancelledTitle: string;
+    phoneCancelledHere: string;
+    phoneCancelledThere: string;
+    linkErrorTitle: string;
+  };
 }
 
 type Group = Exclude<

@@ -57,6 +57,8 @@ describe('the CDN script in a blank page', function () {
       'api-url': sandbox.url,
       'token-endpoint': `${sandbox.url}/api/verifik/registration`,
       persist: 'none',
+      // This browser has no camera: the selfie step itself is under test, not the phone.
+      'cross-device': 'off',
     });
     const page = frame.contentDocument!;
     expect(customElements.get('verifik-enroll'), 'the test page itself has no widget code').to.equal(undefined);

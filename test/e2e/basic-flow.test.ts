@@ -28,6 +28,7 @@ async function mount(persist = 'session'): Promise<VerifikEnroll> {
       flow=${DEMO.basicFlow}
       api-url=${sandbox.url}
       token-endpoint=${`${sandbox.url}/api/verifik/registration`}
+      cross-device="off"
       lang="en"
     ></verifik-enroll>`,
   );

@@ -137,6 +137,7 @@ describe('twelve languages at 320 px', function () {
           flow=${DEMO.fullFlow}
           api-url=${sandbox.url}
           token-endpoint=${`${sandbox.url}/api/verifik/registration`}
+          cross-device="off"
         ></verifik-enroll>`,
       );
       await whenLoaded(element);

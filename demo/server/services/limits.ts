@@ -8,12 +8,10 @@ import { verifikError } from '../errors.js';
  * HMAC. A refusal is a 429 with `Retry-After`: when the oldest counted code leaves the window.
  */
 export function takeCodeAllowance(context: SandboxContext, contact: string, address: string): void {
-  const { store, settings } = context;
-  const now = context.now().getTime();
+  const { settings } = context;
   const windowMs = settings.limits.windowMinutes * 60_000;
-  store.pruneEvents(now - windowMs);
   const key = (value: string) => createHmac('sha256', context.secret('limits')).update(value).digest('hex');
-  const checks = [
+  const checks: AllowanceCheck[] = [
     {
       kind: 'code:contact',
       key: key(contact),
@@ -27,6 +25,25 @@ export function takeCodeAllowance(context: SandboxContext, contact: string, addr
       code: 'otp_address_limit_reached',
     },
   ];
+  takeAllowances(context, checks, windowMs);
+}
+
+/** One counted limit: at most `max` events of `kind` for `key` in the window, else a 429 `code`. */
+export interface AllowanceCheck {
+  kind: string;
+  key: string;
+  max: number;
+  code: string;
+}
+
+/**
+ * Counts one event for every check, or refuses (429 with `Retry-After`: when the oldest counted
+ * event leaves the window) if any check has reached its maximum.
+ */
+export function takeAllowances(context: SandboxContext, checks: AllowanceCheck[], windowMs: number): void {
+  const { store } = context;
+  const now = context.now().getTime();
+  store.pruneEvents(now - windowMs);
   for (const check of checks) {
     const times = store.eventsSince(check.kind, check.key, now - windowMs);
     if (times.length >= check.max) {

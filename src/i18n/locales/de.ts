@@ -270,6 +270,11 @@ export const de: Translation = {
       'Dieses Konto kann sich hier nicht anmelden. Wenden Sie sich an die Website, von der Sie kommen.',
     login_not_whitelisted:
       'Dieses Konto darf sich hier nicht anmelden. Wenden Sie sich an die Website, von der Sie kommen.',
+    handoff_link_expired:
+      'Dieser Link ist abgelaufen. Zeigen Sie auf Ihrem Computer einen neuen Code an und scannen Sie ihn erneut.',
+    handoff_link_used:
+      'Dieser Link wurde bereits verwendet. Zeigen Sie auf Ihrem Computer einen neuen Code an und scannen Sie ihn erneut.',
+    handoff_link_invalid: 'Dieser Link ist ungültig. Scannen Sie den Code auf Ihrem Computer erneut.',
   },
   login: {
     title: 'Anmelden',
@@ -281,5 +286,29 @@ export const de: Translation = {
     doneTitle: 'Sie sind angemeldet',
     doneText: 'Wir haben bestätigt, dass Sie es sind. Sie können fortfahren.',
     failedTitle: 'Wir konnten Sie nicht anmelden',
+  },
+  handoff: {
+    offer: 'Auf dem Smartphone fortfahren',
+    title: 'Auf dem Smartphone fortfahren',
+    intro:
+      'Scannen Sie diesen Code mit der Kamera Ihres Smartphones oder öffnen Sie den Link dort. Er funktioniert einmal, 10 Minuten lang.',
+    noCamera: 'Auf diesem Gerät wurde keine Kamera gefunden; Sie können die Fotos mit Ihrem Smartphone aufnehmen.',
+    qrLabel: 'QR-Code des Links für Ihr Smartphone',
+    linkLabel: 'Link für Ihr Smartphone',
+    copy: 'Link kopieren',
+    copied: 'Link kopiert',
+    waiting: 'Warten auf Ihr Smartphone…',
+    opened: 'Ihr Smartphone ist verbunden. Folgen Sie den Schritten dort.',
+    documentReceived: 'Ausweis erhalten',
+    selfieReceived: 'Selfie erhalten',
+    cancelledOnPhone: 'Die Verifizierung wurde auf Ihrem Smartphone abgebrochen.',
+    newCode: 'Neuen Code anzeigen',
+    useThisDevice: 'Dieses Gerät verwenden',
+    phoneDoneTitle: 'Kehren Sie zu Ihrem Computer zurück',
+    phoneDoneText: 'Ihre Fotos wurden gesendet. Sie können diese Seite schließen und am Computer abschließen.',
+    phoneCancelledTitle: 'Das Fortfahren auf diesem Smartphone wurde abgebrochen',
+    phoneCancelledHere: 'Sie haben hier abgebrochen. Sie können diese Seite schließen und am Computer fortfahren.',
+    phoneCancelledThere: 'Es wurde an Ihrem Computer abgebrochen. Sie können diese Seite schließen.',
+    linkErrorTitle: 'Dieser Link kann nicht verwendet werden',
   },
 };

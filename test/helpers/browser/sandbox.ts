@@ -7,6 +7,8 @@ import type { ProjectFlow } from '../../../src/api/types.js';
 export interface SandboxInfo {
   url: string;
   clientToken: string;
+  /** The sandbox's data folder (its database). */
+  dataDir: string;
 }
 
 export const sandbox = (await executeServerCommand('sandbox-info')) as SandboxInfo;

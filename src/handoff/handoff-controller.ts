@@ -1,0 +1,207 @@
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import type { HandoffStatus } from '../api/registrant-api.js';
+import type { Enrollment } from '../enroll/enrollment.js';
+import { currentStep, type MachineEvent } from '../flow/machine.js';
+import type { Translation } from '../i18n/translation.js';
+import {
+  type CrossDeviceMode,
+  handoffToken,
+  isCameraStep,
+  nextPollDelay,
+  phonePartOver,
+  phoneState,
+} from './handoff-plan.js';
+
+/** What the controller needs of the root element. */
+export interface HandoffHost extends ReactiveControllerHost {
+  readonly crossDevice: CrossDeviceMode;
+  /** The page the phone opens; empty: the current page. */
+  readonly handoffUrl: string;
+}
+
+/** How the phone's part ended. */
+export type PhoneEnd = 'finished' | 'cancelled-here' | 'cancelled-there';
+
+/** Whether this device has a camera (before any permission is asked: no prompt). */
+async function hasCamera(): Promise<boolean> {
+  try {
+    const devices = (await navigator.mediaDevices?.enumerateDevices()) ?? [];
+    return devices.some(({ kind }) => kind === 'videoinput');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Cross-device handoff for the root element. On the computer: whether the handoff screen stands
+ * in for the camera steps (offered, forced, or because there is no camera), and the phone's
+ * progress applied to the flow. On the phone (the page was opened with a handoff link): the
+ * exchange, the camera steps only, and how its part ended, with the computer's cancel followed.
+ */
+export class HandoffController implements ReactiveController {
+  /** On the computer: the handoff screen stands in for the camera steps. */
+  active = false;
+  /** On the computer: the handoff was started because this device has no camera. */
+  noCamera = false;
+  /** On the phone: how its part ended, once it has. */
+  phoneEnd: PhoneEnd | undefined;
+  /** On the phone: the token of the link this page was opened with. */
+  private phoneToken: string | undefined;
+  private camera: Promise<boolean> | undefined;
+  /** The phone finished: the computer does not hand off again. */
+  private handedOver = false;
+  /** On the computer: the handoff's state as last read (`waiting`: no phone opened the link yet). */
+  private phoneState: NonNullable<HandoffStatus['handoff']>['status'] | undefined;
+  private pollTimer: ReturnType<typeof setTimeout> | undefined;
+  private pollDelay: number | undefined;
+
+  constructor(
+    private readonly host: HandoffHost,
+    private readonly enrollment: () => Enrollment | undefined,
+  ) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    clearTimeout(this.pollTimer);
+  }
+
+  /** Whether this page is a phone's, opened with a handoff link (read when the flow loads). */
+  get onPhone(): boolean {
+    return this.phoneToken !== undefined;
+  }
+
+  /** Reads the page's address: a handoff link makes this the phone's side. */
+  readAddress(): string | undefined {
+    this.phoneToken = handoffToken(window.location.href);
+    return this.phoneToken;
+  }
+
+  /** On the phone: exchanges the link's token and puts the flow at the camera steps left. */
+  async join(enrollment: Enrollment, signal: AbortSignal): Promise<void> {
+    const { steps } = await enrollment.api.exchangeHandoff(this.phoneToken!, signal);
+    enrollment.machine = phoneState(enrollment.flow, steps);
+    this.followComputer(enrollment);
+  }
+
+  /** The page the phone opens: `handoff-url`, else this page. */
+  get linkBase(): string {
+    return new URL(this.host.handoffUrl || window.location.href, document.baseURI).href;
+  }
+
+  /** Whether "Continue on your phone" is offered on the current step. */
+  offered(enrollment: Enrollment): boolean {
+    const { machine } = enrollment;
+    return (
+      !this.onPhone &&
+      !this.active &&
+      this.host.crossDevice !== 'off' &&
+      machine.status === 'running' &&
+      isCameraStep(currentStep(machine).id)
+    );
+  }
+
+  /** The person asked for the phone (or the page forced it, or there is no camera). */
+  start(noCamera = false): void {
+    this.active = true;
+    this.phoneState = 'waiting';
+    this.noCamera = noCamera;
+    this.host.requestUpdate();
+  }
+
+  /**
+   * A new step is shown. On the computer, a camera step goes to the phone with `force`, and the
+   * selfie with `auto` when there is no camera (a document can still be uploaded from a file); on
+   * the phone, the end of its camera steps ends its part.
+   */
+  async stepShown(enrollment: Enrollment): Promise<void> {
+    const { machine } = enrollment;
+    if (this.onPhone) {
+      if (!this.phoneEnd && phonePartOver(machine)) await this.endOnPhone(enrollment, 'finished');
+      return;
+    }
+    const step = machine.status === 'running' ? currentStep(machine).id : undefined;
+    if (!step || !isCameraStep(step)) {
+      // Past the camera steps (passed on the phone, or skipped here): a link nobody opened is withdrawn.
+      if (this.phoneState === 'waiting') await this.leave(enrollment);
+      this.active = false;
+      return;
+    }
+    if (this.active || this.handedOver || this.host.crossDevice === 'off') return;
+    if (this.host.crossDevice === 'force') return this.start();
+    if (step !== 'liveness') return;
+    this.camera ??= hasCamera();
+    const noCamera = !(await this.camera);
+    // The person may have moved on while the devices were listed.
+    const still = enrollment.machine.status === 'running' && currentStep(enrollment.machine).id === step;
+    if (noCamera && still && !this.active) this.start(true);
+  }
+
+  /**
+   * The machine events the phone's progress means for the computer's current step: passed on
+   * the phone, or failed there for good. The phone's end hands the flow back.
+   */
+  progress(enrollment: Enrollment, status: HandoffStatus): MachineEvent | undefined {
+    this.phoneState = status.handoff?.status;
+    if (status.handoff?.status === 'finished') this.handedOver = true;
+    const { machine } = enrollment;
+    const step = currentStep(machine).id;
+    if (machine.status !== 'running' || !isCameraStep(step)) return undefined;
+    const progress = status.steps[step];
+    if (progress === 'passed') return { type: 'COMPLETE' };
+    return progress === 'failed' ? { type: 'FAIL', final: true } : undefined;
+  }
+
+  /** The person left the handoff on the computer (Use this device, Cancel, reset): the phone learns it. */
+  async leave(enrollment: Enrollment | undefined): Promise<void> {
+    if (!this.active) return;
+    this.active = false;
+    this.phoneState = undefined;
+    this.host.requestUpdate();
+    await enrollment?.api.cancelHandoff().catch(() => undefined);
+  }
+
+  /** On the phone: Cancel ends the phone's part (the computer learns it); the flow is not started over. */
+  cancelOnPhone(enrollment: Enrollment): Promise<void> {
+    return this.endOnPhone(enrollment, 'cancelled-here');
+  }
+
+  private async endOnPhone(enrollment: Enrollment, end: PhoneEnd): Promise<void> {
+    this.phoneEnd = end;
+    clearTimeout(this.pollTimer);
+    this.host.requestUpdate();
+    if (end === 'finished') await enrollment.api.finishHandoff().catch(() => undefined);
+    if (end === 'cancelled-here') await enrollment.api.cancelHandoff().catch(() => undefined);
+  }
+
+  /** On the phone: reads the handoff with backoff, to learn a cancel on the computer. */
+  private followComputer(enrollment: Enrollment): void {
+    const poll = async () => {
+      if (this.phoneEnd || this.enrollment() !== enrollment) return;
+      const status = await enrollment.api.handoffStatus().catch(() => undefined);
+      if (this.phoneEnd) return;
+      if (status?.handoff?.status === 'cancelled' || status?.handoff?.status === 'revoked') {
+        this.phoneEnd = 'cancelled-there';
+        this.host.requestUpdate();
+        return;
+      }
+      this.pollDelay = nextPollDelay(this.pollDelay, false);
+      this.pollTimer = setTimeout(() => void poll(), this.pollDelay);
+    };
+    this.pollDelay = undefined;
+    this.pollTimer = setTimeout(() => void poll(), nextPollDelay(undefined, true));
+  }
+
+  /** On the phone, once its part ended: the screen that says what to do next; else nothing. */
+  renderPhoneEnd(t: Translation['handoff']) {
+    if (!this.phoneEnd) return nothing;
+    const [title, text] =
+      this.phoneEnd === 'finished'
+        ? [t.phoneDoneTitle, t.phoneDoneText]
+        : [t.phoneCancelledTitle, this.phoneEnd === 'cancelled-here' ? t.phoneCancelledHere : t.phoneCancelledThere];
+    return html`<div data-step class="phone-end">
+      <h2 part="title" tabindex="-1">${title}</h2>
+      <p>${text}</p>
+    </div>`;
+  }
+}
