@@ -8,6 +8,7 @@ import { checkJsonText } from './json-bounds.js';
 import { referenceBackend, type ReferenceBackendOptions } from './integrator/reference-backend.js';
 import { appRegistrationRoutes } from './routes/app-registrations.js';
 import { devRoutes, isDevRoute, isLoopbackOrigin } from './routes/dev.js';
+import { documentRoutes } from './routes/documents.js';
 import { biometricRoutes } from './routes/biometrics.js';
 import { projectFlowRoutes } from './routes/project-flows.js';
 import { signatureRoutes } from './routes/signatures.js';
@@ -102,6 +103,7 @@ export async function buildApp(context: SandboxContext, options: AppOptions = {}
   appRegistrationRoutes(app, context);
   validationRoutes(app, context);
   biometricRoutes(app, context);
+  documentRoutes(app, context);
   signatureRoutes(app, context);
   app.get('/.well-known/jwks.json', async () => context.tokens.jwks);
   devRoutes(app, context);

@@ -1,6 +1,7 @@
 import type { DevClient } from './auth.js';
 import type { FaceEngine } from './biometrics/face-engine.js';
 import type { Store } from './db.js';
+import type { OcrEngine } from './ocr/ocr-engine.js';
 import type { CollectionName } from './records.js';
 import type { TokenService } from './tokens.js';
 
@@ -29,6 +30,8 @@ export interface SandboxContext {
   tokens: TokenService;
   /** The face models, loaded on first use (about half a second). */
   faces: () => Promise<FaceEngine>;
+  /** The document reader (Tesseract in a worker thread), started on first use (a few seconds). */
+  ocr: () => Promise<OcrEngine>;
   /** A random secret kept in the key file under `name`, created on first use. */
   secret: (name: string) => Buffer;
   /** The clock, injectable so tests can move time. */

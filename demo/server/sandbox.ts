@@ -7,6 +7,7 @@ import { FaceEngine } from './biometrics/face-engine.js';
 import type { CodeLimits, SandboxContext } from './context.js';
 import { Store } from './db.js';
 import { Keys } from './keys.js';
+import { OcrEngine } from './ocr/ocr-engine.js';
 import { releasePendingAttempts } from './services/biometrics.js';
 import { purgeFinished } from './services/erasure.js';
 import { purgeExpiredMessages } from './services/outbox.js';
@@ -66,12 +67,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const client = ensureDevClient(store, dataDir, options.clientToken);
     const keys = Keys.open(dataDir, store);
     let faces: Promise<FaceEngine> | undefined;
+    let ocr: Promise<OcrEngine> | undefined;
     let url = '';
     const context: SandboxContext = {
       store,
       client,
       tokens: await TokenService.load(keys),
       faces: () => (faces ??= FaceEngine.load()),
+      ocr: () => (ocr ??= OcrEngine.load()),
       secret: (name) => keys.secret(name),
       now: options.now ?? (() => new Date()),
       settings: {
@@ -117,6 +120,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       async close() {
         clearInterval(maintenance);
         await app.close();
+        // The reader's worker thread would keep the process alive.
+        await ocr?.then((engine) => engine.close(), () => undefined);
         store.close();
       },
     };

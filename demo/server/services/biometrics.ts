@@ -6,6 +6,7 @@ import { verifikError } from '../errors.js';
 import { newObjectId } from '../ids.js';
 import type { AttemptRecord, CompareRecord, RegistrationRecord, StoredFace } from '../records.js';
 import { evidenceOf } from './completion.js';
+import { readingFields, readUpload, statusAfterReading } from './documents.js';
 import { currentRegistration, flowOf, requireOpen, updateRegistration } from './registration.js';
 
 /**
@@ -126,7 +127,10 @@ export interface DocumentUpload {
   force?: boolean | undefined;
 }
 
-/** A document: its portrait found, or a FAILED attempt. A new document voids the earlier match. */
+/**
+ * A document: its portrait found and, when the flow asks, its text read; or a FAILED attempt. A
+ * new document voids the earlier match.
+ */
 export async function uploadDocument(
   context: SandboxContext,
   registration: RegistrationRecord,
@@ -158,22 +162,30 @@ export async function uploadDocument(
       hasBackImage: Boolean(images.backImage),
     },
   );
-  const analysis = await analysed(context, COLLECTIONS.documentValidations, attempt, async () =>
-    (await context.faces()).analyze((images.documentFace ?? images.image ?? images.backImage)!, 'ACCURATE'),
+  // The portrait and the text are read at the same time (the text in the reader's own thread).
+  const [analysis, reading] = await analysed(context, COLLECTIONS.documentValidations, attempt, async () =>
+    Promise.all([
+      (await context.faces()).analyze((images.documentFace ?? images.image ?? images.backImage)!, 'ACCURATE'),
+      readUpload(context, flow, images, upload.documentType ?? null),
+    ]),
   );
+  const read = reading ? readingFields(reading) : {};
   const portrait = analysis.faces[0];
-  if (!portrait) {
+  const verdict = statusAfterReading(flow, reading);
+  if (!portrait || verdict.status === 'FAILED') {
     return failAttempt(context, COLLECTIONS.documentValidations, attempt, {
-      failReason: 'document_face_not_found',
-      imageValidated: false,
-      faceScore: null,
+      ...read,
+      failReason: portrait && verdict.status === 'FAILED' ? verdict.failReason : 'document_face_not_found',
+      imageValidated: Boolean(portrait),
+      faceScore: portrait ? round(portrait.score) : null,
       _face: null,
     });
   }
   return context.store.transaction(() => {
     const record = context.store.replace(COLLECTIONS.documentValidations, {
       ...attempt,
-      status: 'VALIDATED',
+      ...read,
+      status: verdict.status,
       imageValidated: true,
       faceScore: round(portrait.score),
       _face: storedFace(portrait),
