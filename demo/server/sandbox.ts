@@ -121,7 +121,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         clearInterval(maintenance);
         await app.close();
         // The reader's worker thread would keep the process alive.
-        await ocr?.then((engine) => engine.close(), () => undefined);
+        await ocr?.then(
+          (engine) => engine.close(),
+          () => undefined,
+        );
         store.close();
       },
     };

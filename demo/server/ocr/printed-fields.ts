@@ -99,7 +99,8 @@ export function printedFields(text: string): PrintedFields {
       const match = label.exec(folded);
       if (!match) continue;
       const rest = [...line].slice(match.index + match[0].length).join('');
-      const value = clean(field, rest) ?? (lines[index + 1] === undefined ? undefined : clean(field, lines[index + 1]!));
+      const value =
+        clean(field, rest) ?? (lines[index + 1] === undefined ? undefined : clean(field, lines[index + 1]!));
       if (value !== undefined) found[field] = value;
       break;
     }

@@ -53,8 +53,7 @@ function wordSimilarity(a: string, b: string): number {
 const coverage = (from: string[], to: string[]) =>
   from.length === 0
     ? 0
-    : from.reduce((sum, word) => sum + Math.max(0, ...to.map((other) => wordSimilarity(word, other))), 0) /
-      from.length;
+    : from.reduce((sum, word) => sum + Math.max(0, ...to.map((other) => wordSimilarity(word, other))), 0) / from.length;
 
 /** Order-insensitive similarity of two names, both ways (a missing or extra word lowers it). */
 export function nameSimilarity(provided: string | undefined, official: string | undefined): number {
@@ -82,7 +81,10 @@ export function compareNames(
   official: { firstName?: string | undefined; lastName?: string | undefined },
 ): NameValidation {
   const join = (first?: string, last?: string) => [first, last].filter(Boolean).join(' ') || undefined;
-  const fullName = part(provided.fullName ?? join(provided.firstName, provided.lastName), join(official.firstName, official.lastName));
+  const fullName = part(
+    provided.fullName ?? join(provided.firstName, provided.lastName),
+    join(official.firstName, official.lastName),
+  );
   return {
     firstName: part(provided.firstName, official.firstName),
     lastName: part(provided.lastName, official.lastName),

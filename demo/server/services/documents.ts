@@ -108,7 +108,14 @@ export function validateNames(
 export const SIMULATED_RECORDS: readonly string[] = ['99999999', '1999999999', 'PX9999999'];
 
 /** Where Verifik's check looks (verifik-api.md §6); the sandbox only names them. */
-const SOURCES = ['world_api_interpol', 'world_api_fbi', 'world_api_dea', 'world_api_europol', 'world_api_ofac', 'world_api_onu'];
+const SOURCES = [
+  'world_api_interpol',
+  'world_api_fbi',
+  'world_api_dea',
+  'world_api_europol',
+  'world_api_ofac',
+  'world_api_onu',
+];
 
 export interface BackgroundCheck {
   simulated: true;
