@@ -93,4 +93,9 @@ export type VerifikErrorCode =
   /** The selfie and the document's portrait are not the same person. */
   | 'face_match_failed'
   /** Any other API error. */
-  | 'api_error';
+  | 'api_error'
+  /**
+   * The names read on the document differ from the sign-up names (flows with `verifyNames`; tries
+   * may be left). Recoverable: take the photos again.
+   */
+  | 'document_names_mismatch';

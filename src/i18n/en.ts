@@ -100,6 +100,7 @@ export const en: Translation = {
     sending: 'Checking your document…',
     retry: 'Try again',
     attemptsLeft: (count) => plural(count, { one: 'You have # try left.', other: 'You have # tries left.' }),
+    chooseCountry: 'Where was your document issued?',
   },
   code: {
     emailTitle: 'Check your email',
@@ -230,5 +231,7 @@ export const en: Translation = {
     attempts_exhausted: 'You have used every attempt for this step.',
     face_match_failed: 'Your selfie doesn’t match the photo on your document.',
     api_error: 'The verification service refused the request. Please try again later.',
+    document_names_mismatch:
+      'The names on your document don’t match the names you signed up with. Take the photos again, or check the names you entered.',
   },
 };

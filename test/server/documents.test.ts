@@ -169,6 +169,44 @@ describe('documents that are read', () => {
     assert.match(flagged.body.data.backgroundCheck.message, /Simulated/);
   });
 
+  test('a v3 flow with countries takes only their active documents', async () => {
+    const created = await sandbox.api('POST', '/v2/project-flows', {
+      project,
+      type: 'onboarding',
+      status: 'active',
+      name: 'By country',
+      target: 'personal',
+      signUpForm: { fullName: false, email: true, emailGateway: 'none', phone: false, phoneGateway: 'none' },
+      documents: {
+        attemptLimit: 3,
+        documentTypes: [
+          { country: 'Colombia', configurations: [{ active: true, documentCategory: 'government_id' }] },
+          {
+            country: 'Peru',
+            configurations: [
+              { active: true, documentCategory: 'passport' },
+              { active: false, documentCategory: 'government_id' },
+            ],
+          },
+        ],
+      },
+      steps: { document: 'mandatory', liveness: 'skip' },
+    });
+    assert.equal(created.status, 200, JSON.stringify(created.body));
+    const who = await register(sandbox, project, created.body.data._id, { phone: undefined, countryCode: undefined });
+    const card = await idCardFront('ana');
+    const chile = await upload(who, card, { country: 'Chile', documentCategory: 'passport' });
+    assert.deepEqual([chile.status, chile.body.message], [409, '409:document_country_not_allowed@Chile']);
+    const inactive = await upload(who, card, { country: 'Peru', documentCategory: 'government_id' });
+    assert.deepEqual(
+      [inactive.status, inactive.body.message],
+      [409, '409:document_category_not_allowed@government_id'],
+    );
+    const passport = await upload(who, card, { country: 'Peru', documentCategory: 'passport' });
+    assert.equal(passport.status, 200, JSON.stringify(passport.body));
+    assert.equal(passport.body.data.documentValidation.country, 'Peru');
+  });
+
   test('the API keeps answering while a document is read (the OCR runs off the event loop)', async () => {
     const ana = await register(sandbox, project, namesFlow, { firstName: 'Lucía', lastName: 'Pérez López' });
     const card = await idCardFront('ana', LUCIA);

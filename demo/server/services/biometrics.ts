@@ -6,7 +6,7 @@ import { verifikError } from '../errors.js';
 import { newObjectId } from '../ids.js';
 import type { AttemptRecord, CompareRecord, RegistrationRecord, StoredFace } from '../records.js';
 import { evidenceOf } from './completion.js';
-import { readingFields, readUpload, statusAfterReading } from './documents.js';
+import { checkDocumentChoice, readingFields, readUpload, statusAfterReading } from './documents.js';
 import { currentRegistration, flowOf, requireOpen, updateRegistration } from './registration.js';
 
 /**
@@ -123,6 +123,8 @@ export interface DocumentUpload {
   documentFace?: Buffer | undefined;
   documentType?: string | undefined;
   documentCategory?: string | undefined;
+  /** The issuing country, as the flow names it (v3 flows that list countries). */
+  country?: string | undefined;
   inputMethod?: string | undefined;
   force?: boolean | undefined;
 }
@@ -138,6 +140,7 @@ export async function uploadDocument(
 ): Promise<AttemptRecord> {
   const flow = flowOf(context, registration);
   if (flow.steps.document === 'skip') throw verifikError(409, 'document_settings_not_set');
+  checkDocumentChoice(flow, upload.country, upload.documentCategory);
   const refuseReplacing = (current: RegistrationRecord) => {
     if (!upload.force && evidenceOf(context, current).document?.status === 'VALIDATED') {
       throw verifikError(409, 'already_exists');
@@ -156,6 +159,7 @@ export async function uploadDocument(
     {
       documentType: upload.documentType ?? null,
       documentCategory: upload.documentCategory ?? 'government_id',
+      country: upload.country ?? null,
       validationMethod: 'SCAN_PROMPT',
       inputMethod: upload.inputMethod ?? 'FILE_UPLOAD',
       hasFrontImage: Boolean(images.image),

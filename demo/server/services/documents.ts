@@ -16,6 +16,22 @@ import { currentRegistration, flowOf, requireOpen, updateRegistration } from './
  * against a fixed list, marked as simulated.
  */
 
+/**
+ * A v3 flow that lists countries accepts a document only of one of them, and only of a category
+ * active for that country: 409 `document_country_not_allowed@<country>` or
+ * `document_category_not_allowed@<category>` otherwise.
+ */
+export function checkDocumentChoice(flow: NormalizedFlow, country: string | undefined, category: string | undefined) {
+  const { countries } = flow.document;
+  if (countries.length === 0) return;
+  const chosen = country === undefined ? undefined : countries.find((known) => known.country === country);
+  if (country !== undefined && !chosen) throw verifikError(409, 'document_country_not_allowed', country);
+  const allowed = chosen ? chosen.categories : flow.document.categories;
+  if (category !== undefined && !allowed.some((known) => known === category)) {
+    throw verifikError(409, 'document_category_not_allowed', category);
+  }
+}
+
 /** Whether a flow needs the document's text. */
 export const readsText = (flow: NormalizedFlow): boolean =>
   flow.document.includeOCR || flow.document.verifyNames || flow.document.verifyCriminalHistory;

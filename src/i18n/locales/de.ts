@@ -110,6 +110,7 @@ export const de: Translation = {
     sending: 'Ihr Dokument wird geprüft…',
     retry: 'Erneut versuchen',
     attemptsLeft: (count) => plural(count, { one: 'Sie haben noch # Versuch.', other: 'Sie haben noch # Versuche.' }),
+    chooseCountry: 'Welches Land hat Ihr Dokument ausgestellt?',
   },
   code: {
     emailTitle: 'Prüfen Sie Ihre E-Mails',
@@ -259,5 +260,7 @@ export const de: Translation = {
     attempts_exhausted: 'Sie haben alle Versuche für diesen Schritt aufgebraucht.',
     face_match_failed: 'Ihr Selfie stimmt nicht mit dem Foto auf Ihrem Dokument überein.',
     api_error: 'Der Verifizierungsdienst hat die Anfrage abgelehnt. Bitte versuchen Sie es später erneut.',
+    document_names_mismatch:
+      'Die Namen auf Ihrem Dokument stimmen nicht mit denen Ihrer Anmeldung überein. Machen Sie die Fotos erneut oder prüfen Sie die eingegebenen Namen.',
   },
 };

@@ -104,6 +104,7 @@ export const es: Translation = {
     sending: 'Revisando tu documento…',
     retry: 'Intentar de nuevo',
     attemptsLeft: (count) => plural(count, { one: 'Te queda # intento.', other: 'Te quedan # intentos.' }),
+    chooseCountry: '¿Qué país emitió tu documento?',
   },
   code: {
     emailTitle: 'Revisa tu correo',
@@ -240,5 +241,7 @@ export const es: Translation = {
     attempts_exhausted: 'Usaste todos los intentos de este paso.',
     face_match_failed: 'Tu selfi no coincide con la foto de tu documento.',
     api_error: 'El servicio de verificación rechazó la solicitud. Inténtalo más tarde.',
+    document_names_mismatch:
+      'Los nombres de tu documento no coinciden con los que usaste al registrarte. Toma las fotos de nuevo o revisa los nombres que escribiste.',
   },
 };

@@ -107,6 +107,7 @@ export const fr: Translation = {
     sending: 'Vérification de votre pièce d’identité…',
     retry: 'Réessayer',
     attemptsLeft: (count) => plural(count, { one: 'Il vous reste # essai.', other: 'Il vous reste # essais.' }),
+    chooseCountry: 'Quel pays a délivré votre document ?',
   },
   code: {
     emailTitle: 'Consultez vos e-mails',
@@ -242,5 +243,7 @@ export const fr: Translation = {
     attempts_exhausted: 'Vous avez utilisé tous les essais de cette étape.',
     face_match_failed: 'Votre selfie ne correspond pas à la photo de votre pièce d’identité.',
     api_error: 'Le service de vérification a refusé la demande. Réessayez plus tard.',
+    document_names_mismatch:
+      'Les noms sur votre document ne correspondent pas à ceux de votre inscription. Reprenez les photos ou vérifiez les noms saisis.',
   },
 };

@@ -107,6 +107,7 @@ export const id: Translation = {
     sending: 'Memeriksa dokumen Anda…',
     retry: 'Coba lagi',
     attemptsLeft: (count) => `Sisa kesempatan Anda: ${number(count)}.`,
+    chooseCountry: 'Negara mana yang menerbitkan dokumen Anda?',
   },
   code: {
     emailTitle: 'Periksa email Anda',
@@ -238,5 +239,7 @@ export const id: Translation = {
     attempts_exhausted: 'Anda telah menggunakan semua kesempatan untuk langkah ini.',
     face_match_failed: 'Swafoto Anda tidak cocok dengan foto di dokumen Anda.',
     api_error: 'Layanan verifikasi menolak permintaan ini. Silakan coba lagi nanti.',
+    document_names_mismatch:
+      'Nama di dokumen Anda tidak cocok dengan nama saat mendaftar. Ambil foto lagi atau periksa nama yang Anda masukkan.',
   },
 };

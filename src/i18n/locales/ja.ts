@@ -106,6 +106,7 @@ export const ja: Translation = {
     sending: '書類を確認しています…',
     retry: 'もう一度試す',
     attemptsLeft: (count) => `残り ${number(count)} 回試せます。`,
+    chooseCountry: '書類を発行した国はどこですか？',
   },
   code: {
     emailTitle: 'メールをご確認ください',
@@ -238,5 +239,7 @@ export const ja: Translation = {
     attempts_exhausted: 'このステップの試行回数をすべて使い切りました。',
     face_match_failed: 'セルフィーが書類の写真と一致しません。',
     api_error: '本人確認サービスがリクエストを拒否しました。後でもう一度お試しください。',
+    document_names_mismatch:
+      '書類の氏名が登録時の氏名と一致しません。写真を撮り直すか、入力した氏名を確認してください。',
   },
 };

@@ -100,6 +100,7 @@ export const ko: Translation = {
     sending: '신분증을 확인하는 중…',
     retry: '다시 시도',
     attemptsLeft: (count) => `남은 시도 횟수: ${number(count)}회`,
+    chooseCountry: '신분증을 발급한 국가는 어디인가요?',
   },
   code: {
     emailTitle: '이메일을 확인하십시오',
@@ -225,5 +226,7 @@ export const ko: Translation = {
     attempts_exhausted: '이 단계의 시도 횟수를 모두 사용했습니다.',
     face_match_failed: '셀카가 신분증 사진과 일치하지 않습니다.',
     api_error: '본인 인증 서비스에서 요청을 거부했습니다. 나중에 다시 시도하십시오.',
+    document_names_mismatch:
+      '신분증의 이름이 가입할 때 입력한 이름과 일치하지 않습니다. 사진을 다시 찍거나 입력한 이름을 확인하세요.',
   },
 };

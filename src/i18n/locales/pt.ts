@@ -106,6 +106,7 @@ export const pt: Translation = {
     sending: 'Verificando seu documento…',
     retry: 'Tentar novamente',
     attemptsLeft: (count) => plural(count, { one: 'Resta # tentativa.', other: 'Restam # tentativas.' }),
+    chooseCountry: 'Qual país emitiu o seu documento?',
   },
   code: {
     emailTitle: 'Verifique seu e-mail',
@@ -245,5 +246,7 @@ export const pt: Translation = {
     attempts_exhausted: 'Você usou todas as tentativas desta etapa.',
     face_match_failed: 'Sua selfie não corresponde à foto do seu documento.',
     api_error: 'O serviço de verificação recusou a solicitação. Tente mais tarde.',
+    document_names_mismatch:
+      'Os nomes no seu documento não correspondem aos que você usou no cadastro. Tire as fotos novamente ou confira os nomes digitados.',
   },
 };

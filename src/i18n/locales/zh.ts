@@ -100,6 +100,7 @@ export const zh: Translation = {
     sending: '正在检查您的证件…',
     retry: '重试',
     attemptsLeft: (count) => `您还有 ${number(count)} 次机会。`,
+    chooseCountry: '您的证件由哪个国家签发？',
   },
   code: {
     emailTitle: '请查看您的邮箱',
@@ -220,5 +221,6 @@ export const zh: Translation = {
     attempts_exhausted: '您已用完此步骤的所有尝试次数。',
     face_match_failed: '您的自拍与证件上的照片不一致。',
     api_error: '验证服务拒绝了此请求。请稍后重试。',
+    document_names_mismatch: '证件上的姓名与您注册时填写的姓名不一致。请重新拍摄，或检查您输入的姓名。',
   },
 };
