@@ -25,10 +25,11 @@ import { bytes } from './measure/bytes.js';
 import { firstStep } from './measure/first-step.js';
 import { guidance } from './measure/guidance.js';
 import { leaks } from './measure/leaks.js';
+import { ocr } from './measure/ocr.js';
 import { payloads } from './measure/payloads.js';
 import { sandboxApi } from './measure/sandbox-api.js';
 
-const MEASUREMENTS: Measurement[] = [bytes, firstStep, guidance, payloads, leaks, sandboxApi];
+const MEASUREMENTS: Measurement[] = [bytes, firstStep, guidance, payloads, leaks, sandboxApi, ocr];
 
 const { values } = parseArgs({ options: { smoke: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const only = values.only?.split(',');
