@@ -129,7 +129,9 @@ describe('documents that are read', () => {
     const juan = await register(sandbox, project, namesFlow, { firstName: 'Juan Camilo', lastName: 'Restrepo' });
     const [line1, line2] = passportMrz(JUAN);
     const wrong = `${line2.slice(0, 19)}${(Number(line2[19]) + 1) % 10}${line2.slice(20)}`;
-    const uploaded = await upload(juan, await passportPage('cris', JUAN, [line1, wrong]));
+    const uploaded = await upload(juan, await passportPage('cris', JUAN, [line1, wrong]), {
+      documentCategory: 'passport',
+    });
     assert.equal(uploaded.status, 200, JSON.stringify(uploaded.body));
     const document = uploaded.body.data.documentValidation;
     assert.deepEqual([document.status, document.failReason], ['FAILED', 'mrz_check_failed']);

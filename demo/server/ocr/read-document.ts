@@ -50,11 +50,14 @@ const mrzFields = (mrz: MrzReading): OcrExtraction =>
     }).filter(([, value]) => value !== undefined),
   );
 
-/** Reads `image` (and the back, where an ID card's MRZ is): printed fields, then the MRZ's over them. */
+/**
+ * Reads `image` (and the back, where an ID card's MRZ is): printed fields, then the MRZ's over
+ * them. `passport`: the document has a zone, looked for again when the free text shows none.
+ */
 export async function readDocument(
   ocr: OcrEngine,
   images: { image?: Buffer | undefined; backImage?: Buffer | undefined },
-  claimedType: string | null,
+  claim: { documentType: string | null; passport: boolean },
   now: Date,
 ): Promise<DocumentReading> {
   const sides = [images.image, images.backImage].filter((side): side is Buffer => side !== undefined);
@@ -64,7 +67,7 @@ export async function readDocument(
     const sideText = await ocr.read(side);
     text += sideText;
     mrz ??= readMrz(sideText, now);
-    if (!mrz) {
+    if (!mrz && (claim.passport || sideText.includes('<'))) {
       // Free-text recognition garbles `<<<`: the zone is read again with its own alphabet.
       const { width = 0, height = 0 } = await sharp(side).metadata();
       const top = Math.round(height * (1 - MRZ_AREA));
@@ -77,7 +80,7 @@ export async function readDocument(
   if (fullName) fields.fullName = fullName;
   return {
     OCRExtraction: fields,
-    documentType: mrz?.documentCode?.startsWith('P') ? 'Passport' : claimedType,
+    documentType: mrz?.documentCode?.startsWith('P') ? 'Passport' : claim.documentType,
     documentNumber: fields.documentNumber ?? null,
     mrz: mrz ? { format: mrz.format, valid: mrz.valid, invalid: mrz.invalid, source: 'ocr' } : null,
     text,

@@ -170,7 +170,10 @@ export async function uploadDocument(
   const [analysis, reading] = await analysed(context, COLLECTIONS.documentValidations, attempt, async () =>
     Promise.all([
       (await context.faces()).analyze((images.documentFace ?? images.image ?? images.backImage)!, 'ACCURATE'),
-      readUpload(context, flow, images, upload.documentType ?? null),
+      readUpload(context, flow, images, {
+        documentType: upload.documentType ?? null,
+        passport: upload.documentCategory === 'passport',
+      }),
     ]),
   );
   const read = reading ? readingFields(reading) : {};

@@ -41,10 +41,10 @@ export async function readUpload(
   context: SandboxContext,
   flow: NormalizedFlow,
   images: { image?: Buffer | undefined; backImage?: Buffer | undefined },
-  claimedType: string | null,
+  claim: { documentType: string | null; passport: boolean },
 ): Promise<DocumentReading | undefined> {
   if (!readsText(flow)) return undefined;
-  return readDocument(await context.ocr(), images, claimedType, context.now());
+  return readDocument(await context.ocr(), images, claim, context.now());
 }
 
 /** A reading as the document validation stores it (the raw text private). */

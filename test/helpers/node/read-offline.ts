@@ -9,7 +9,12 @@ import { idCardFront } from './face-images.js';
 
 const ocr = await OcrEngine.load();
 try {
-  const reading = await readDocument(ocr, { image: await idCardFront('ana') }, 'CC', new Date());
+  const reading = await readDocument(
+    ocr,
+    { image: await idCardFront('ana') },
+    { documentType: 'CC', passport: false },
+    new Date(),
+  );
   process.stdout.write(JSON.stringify(reading.OCRExtraction));
 } finally {
   await ocr.close();
