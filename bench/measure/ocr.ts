@@ -50,12 +50,14 @@ export const ocr: Measurement = {
       for (const [index, holder] of HOLDERS.slice(0, count).entries()) {
         for (const passport of [false, true]) {
           const person = PEOPLE[index % PEOPLE.length]!;
-          const image = passport ? await passportPage(person, holder) : await idCardFront(person, holder);
+          // A passport number fits the MRZ's 9 characters.
+          const shown = passport ? { ...holder, documentNumber: `PA${1_000_000 + index}` } : holder;
+          const image = passport ? await passportPage(person, shown) : await idCardFront(person, shown);
           const start = performance.now();
           const reading = await readDocument(engine, { image }, { documentType: null, passport }, new Date());
           times.push(performance.now() - start);
           if (passport && reading.mrz?.valid) mrzValid++;
-          for (const [field, value] of Object.entries(expected(holder, passport))) {
+          for (const [field, value] of Object.entries(expected(shown, passport))) {
             fields++;
             const read = reading.OCRExtraction[field as keyof typeof reading.OCRExtraction];
             if (read === value) right++;
