@@ -66,6 +66,11 @@ describe('printed fields', () => {
     });
   });
 
+  test('a bilingual label on its own line: the value is the next line', () => {
+    const fields = printedFields('Surname / Apellidos\nRESTREPO ÁLVAREZ\nGiven names / Nombres\nJUAN CAMILO\n');
+    assert.deepEqual(fields, { lastName: 'RESTREPO ÁLVAREZ', firstName: 'JUAN CAMILO' });
+  });
+
   test('labels in English', () => {
     const fields = printedFields('Surname SMITH\nGiven names JOHN PAUL\nDate of birth 1985-03-09\n');
     assert.deepEqual(fields, { lastName: 'SMITH', firstName: 'JOHN PAUL', dateOfBirth: '1985-03-09' });

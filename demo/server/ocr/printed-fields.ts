@@ -101,8 +101,7 @@ export function printedFields(text: string): PrintedFields {
       const rest = [...line].slice(match.index + match[0].length).join('');
       // A bilingual label (`Surname / Apellidos`) leaves only its other half: the value is below.
       const onLine = LABELS.some(([, other]) => other.test(fold(rest))) ? undefined : clean(field, rest);
-      const value =
-        clean(field, rest) ?? (lines[index + 1] === undefined ? undefined : clean(field, lines[index + 1]!));
+      const value = onLine ?? (lines[index + 1] === undefined ? undefined : clean(field, lines[index + 1]!));
       if (value !== undefined) found[field] = value;
       break;
     }
