@@ -27,6 +27,7 @@ import { firstStep } from './measure/first-step.js';
 import { guidance } from './measure/guidance.js';
 import { leaks } from './measure/leaks.js';
 import { login } from './measure/login.js';
+import { ocr } from './measure/ocr.js';
 import { payloads } from './measure/payloads.js';
 import { sandboxAnalysis } from './measure/sandbox-analysis.js';
 import { sandboxApi } from './measure/sandbox-api.js';
@@ -41,6 +42,7 @@ const MEASUREMENTS: Measurement[] = [
   sandboxAnalysis,
   faceSearch,
   login,
+  ocr,
 ];
 
 const { values } = parseArgs({ options: { smoke: { type: 'boolean', default: false }, only: { type: 'string' } } });

@@ -10,6 +10,7 @@ import { referenceBackend, type ReferenceBackendOptions } from './integrator/ref
 import { appLoginRoutes } from './routes/app-logins.js';
 import { appRegistrationRoutes } from './routes/app-registrations.js';
 import { devRoutes, isDevRoute, isLoopbackOrigin } from './routes/dev.js';
+import { documentRoutes } from './routes/documents.js';
 import { biometricRoutes } from './routes/biometrics.js';
 import { loginCodeRoutes } from './routes/login-codes.js';
 import { loginFaceRoutes } from './routes/login-face.js';
@@ -118,6 +119,7 @@ export async function buildApp(context: SandboxContext, options: AppOptions = {}
   appRegistrationRoutes(app, context);
   validationRoutes(app, context);
   biometricRoutes(app, context);
+  documentRoutes(app, context);
   signatureRoutes(app, context);
   loginCodeRoutes(app, context);
   loginFaceRoutes(app, context);

@@ -2,6 +2,7 @@ import type { DevClient } from './auth.js';
 import type { FaceAnalyzer } from './biometrics/face-pool.js';
 import type { Store } from './db.js';
 import type { WebhookSender } from './services/webhook-sender.js';
+import type { OcrEngine } from './ocr/ocr-engine.js';
 import type { CollectionName } from './records.js';
 import type { TokenService } from './tokens.js';
 
@@ -30,6 +31,8 @@ export interface SandboxContext {
   tokens: TokenService;
   /** Face analysis (worker threads in the sandbox), started on first use (about half a second). */
   faces: () => Promise<FaceAnalyzer>;
+  /** The document reader (Tesseract in a worker thread), started on first use (a few seconds). */
+  ocr: () => Promise<OcrEngine>;
   /** A random secret kept in the key file under `name`, created on first use. */
   secret: (name: string) => Buffer;
   /** The clock, injectable so tests can move time. */

@@ -105,7 +105,8 @@ export interface StoredFace {
   descriptor: number[];
 }
 
-export type AttemptStatus = 'PENDING' | 'VALIDATED' | 'FAILED';
+/** ASSESSING: a document read, its names still to be checked (the name validation decides). */
+export type AttemptStatus = 'PENDING' | 'ASSESSING' | 'VALIDATED' | 'FAILED';
 
 /** One try of the document or selfie step. */
 export interface AttemptRecord extends RegistrationPart {

@@ -7,6 +7,7 @@ import { FacePool } from './biometrics/face-pool.js';
 import type { CodeLimits, SandboxContext } from './context.js';
 import { Store } from './db.js';
 import { Keys } from './keys.js';
+import { OcrEngine } from './ocr/ocr-engine.js';
 import { releasePendingAttempts } from './services/biometrics.js';
 import { purgeFinished } from './services/erasure.js';
 import { purgeExpiredMessages } from './services/outbox.js';
@@ -71,12 +72,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const client = ensureDevClient(store, dataDir, options.clientToken);
     const keys = Keys.open(dataDir, store);
     let faces: FacePool | undefined;
+    let ocr: Promise<OcrEngine> | undefined;
     let url = '';
     const context: SandboxContext = {
       store,
       client,
       tokens: await TokenService.load(keys),
       faces: async () => (faces ??= new FacePool()),
+      ocr: () => (ocr ??= OcrEngine.load()),
       secret: (name) => keys.secret(name),
       now: options.now ?? (() => new Date()),
       settings: {
@@ -130,6 +133,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         await webhooks.close();
         await app.close();
         await faces?.close();
+        // The reader's worker thread would keep the process alive.
+        await ocr?.then(
+          (engine) => engine.close(),
+          () => undefined,
+        );
         store.close();
       },
     };

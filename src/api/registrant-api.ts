@@ -27,6 +27,8 @@ export interface DocumentPhotos {
   /** The back, for documents that have one. */
   backImage?: string;
   documentCategory: DocumentCategory;
+  /** The issuing country the person chose, as the flow names it (flows that list countries). */
+  country?: string;
   /** `CAMERA` when both sides were taken with the camera, else `FILE_UPLOAD` (Verifik's hosted client's value). */
   inputMethod: 'CAMERA' | 'FILE_UPLOAD';
 }
@@ -34,6 +36,11 @@ export interface DocumentPhotos {
 /** The document validation answer, as far as the widget reads it. */
 export interface DocumentValidationAnswer {
   documentValidation?: { _id?: string; status?: string; failReason?: string };
+}
+
+/** Verifik's name validation answer, as far as the widget reads it. */
+export interface NameValidationAnswer {
+  nameValidation?: { overallMatch?: boolean };
 }
 
 /** What the sign-up form collected. */
@@ -193,6 +200,19 @@ export class RegistrantApi {
    */
   validateDocument(document: DocumentPhotos, signal?: AbortSignal): Promise<DocumentValidationAnswer> {
     return this.call('/v2/document-validations/app-registration', 'POST', document, signal);
+  }
+
+  /**
+   * Verifik's name validation: the names read on document validation `id` against the sign-up
+   * names (flows with `verifyNames`); `force` runs it again for a new reading.
+   */
+  validateNames(id: string, signal?: AbortSignal): Promise<NameValidationAnswer> {
+    return this.call(
+      `/v2/document-validations/${encodeURIComponent(id)}/validate`,
+      'PUT',
+      { _id: id, force: true },
+      signal,
+    );
   }
 
   /** Saves the signature: a drawn PNG (data URI) or a typed full name. */

@@ -110,4 +110,9 @@ export type VerifikErrorCode =
   /** On the phone: the handoff link was already used; each link works once. */
   | 'handoff_link_used'
   /** On the phone: the handoff link is not one the verification issued. */
-  | 'handoff_link_invalid';
+  | 'handoff_link_invalid'
+  /**
+   * The names read on the document differ from the sign-up names (flows with `verifyNames`; tries
+   * may be left). Recoverable: take the photos again.
+   */
+  | 'document_names_mismatch';

@@ -49,6 +49,14 @@ export interface BasicInformationSettings {
   legalDocument: boolean;
 }
 
+/** The documents a flow accepts from one issuing country (v3 `documents.documentTypes[]`). */
+export interface CountryDocuments {
+  /** The country as the flow names it (`"Colombia"`, `"United States"`). */
+  country: string;
+  /** Its active configurations' categories, in the flow's order, without repeats. */
+  categories: readonly DocumentCategory[];
+}
+
 export interface DocumentSettings {
   maxAttempts: number;
   /** Minimum document-vs-selfie similarity (0–1) for the face match to pass. */
@@ -56,6 +64,14 @@ export interface DocumentSettings {
   scan: boolean;
   upload: boolean;
   categories: readonly DocumentCategory[];
+  /**
+   * Per issuing country (v3 flows that list `documentTypes`): the person chooses the country,
+   * then one of its documents. Empty when the flow names no country.
+   */
+  countries: readonly CountryDocuments[];
+  /** The document's text is read (OCR, and the MRZ where there is one). */
+  includeOCR: boolean;
+  /** The names read on the document must match the sign-up names. */
   verifyNames: boolean;
   verifyCriminalHistory: boolean;
 }

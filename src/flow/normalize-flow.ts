@@ -1,6 +1,7 @@
 import { flowShape } from './flow-shape.js';
 import type {
   BasicInformationSettings,
+  CountryDocuments,
   DocumentCategory,
   DocumentSettings,
   ExtraField,
@@ -212,6 +213,8 @@ const defaultDocument = (): DocumentSettings => ({
   scan: true,
   upload: true,
   categories: CATEGORIES,
+  countries: [],
+  includeOCR: false,
   verifyNames: false,
   verifyCriminalHistory: false,
 });
@@ -251,6 +254,7 @@ function fromV2(root: Reader): Parts {
         compareMinScore: document.score('compareMinScore', FLOW_DEFAULTS.compareMinScore),
         ...captureMethods(document.bool('scanDocumentAllowed', true), document.bool('uploadDocumentAllowed', true)),
         categories: CATEGORIES.filter((_, index) => [useGovernmentID, usePassport, useLicense][index]),
+        includeOCR: document.bool('includeOCR', false),
         verifyNames: document.bool('verifyNames', false),
         verifyCriminalHistory: document.bool('verifyCriminalHistory', false),
       }),
@@ -270,20 +274,36 @@ function fromV2(root: Reader): Parts {
   };
 }
 
+/**
+ * v3 `documents.documentTypes[]`: each country's active configurations; a country with none
+ * active is left out, and so is one listed twice (the first counts).
+ */
+function countryDocuments(documents: Reader | undefined): CountryDocuments[] {
+  const countries: CountryDocuments[] = [];
+  (documents?.array('documentTypes') ?? []).forEach((type, index) => {
+    const path = `documents.documentTypes[${index}]`;
+    const reader = Reader.of(type, path);
+    const categories = reader
+      .array('configurations')
+      .map((configuration, inner) => Reader.of(configuration, `${path}.configurations[${inner}]`))
+      .filter((configuration) => configuration.bool('active', true))
+      .map((configuration) => configuration.oneOf('documentCategory', CATEGORIES, 'government_id'));
+    const country = reader.string('country')?.trim();
+    if (!country) throw new FlowConfigError(`${path}.country`, 'is required');
+    if (categories.length && !countries.some((known) => known.country === country)) {
+      countries.push({ country, categories: [...new Set(categories)] });
+    }
+  });
+  return countries;
+}
+
 /** Smart Enroll v3, flat (seed 003). */
 function fromV3(root: Reader): Parts {
   const documents = root.object('documents');
   const liveness = root.object('liveness');
   const methods = (documents?.array('verificationMethods') ?? []).map(String);
-  const categories = (documents?.array('documentTypes') ?? []).flatMap((type, index) =>
-    Reader.of(type, `documents.documentTypes[${index}]`)
-      .array('configurations')
-      .map((configuration, inner) =>
-        Reader.of(configuration, `documents.documentTypes[${index}].configurations[${inner}]`),
-      )
-      .filter((configuration) => configuration.bool('active', true))
-      .map((configuration) => configuration.oneOf('documentCategory', CATEGORIES, 'government_id')),
-  );
+  const countries = countryDocuments(documents);
+  const categories = countries.flatMap((country) => country.categories);
   return {
     steps: stepRequirements(root.object('steps')),
     signUpForm: signUpForm(root.object('signUpForm'), 'signUpForm'),
@@ -297,6 +317,8 @@ function fromV3(root: Reader): Parts {
           methods.length === 0 || methods.includes('upload'),
         ),
         categories: categories.length ? [...new Set(categories)] : CATEGORIES,
+        countries,
+        includeOCR: documents.bool('includeOCR', false),
         verifyNames: documents.bool('informationVerification', false),
         verifyCriminalHistory: documents.bool('criminalHistoryVerification', false),
       }),

@@ -103,6 +103,7 @@ export const en: Translation = {
     sending: 'Checking your document…',
     retry: 'Try again',
     attemptsLeft: (count) => plural(count, { one: 'You have # try left.', other: 'You have # tries left.' }),
+    chooseCountry: 'Where was your document issued?',
   },
   code: {
     emailTitle: 'Check your email',
@@ -240,6 +241,8 @@ export const en: Translation = {
     handoff_link_expired: 'This link has expired. Show a new code on your computer and scan it again.',
     handoff_link_used: 'This link was already used. Show a new code on your computer and scan it again.',
     handoff_link_invalid: 'This link is not valid. Scan the code shown on your computer again.',
+    document_names_mismatch:
+      'The names on your document don’t match the names you signed up with. Take the photos again, or check the names you entered.',
   },
   login: {
     title: 'Log in',

@@ -113,6 +113,8 @@ export interface Translation {
     sending: string;
     retry: string;
     attemptsLeft: (count: number) => string;
+    /** The question before the document type, when the flow accepts documents of several countries. */
+    chooseCountry: string;
   };
   code: {
     emailTitle: string;

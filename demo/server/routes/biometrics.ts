@@ -20,6 +20,7 @@ const documentSchema = z.looseObject({
   inputMethod: text(40).optional(),
   documentType: text(40).optional(),
   documentCategory: z.enum(['government_id', 'passport', 'license']).optional(),
+  country: text(60).optional(),
   force: z.boolean().optional(),
 });
 const biometricSchema = z.looseObject({

@@ -6,6 +6,7 @@ import { verifikError } from '../errors.js';
 import { newObjectId } from '../ids.js';
 import type { AttemptRecord, CompareRecord, RegistrationRecord, StoredFace } from '../records.js';
 import { evidenceOf } from './completion.js';
+import { checkDocumentChoice, readingFields, readUpload, statusAfterReading } from './documents.js';
 import { currentRegistration, flowOf, requireOpen, updateRegistration } from './registration.js';
 
 /**
@@ -122,11 +123,16 @@ export interface DocumentUpload {
   documentFace?: Buffer | undefined;
   documentType?: string | undefined;
   documentCategory?: string | undefined;
+  /** The issuing country, as the flow names it (v3 flows that list countries). */
+  country?: string | undefined;
   inputMethod?: string | undefined;
   force?: boolean | undefined;
 }
 
-/** A document: its portrait found, or a FAILED attempt. A new document voids the earlier match. */
+/**
+ * A document: its portrait found and, when the flow asks, its text read; or a FAILED attempt. A
+ * new document voids the earlier match.
+ */
 export async function uploadDocument(
   context: SandboxContext,
   registration: RegistrationRecord,
@@ -134,6 +140,7 @@ export async function uploadDocument(
 ): Promise<AttemptRecord> {
   const flow = flowOf(context, registration);
   if (flow.steps.document === 'skip') throw verifikError(409, 'document_settings_not_set');
+  checkDocumentChoice(flow, upload.country, upload.documentCategory);
   const refuseReplacing = (current: RegistrationRecord) => {
     if (!upload.force && evidenceOf(context, current).document?.status === 'VALIDATED') {
       throw verifikError(409, 'already_exists');
@@ -152,28 +159,40 @@ export async function uploadDocument(
     {
       documentType: upload.documentType ?? null,
       documentCategory: upload.documentCategory ?? 'government_id',
+      country: upload.country ?? null,
       validationMethod: 'SCAN_PROMPT',
       inputMethod: upload.inputMethod ?? 'FILE_UPLOAD',
       hasFrontImage: Boolean(images.image),
       hasBackImage: Boolean(images.backImage),
     },
   );
-  const analysis = await analysed(context, COLLECTIONS.documentValidations, attempt, async () =>
-    (await context.faces()).analyze((images.documentFace ?? images.image ?? images.backImage)!, 'ACCURATE'),
+  // The portrait and the text are read at the same time (the text in the reader's own thread).
+  const [analysis, reading] = await analysed(context, COLLECTIONS.documentValidations, attempt, async () =>
+    Promise.all([
+      (await context.faces()).analyze((images.documentFace ?? images.image ?? images.backImage)!, 'ACCURATE'),
+      readUpload(context, flow, images, {
+        documentType: upload.documentType ?? null,
+        passport: upload.documentCategory === 'passport',
+      }),
+    ]),
   );
+  const read = reading ? readingFields(reading) : {};
   const portrait = analysis.faces[0];
-  if (!portrait) {
+  const verdict = statusAfterReading(flow, reading);
+  if (!portrait || verdict.status === 'FAILED') {
     return failAttempt(context, COLLECTIONS.documentValidations, attempt, {
-      failReason: 'document_face_not_found',
-      imageValidated: false,
-      faceScore: null,
+      ...read,
+      failReason: portrait && verdict.status === 'FAILED' ? verdict.failReason : 'document_face_not_found',
+      imageValidated: Boolean(portrait),
+      faceScore: portrait ? round(portrait.score) : null,
       _face: null,
     });
   }
   return context.store.transaction(() => {
     const record = context.store.replace(COLLECTIONS.documentValidations, {
       ...attempt,
-      status: 'VALIDATED',
+      ...read,
+      status: verdict.status,
       imageValidated: true,
       faceScore: round(portrait.score),
       _face: storedFace(portrait),

@@ -113,6 +113,7 @@ export const de: Translation = {
     sending: 'Ihr Dokument wird geprüft…',
     retry: 'Erneut versuchen',
     attemptsLeft: (count) => plural(count, { one: 'Sie haben noch # Versuch.', other: 'Sie haben noch # Versuche.' }),
+    chooseCountry: 'Welches Land hat Ihr Dokument ausgestellt?',
   },
   code: {
     emailTitle: 'Prüfen Sie Ihre E-Mails',
@@ -275,6 +276,8 @@ export const de: Translation = {
     handoff_link_used:
       'Dieser Link wurde bereits verwendet. Zeigen Sie auf Ihrem Computer einen neuen Code an und scannen Sie ihn erneut.',
     handoff_link_invalid: 'Dieser Link ist ungültig. Scannen Sie den Code auf Ihrem Computer erneut.',
+    document_names_mismatch:
+      'Die Namen auf Ihrem Dokument stimmen nicht mit denen Ihrer Anmeldung überein. Machen Sie die Fotos erneut oder prüfen Sie die eingegebenen Namen.',
   },
   login: {
     title: 'Anmelden',

@@ -107,6 +107,7 @@ export const es: Translation = {
     sending: 'Revisando tu documento…',
     retry: 'Intentar de nuevo',
     attemptsLeft: (count) => plural(count, { one: 'Te queda # intento.', other: 'Te quedan # intentos.' }),
+    chooseCountry: '¿Qué país emitió tu documento?',
   },
   code: {
     emailTitle: 'Revisa tu correo',
@@ -250,6 +251,8 @@ export const es: Translation = {
     handoff_link_expired: 'Este enlace caducó. Muestra un código nuevo en tu computador y escanéalo de nuevo.',
     handoff_link_used: 'Este enlace ya se usó. Muestra un código nuevo en tu computador y escanéalo de nuevo.',
     handoff_link_invalid: 'Este enlace no es válido. Escanea de nuevo el código que muestra tu computador.',
+    document_names_mismatch:
+      'Los nombres de tu documento no coinciden con los que usaste al registrarte. Toma las fotos de nuevo o revisa los nombres que escribiste.',
   },
   login: {
     title: 'Iniciar sesión',

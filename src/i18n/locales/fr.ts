@@ -110,6 +110,7 @@ export const fr: Translation = {
     sending: 'Vérification de votre pièce d’identité…',
     retry: 'Réessayer',
     attemptsLeft: (count) => plural(count, { one: 'Il vous reste # essai.', other: 'Il vous reste # essais.' }),
+    chooseCountry: 'Quel pays a délivré votre document ?',
   },
   code: {
     emailTitle: 'Consultez vos e-mails',
@@ -255,6 +256,8 @@ export const fr: Translation = {
     handoff_link_used:
       'Ce lien a déjà été utilisé. Affichez un nouveau code sur votre ordinateur et scannez-le à nouveau.',
     handoff_link_invalid: 'Ce lien n’est pas valide. Scannez à nouveau le code affiché sur votre ordinateur.',
+    document_names_mismatch:
+      'Les noms sur votre document ne correspondent pas à ceux de votre inscription. Reprenez les photos ou vérifiez les noms saisis.',
   },
   login: {
     title: 'Se connecter',

@@ -110,6 +110,7 @@ export const id: Translation = {
     sending: 'Memeriksa dokumen Anda…',
     retry: 'Coba lagi',
     attemptsLeft: (count) => `Sisa kesempatan Anda: ${number(count)}.`,
+    chooseCountry: 'Negara mana yang menerbitkan dokumen Anda?',
   },
   code: {
     emailTitle: 'Periksa email Anda',
@@ -250,6 +251,8 @@ export const id: Translation = {
     handoff_link_expired: 'Tautan ini sudah kedaluwarsa. Tampilkan kode baru di komputer Anda dan pindai lagi.',
     handoff_link_used: 'Tautan ini sudah digunakan. Tampilkan kode baru di komputer Anda dan pindai lagi.',
     handoff_link_invalid: 'Tautan ini tidak valid. Pindai lagi kode yang ditampilkan di komputer Anda.',
+    document_names_mismatch:
+      'Nama di dokumen Anda tidak cocok dengan nama saat mendaftar. Ambil foto lagi atau periksa nama yang Anda masukkan.',
   },
   login: {
     title: 'Masuk',

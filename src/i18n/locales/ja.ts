@@ -109,6 +109,7 @@ export const ja: Translation = {
     sending: '書類を確認しています…',
     retry: 'もう一度試す',
     attemptsLeft: (count) => `残り ${number(count)} 回試せます。`,
+    chooseCountry: '書類を発行した国はどこですか？',
   },
   code: {
     emailTitle: 'メールをご確認ください',
@@ -249,6 +250,8 @@ export const ja: Translation = {
     handoff_link_expired: 'このリンクは期限切れです。パソコンで新しいコードを表示して、もう一度読み取ってください。',
     handoff_link_used: 'このリンクは使用済みです。パソコンで新しいコードを表示して、もう一度読み取ってください。',
     handoff_link_invalid: 'このリンクは無効です。パソコンに表示されたコードをもう一度読み取ってください。',
+    document_names_mismatch:
+      '書類の氏名が登録時の氏名と一致しません。写真を撮り直すか、入力した氏名を確認してください。',
   },
   login: {
     title: 'ログイン',

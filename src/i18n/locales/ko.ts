@@ -103,6 +103,7 @@ export const ko: Translation = {
     sending: '신분증을 확인하는 중…',
     retry: '다시 시도',
     attemptsLeft: (count) => `남은 시도 횟수: ${number(count)}회`,
+    chooseCountry: '신분증을 발급한 국가는 어디인가요?',
   },
   code: {
     emailTitle: '이메일을 확인하십시오',
@@ -235,6 +236,8 @@ export const ko: Translation = {
     handoff_link_expired: '이 링크가 만료되었습니다. 컴퓨터에서 새 코드를 표시하고 다시 스캔하십시오.',
     handoff_link_used: '이 링크는 이미 사용되었습니다. 컴퓨터에서 새 코드를 표시하고 다시 스캔하십시오.',
     handoff_link_invalid: '유효하지 않은 링크입니다. 컴퓨터에 표시된 코드를 다시 스캔하십시오.',
+    document_names_mismatch:
+      '신분증의 이름이 가입할 때 입력한 이름과 일치하지 않습니다. 사진을 다시 찍거나 입력한 이름을 확인하세요.',
   },
   login: {
     title: '로그인',

@@ -109,6 +109,7 @@ export const pt: Translation = {
     sending: 'Verificando seu documento…',
     retry: 'Tentar novamente',
     attemptsLeft: (count) => plural(count, { one: 'Resta # tentativa.', other: 'Restam # tentativas.' }),
+    chooseCountry: 'Qual país emitiu o seu documento?',
   },
   code: {
     emailTitle: 'Verifique seu e-mail',
@@ -256,6 +257,8 @@ export const pt: Translation = {
     handoff_link_expired: 'Este link expirou. Mostre um novo código no seu computador e escaneie-o de novo.',
     handoff_link_used: 'Este link já foi usado. Mostre um novo código no seu computador e escaneie-o de novo.',
     handoff_link_invalid: 'Este link não é válido. Escaneie de novo o código mostrado no seu computador.',
+    document_names_mismatch:
+      'Os nomes no seu documento não correspondem aos que você usou no cadastro. Tire as fotos novamente ou confira os nomes digitados.',
   },
   login: {
     title: 'Entrar',

@@ -103,6 +103,7 @@ export const zh: Translation = {
     sending: '正在检查您的证件…',
     retry: '重试',
     attemptsLeft: (count) => `您还有 ${number(count)} 次机会。`,
+    chooseCountry: '您的证件由哪个国家签发？',
   },
   code: {
     emailTitle: '请查看您的邮箱',
@@ -230,6 +231,7 @@ export const zh: Translation = {
     handoff_link_expired: '此链接已过期。请在电脑上显示新的二维码并重新扫描。',
     handoff_link_used: '此链接已被使用。请在电脑上显示新的二维码并重新扫描。',
     handoff_link_invalid: '此链接无效。请重新扫描电脑上显示的二维码。',
+    document_names_mismatch: '证件上的姓名与您注册时填写的姓名不一致。请重新拍摄，或检查您输入的姓名。',
   },
   login: {
     title: '登录',

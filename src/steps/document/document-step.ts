@@ -28,7 +28,7 @@ import {
 } from '../../capture/image/image-file.js';
 import { EnrollError } from '../../errors/enroll-error.js';
 import type { VerifikErrorCode } from '../../errors/error-codes.js';
-import type { DocumentCategory } from '../../flow/flow.types.js';
+import type { CountryDocuments, DocumentCategory } from '../../flow/flow.types.js';
 import type { DocumentSide } from '../../i18n/translation.js';
 import { buttonStyles } from '../../styles/buttons.js';
 import { formStyles } from '../../styles/form.js';
@@ -43,7 +43,7 @@ import { documentIllustration, illustrationStyles } from '../../ui/illustrations
 import { documentStyles } from './document-step.styles.js';
 import { StepElement } from '../step-element.js';
 
-type Phase = 'type' | 'method' | 'camera' | 'review' | 'sending' | Exclude<CaptureOutcome, 'passed'>;
+type Phase = 'country' | 'type' | 'method' | 'camera' | 'review' | 'sending' | Exclude<CaptureOutcome, 'passed'>;
 
 /** One side, as taken. */
 interface SidePhoto {
@@ -72,11 +72,13 @@ const check = (source: FrameSource, region?: Region) =>
   evaluateDocument(measureDocument(readPixels(source, MEASURE_EDGE, region)));
 
 /**
- * The ID-document step: the document type (when the flow offers several), then the front and,
+ * The ID-document step: the issuing country (when the flow lists several), the document type
+ * (when the flow, or that country, offers several), then the front and,
  * for types that have one, the back. Each side is taken with the rear camera inside a
  * card-shaped guide (a short primer first; the photo is taken on its own once the frame is sharp,
  * well lit and steady, or by hand) or uploaded (picker or drag and drop), as the flow allows;
- * every photo passes the on-device quality gate and a review before both sides are sent.
+ * every photo passes the on-device quality gate and a review before both sides are sent. When the
+ * flow checks names, the names read on the document must match the sign-up names.
  */
 export class VerifikDocumentStep extends StepElement {
   static override styles = [
@@ -93,6 +95,7 @@ export class VerifikDocumentStep extends StepElement {
   @property({ type: Number, attribute: 'attempts-left' }) attemptsLeft = 1;
 
   @state() private phase: Phase = 'type';
+  @state() private country: CountryDocuments | undefined;
   @state() private category: DocumentCategory | undefined;
   @state() private side: DocumentSide = 'front';
   @state() private photos: Partial<Record<DocumentSide, SidePhoto>> = {};
@@ -105,7 +108,7 @@ export class VerifikDocumentStep extends StepElement {
   private readonly capture = new CaptureController(this, {
     camera: { facingMode: 'environment', width: 1920, height: 1080 },
     // Taking the photos again can succeed after these; each uses one of the flow's attempts.
-    retryable: new Set(['document_face_not_found', 'document_rejected']),
+    retryable: new Set(['document_face_not_found', 'document_rejected', 'document_names_mismatch']),
     final: new Set(['attempts_exhausted']),
     // A document is already validated for this registration (e.g. before a reload).
     alreadyDone: 'already_exists',
@@ -117,11 +120,24 @@ export class VerifikDocumentStep extends StepElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // One document type: no question to ask.
-    if (this.phase === 'type' && this.enrollment.flow.document.categories.length <= 1) {
-      this.category = this.enrollment.flow.document.categories[0] ?? 'government_id';
-      this.phase = 'method';
-    }
+    if (this.phase !== 'type') return;
+    const { countries } = this.enrollment.flow.document;
+    // One country (or none named): no question to ask about it.
+    if (countries.length > 1) this.phase = 'country';
+    else this.startWith(countries[0]);
+  }
+
+  /** The document types offered: the chosen country's, or the flow's. */
+  private get offered(): readonly DocumentCategory[] {
+    return this.country?.categories ?? this.enrollment.flow.document.categories;
+  }
+
+  /** The country is known: its documents are offered, or its only one taken. */
+  private startWith(country: CountryDocuments | undefined): void {
+    this.country = country;
+    const offered = this.offered;
+    this.category = offered.length <= 1 ? (offered[0] ?? 'government_id') : undefined;
+    this.phase = this.category ? 'method' : 'type';
   }
 
   private async handleStartCamera(): Promise<void> {
@@ -221,10 +237,12 @@ export class VerifikDocumentStep extends StepElement {
     const outcome = await this.capture.submit(async () => {
       const encode = async (photo: SidePhoto) => toDataUrl(await encodeJpeg(photo.canvas, PHOTO_BUDGET));
       const [image, backImage] = await Promise.all([encode(front!), back && encode(back)]);
-      const answer = await this.enrollment.api.validateDocument({
+      const { api, flow } = this.enrollment;
+      const answer = await api.validateDocument({
         image,
         ...(backImage ? { backImage } : {}),
         documentCategory: this.category!,
+        ...(this.country ? { country: this.country.country } : {}),
         inputMethod: front!.source === 'camera' && (!back || back.source === 'camera') ? 'CAMERA' : 'FILE_UPLOAD',
       });
       const validation = answer?.documentValidation;
@@ -234,6 +252,12 @@ export class VerifikDocumentStep extends StepElement {
         const code =
           validation.failReason === 'document_face_not_found' ? 'document_face_not_found' : 'document_rejected';
         throw new EnrollError(code, `document: ${validation.failReason ?? 'FAILED'}`, true);
+      }
+      if (flow.document.verifyNames && validation._id) {
+        const names = await api.validateNames(validation._id);
+        if (names?.nameValidation?.overallMatch !== true) {
+          throw new EnrollError('document_names_mismatch', 'document: the names differ from the sign-up names', true);
+        }
       }
     });
     if (outcome !== 'passed') this.phase = outcome;
@@ -264,8 +288,15 @@ export class VerifikDocumentStep extends StepElement {
   private handleChooseType(event: SubmitEvent): void {
     event.preventDefault();
     const chosen = new FormData(event.target as HTMLFormElement).get('category');
-    this.category = this.enrollment.flow.document.categories.find((category) => category === chosen) ?? this.category;
+    this.category = this.offered.find((category) => category === chosen) ?? this.category;
     if (this.category) this.phase = 'method';
+  }
+
+  private handleChooseCountry(event: SubmitEvent): void {
+    event.preventDefault();
+    const chosen = Number(new FormData(event.target as HTMLFormElement).get('country'));
+    const country = this.enrollment.flow.document.countries[chosen];
+    if (country) this.startWith(country);
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -290,6 +321,8 @@ export class VerifikDocumentStep extends StepElement {
   private renderPhase() {
     const { document } = this.t;
     switch (this.phase) {
+      case 'country':
+        return this.renderCountryChoice();
       case 'type':
         return this.renderTypeChoice();
       case 'method':
@@ -310,23 +343,55 @@ export class VerifikDocumentStep extends StepElement {
     }
   }
 
-  private renderTypeChoice() {
-    const { document } = this.t;
-    const { categories } = this.enrollment.flow.document;
-    return html`<p>${document.intro}</p>
-      <form @submit=${this.handleChooseType}>
+  /** One question with radio answers (the first, or the current, checked) and Continue. */
+  private renderChoice(
+    legend: string,
+    name: string,
+    options: ReadonlyArray<{ value: string; label: string; checked: boolean }>,
+    onSubmit: (event: SubmitEvent) => void,
+    back: unknown = nothing,
+  ) {
+    const anyChecked = options.some((option) => option.checked);
+    return html`<p>${this.t.document.intro}</p>
+      <form @submit=${onSubmit}>
         <fieldset>
-          <legend>${document.chooseType}</legend>
-          ${categories.map(
-            (category, index) =>
+          <legend>${legend}</legend>
+          ${options.map(
+            ({ value, label, checked }, index) =>
               html`<label class="check">
-                <input type="radio" name="category" value=${category} ?checked=${index === 0} />
-                ${document.categories[category]}
+                <input type="radio" name=${name} value=${value} ?checked=${checked || (!anyChecked && index === 0)} />
+                ${label}
               </label>`,
           )}
         </fieldset>
-        <div class="actions"><button type="submit">${this.t.actions.continue}</button></div>
+        <div class="actions"><button type="submit">${this.t.actions.continue}</button>${back}</div>
       </form>`;
+  }
+
+  /** The issuing countries, as the flow names them (untrusted text, escaped by Lit). */
+  private renderCountryChoice() {
+    const options = this.enrollment.flow.document.countries.map(({ country }, index) => ({
+      value: String(index),
+      label: country,
+      checked: country === this.country?.country,
+    }));
+    return this.renderChoice(this.t.document.chooseCountry, 'country', options, this.handleChooseCountry);
+  }
+
+  private renderTypeChoice() {
+    const { document } = this.t;
+    const options = this.offered.map((category) => ({
+      value: category,
+      label: document.categories[category],
+      checked: false,
+    }));
+    const backToCountry =
+      this.enrollment.flow.document.countries.length > 1
+        ? html`<button type="button" class="secondary" @click=${() => (this.phase = 'country')}>
+            ${this.t.actions.back}
+          </button>`
+        : nothing;
+    return this.renderChoice(document.chooseType, 'category', options, this.handleChooseType, backToCountry);
   }
 
   private renderMethod() {

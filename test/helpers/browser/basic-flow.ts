@@ -81,9 +81,13 @@ export async function latestCode(to: string, after = ''): Promise<string> {
 }
 
 /** Fills and sends the sign-up form; resolves on the email code step. */
-export async function fillSignUp(element: VerifikEnroll, who: Person) {
-  await type(element, '#field-firstName', 'Ana');
-  await type(element, '#field-lastName', 'García');
+export async function fillSignUp(
+  element: VerifikEnroll,
+  who: Person,
+  names: { firstName: string; lastName: string } = { firstName: 'Ana', lastName: 'García' },
+) {
+  await type(element, '#field-firstName', names.firstName);
+  await type(element, '#field-lastName', names.lastName);
   await type(element, '#field-email', who.email);
   await type(element, '#field-phone', `+57 ${who.phone}`);
   await press(element, '#field-acceptTerms', 'Space');

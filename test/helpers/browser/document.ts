@@ -6,7 +6,7 @@ import { normalizeFlow } from '../../../src/flow/normalize-flow.js';
 import { en } from '../../../src/i18n/en.js';
 import type { VerifikDocumentStep } from '../../../src/steps/document/document-step.js';
 import '../../../src/verifik-enroll.js';
-import { adminGet, createFlow, faceImage } from './sandbox.js';
+import { adminGet, adminPost, createFlow, faceImage } from './sandbox.js';
 import { stepFixture } from './step-fixture.js';
 
 export { inShadow, signedUp } from './liveness.js';
@@ -95,7 +95,41 @@ export function dropFile(root: ParentNode, file: File): void {
 /** The registration's document validation, as the sandbox stored it. */
 export async function storedDocument(appRegistrationId: string) {
   const registration = await adminGet<{
-    documentValidation: { status: string; inputMethod: string; documentCategory: string; hasBackImage: boolean };
+    documentValidation: {
+      status: string;
+      inputMethod: string;
+      documentCategory: string;
+      hasBackImage: boolean;
+      country?: string;
+    };
   }>(`/v2/app-registrations/${appRegistrationId}?populates[]=documentValidation`);
   return registration.documentValidation;
+}
+
+/**
+ * A v3 (flat) flow with a mandatory ID document only, uploads allowed, on a new project; its
+ * `documents.documentTypes` lists the given countries' configurations.
+ */
+export async function v3DocumentFlow(
+  documentTypes: Array<{ country: string; configurations: Array<{ active: boolean; documentCategory: string }> }>,
+): Promise<ProjectFlow & { project: string }> {
+  const project = await adminPost('/v2/projects', { name: 'Test bank', allowedCountries: ['Colombia', 'Peru'] });
+  const flow = await adminPost<ProjectFlow>('/v2/project-flows', {
+    project: project._id,
+    type: 'onboarding',
+    status: 'active',
+    name: 'Documents by country',
+    target: 'personal',
+    signUpForm: { fullName: false, email: true, emailGateway: 'none', phone: false, phoneGateway: 'none' },
+    documents: {
+      attemptLimit: 3,
+      verificationMethods: ['upload'],
+      documentTypes: documentTypes.map((type) => ({
+        ...type,
+        configurations: type.configurations.map((configuration) => ({ ...configuration, documentTemplates: [] })),
+      })),
+    },
+    steps: { document: 'mandatory', liveness: 'skip' },
+  });
+  return { ...flow, project: String(flow['project']) };
 }

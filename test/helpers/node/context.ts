@@ -24,6 +24,7 @@ export async function serviceContext(): Promise<{
     client: ensureDevClient(store, dataDir),
     tokens: await TokenService.load(keys),
     faces: () => Promise.reject(new Error('no face engine in service tests')),
+    ocr: () => Promise.reject(new Error('no document reader in service tests')),
     secret: (name) => keys.secret(name),
     now: () => new Date(Date.now() + clock.offset),
     settings: { publicUrl: () => 'https://kyc.example', limits: DEFAULT_CODE_LIMITS },

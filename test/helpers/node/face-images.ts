@@ -52,27 +52,149 @@ export async function selfie(person: Person): Promise<Buffer> {
 
 const CARD = { width: 856, height: 540 };
 
-function cardBackground(title: string): Buffer {
+/** Whose details a document shows (the OCR tests and the name check read them back). */
+export interface Holder {
+  lastName: string;
+  firstName: string;
+  /** As printed: `1.020.304.050` on a cédula, `PA1234567` on a passport. */
+  documentNumber: string;
+  /** ISO date. */
+  birthDate: string;
+  /** ISO date (passports). */
+  expirationDate?: string;
+  sex?: 'F' | 'M';
+  /** ICAO alpha-3 nationality and issuing state (passports). */
+  nationality?: string;
+}
+
+/** The holder every card carries unless a test names another. */
+export const DEFAULT_HOLDER: Holder = {
+  lastName: 'DEMO GARCÍA',
+  firstName: 'ANA MARÍA',
+  documentNumber: '1.020.304.050',
+  birthDate: '1990-02-01',
+};
+
+const MONTHS = ['ENE', 'FEB', 'MAR', 'ABR', 'MAY', 'JUN', 'JUL', 'AGO', 'SEP', 'OCT', 'NOV', 'DIC'];
+/** `1990-02-01` as a cédula prints it: `01-FEB-1990`. */
+const printedDate = (iso: string) => {
+  const [year, month, day] = iso.split('-');
+  return `${day}-${MONTHS[Number(month) - 1]}-${year}`;
+};
+/** Text escaped for SVG. */
+const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+function cardBackground(title: string, holder: Holder): Buffer {
+  const rows = [
+    ['APELLIDOS', holder.lastName],
+    ['NOMBRES', holder.firstName],
+    ['NÚMERO', holder.documentNumber],
+    ['NACIMIENTO', printedDate(holder.birthDate)],
+  ];
   return Buffer.from(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD.width}" height="${CARD.height}">
       <rect width="100%" height="100%" rx="32" fill="#dfe9f5"/>
       <rect y="0" width="100%" height="96" fill="#1f4f8f"/>
       <text x="40" y="62" font-family="sans-serif" font-size="34" fill="#ffffff">${title}</text>
-      <text x="300" y="200" font-family="sans-serif" font-size="26" fill="#1b1f2a">APELLIDOS  DEMO GARCÍA</text>
-      <text x="300" y="260" font-family="sans-serif" font-size="26" fill="#1b1f2a">NOMBRES  ANA MARÍA</text>
-      <text x="300" y="320" font-family="sans-serif" font-size="26" fill="#1b1f2a">NÚMERO  1.020.304.050</text>
-      <text x="300" y="380" font-family="sans-serif" font-size="26" fill="#1b1f2a">NACIMIENTO  01-FEB-1990</text>
+      ${rows
+        .map(
+          ([label, value], index) =>
+            `<text x="300" y="${200 + 60 * index}" font-family="sans-serif" font-size="26" fill="#1b1f2a">${xml(`${label}  ${value}`)}</text>`,
+        )
+        .join('')}
     </svg>`,
   );
 }
 
-/** The front of an ID card (856×540 JPEG) with `person`'s portrait, or none. */
-export async function idCardFront(person: Person | null): Promise<Buffer> {
-  const card = sharp(cardBackground('REPÚBLICA DEMO · CÉDULA')).flatten({ background: '#dfe9f5' });
+/** `person`'s portrait cut for a document, `width`×`height`. */
+const portraitOf = async (person: Person, width: number, height: number) =>
+  (await faceRegion(person, 1.7, 3 / 4)).resize(width, height).toBuffer();
+
+/** The front of an ID card (856×540 JPEG) with `person`'s portrait, or none, and `holder`'s details. */
+export async function idCardFront(person: Person | null, holder: Holder = DEFAULT_HOLDER): Promise<Buffer> {
+  const card = sharp(cardBackground('REPÚBLICA DEMO · CÉDULA', holder)).flatten({ background: '#dfe9f5' });
   if (!person) return card.jpeg({ quality: 90 }).toBuffer();
-  const portrait = await (await faceRegion(person, 1.7, 3 / 4)).resize(220, 293).toBuffer();
   return card
-    .composite([{ input: portrait, left: 48, top: 140 }])
+    .composite([{ input: await portraitOf(person, 220, 293), left: 48, top: 140 }])
+    .jpeg({ quality: 90 })
+    .toBuffer();
+}
+
+/** ICAO 9303 check digit: weights 7, 3, 1 over digits, letters (A = 10) and fillers (0). */
+export function mrzCheckDigit(field: string): string {
+  const value = (char: string) => (char === '<' ? 0 : /\d/.test(char) ? Number(char) : char.charCodeAt(0) - 55);
+  return String([...field].reduce((sum, char, index) => sum + value(char) * [7, 3, 1][index % 3]!, 0) % 10);
+}
+
+/** Latin letters only, accents dropped, spaces as fillers, as the MRZ writes names. */
+const mrzName = (name: string) =>
+  name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toUpperCase()
+    .replace(/[^A-Z]+/g, '<');
+
+/** The two 44-character lines of a passport's machine-readable zone (TD3), check digits computed. */
+export function passportMrz(holder: Holder): [string, string] {
+  const state = holder.nationality ?? 'COL';
+  const yymmdd = (iso: string) => iso.slice(2).replace(/-/g, '');
+  const line1 = `P<${state}${mrzName(holder.lastName)}<<${mrzName(holder.firstName)}`.padEnd(44, '<').slice(0, 44);
+  const number = holder.documentNumber.padEnd(9, '<');
+  const birth = yymmdd(holder.birthDate);
+  const expiry = yymmdd(holder.expirationDate ?? '2034-01-01');
+  const personal = ''.padEnd(14, '<');
+  const line2Parts = [
+    number + mrzCheckDigit(number),
+    state,
+    birth + mrzCheckDigit(birth),
+    holder.sex ?? 'F',
+    expiry + mrzCheckDigit(expiry),
+    personal + mrzCheckDigit(personal),
+  ];
+  const composite = [line2Parts[0]!, line2Parts[2]!, line2Parts[4]!, line2Parts[5]!].join('');
+  return [line1, line2Parts.join('') + mrzCheckDigit(composite)];
+}
+
+const PASSPORT = { width: 1000, height: 700 };
+
+/**
+ * A passport's data page (1000×700 JPEG): printed fields, `person`'s portrait and the MRZ, whose
+ * lines are `mrz` when a test gives them (a wrong check digit) or computed from `holder`.
+ */
+export async function passportPage(
+  person: Person,
+  holder: Holder,
+  mrz: readonly [string, string] = passportMrz(holder),
+): Promise<Buffer> {
+  const rows = [
+    ['Surname / Apellidos', holder.lastName],
+    ['Given names / Nombres', holder.firstName],
+    ['Passport No. / Pasaporte No.', holder.documentNumber],
+    ['Date of birth / Fecha de nacimiento', printedDate(holder.birthDate)],
+  ];
+  const page = Buffer.from(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${PASSPORT.width}" height="${PASSPORT.height}">
+      <rect width="100%" height="100%" fill="#f3efe2"/>
+      <text x="40" y="60" font-family="sans-serif" font-size="30" fill="#5a2a2a">PASAPORTE · PASSPORT</text>
+      ${rows
+        .map(
+          ([label, value], index) =>
+            `<text x="330" y="${130 + 80 * index}" font-family="sans-serif" font-size="16" fill="#6b5b4b">${xml(label!)}</text>
+             <text x="330" y="${160 + 80 * index}" font-family="sans-serif" font-size="28" fill="#1b1f2a">${xml(value!)}</text>`,
+        )
+        .join('')}
+      <rect y="540" width="100%" height="160" fill="#ffffff"/>
+      ${mrz
+        .map(
+          (line, index) =>
+            `<text x="30" y="${600 + 60 * index}" font-family="DejaVu Sans Mono" font-size="36" fill="#000000">${xml(line)}</text>`,
+        )
+        .join('')}
+    </svg>`,
+  );
+  return sharp(page)
+    .flatten({ background: '#f3efe2' })
+    .composite([{ input: await portraitOf(person, 240, 320), left: 50, top: 110 }])
     .jpeg({ quality: 90 })
     .toBuffer();
 }
