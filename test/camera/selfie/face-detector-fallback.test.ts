@@ -1,0 +1,29 @@
+import { expect } from '@open-wc/testing';
+import { loadFaceDetector } from '../../../src/capture/face/load-detector.js';
+import { cameraVideo, stopVideo } from '../../helpers/browser/camera-video.js';
+
+/**
+ * A page whose Content-Security-Policy refuses every Worker (`worker-src 'none'`): the detector
+ * cannot run off the main thread, so it must load the same engine into the page and still guide.
+ */
+describe('face detector where no Worker may run', function () {
+  // Camera frames and face models share 2 busy cores with the other engineers' tests.
+  this.timeout(120_000);
+
+  it('runs the engine on the main thread, on wasm, and finds the face', async () => {
+    const policy = document.createElement('meta');
+    policy.httpEquiv = 'Content-Security-Policy';
+    policy.content = "worker-src 'none'";
+    document.head.append(policy);
+    expect(() => new Worker(new URL('/no-worker/face/face-worker.js', location.href), { type: 'module' })).to.throw();
+
+    const detector = await loadFaceDetector(new URL('/no-worker/face/', location.href).href);
+    expect(detector.stats()).to.include({ thread: 'main', backend: 'wasm' });
+    const video = await cameraVideo();
+    try {
+      expect(await detector.detect(video)).to.have.length(1);
+    } finally {
+      stopVideo(video);
+    }
+  });
+});
