@@ -22,13 +22,14 @@ import { startBenchSandbox } from './lib/sandbox.js';
 import { startStaticServer } from './lib/static-server.js';
 import type { BenchContext, Measurement } from './lib/types.js';
 import { bytes } from './measure/bytes.js';
+import { faceThread } from './measure/face-thread.js';
 import { firstStep } from './measure/first-step.js';
 import { guidance } from './measure/guidance.js';
 import { leaks } from './measure/leaks.js';
 import { payloads } from './measure/payloads.js';
 import { sandboxApi } from './measure/sandbox-api.js';
 
-const MEASUREMENTS: Measurement[] = [bytes, firstStep, guidance, payloads, leaks, sandboxApi];
+const MEASUREMENTS: Measurement[] = [bytes, firstStep, guidance, payloads, leaks, sandboxApi, faceThread];
 
 const { values } = parseArgs({ options: { smoke: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const only = values.only?.split(',');
@@ -51,6 +52,8 @@ const pages = await startStaticServer({
   '/build/': resolve(BUILD_DIR),
   '/dist/': resolve(NPM_DIR),
   '/models/': resolve('node_modules/@vladmandic/face-api/model'),
+  // face-api's full bundle, for the hosted configurations the guidance bench compares with.
+  '/face-api/': resolve('node_modules/@vladmandic/face-api/dist'),
   '/media/': videos,
 });
 const sandbox = await startBenchSandbox();

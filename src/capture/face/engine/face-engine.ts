@@ -5,7 +5,12 @@
  * (scripts/face-assets.mjs), that the detection Worker and the main-thread fallback both import
  * at run time; nothing in it touches the DOM, so it runs in either.
  */
-import { detectAllFaces, nets, TinyFaceDetectorOptions } from '@vladmandic/face-api/dist/face-api.esm-nobundle.js';
+import {
+  detectAllFaces,
+  env as faceApiEnv,
+  nets,
+  TinyFaceDetectorOptions,
+} from '@vladmandic/face-api/dist/face-api.esm-nobundle.js';
 import { env, getBackend, io, memory, ready, setBackend } from '@tensorflow/tfjs-core/dist/base.js';
 import { browser, type Tensor3D } from '@tensorflow/tfjs-core/dist/base.js';
 import type { FaceAssetUrls } from '../assets-url.js';
@@ -21,6 +26,27 @@ import { registerWasmBackend, setWasmPaths } from './wasm-backend.js';
 
 registerWasmBackend();
 registerCpuBackend();
+
+/** No image or video elements in a Worker: the engine only ever hands face-api tensors. */
+const noElement = (): never => {
+  throw new Error('no DOM elements in the face engine');
+};
+
+// face-api looks up its environment (canvas and image classes) even for tensor input, and finds
+// none in a Worker (neither a window nor Node): give it the Worker's offscreen equivalents.
+if (!faceApiEnv.isBrowser() && !faceApiEnv.isNodejs()) {
+  faceApiEnv.setEnv({
+    Canvas: OffscreenCanvas,
+    CanvasRenderingContext2D: OffscreenCanvasRenderingContext2D,
+    Image: class {},
+    ImageData,
+    Video: class {},
+    createCanvasElement: () => new OffscreenCanvas(1, 1),
+    createImageElement: noElement,
+    createVideoElement: noElement,
+    fetch: (input: RequestInfo | URL, init?: RequestInit) => fetch(input, init),
+  } as unknown as Parameters<typeof faceApiEnv.setEnv>[0]);
+}
 
 /** The part of face-api used here (its published types need the whole tfjs to resolve). */
 interface FaceApi {
