@@ -64,9 +64,11 @@ export const faceThread: Measurement = {
         problems.push(`guidance ran on the ${run.thread} thread on ${run.backend}, not in a Worker on wasm`);
       }
       if (run.verdicts.length !== frames) problems.push(`${run.verdicts.length} of ${frames} frames analysed`);
-      if (perFrame.length !== frames - WARMUP || perFrame.some((ms) => !(ms >= 0))) problems.push('bad task-time samples');
+      if (perFrame.length !== frames - WARMUP || perFrame.some((ms) => !(ms >= 0)))
+        problems.push('bad task-time samples');
       const ok = run.verdicts.filter((verdict) => verdict === 'ok').length;
-      if (ok < frames * 0.5) problems.push(`only ${ok} of ${frames} frames passed the guide (the fixture is a good selfie)`);
+      if (ok < frames * 0.5)
+        problems.push(`only ${ok} of ${frames} frames passed the guide (the fixture is a good selfie)`);
 
       const rows: Row[] = [
         {

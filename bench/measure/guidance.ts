@@ -115,7 +115,8 @@ export const guidance: Measurement = {
 
       const problems: string[] = [];
       if (comparison.backend !== 'wasm') problems.push(`the adapter ran on ${comparison.backend}, not wasm`);
-      if (comparison.thread !== 'worker') problems.push(`the adapter ran on the ${comparison.thread} thread, not in a Worker`);
+      if (comparison.thread !== 'worker')
+        problems.push(`the adapter ran on the ${comparison.thread} thread, not in a Worker`);
       if (adapterReady.some((times) => times.backend !== 'wasm' || times.thread !== 'worker')) {
         problems.push('a model-ready run of the adapter was not a Worker on wasm');
       }

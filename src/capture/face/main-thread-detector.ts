@@ -1,5 +1,6 @@
 import { readPixels } from '../image/frame.js';
 import type { FaceAssetUrls } from './assets-url.js';
+import type * as FaceEngineModule from './engine/face-engine.js';
 import type { FaceEngine } from './engine/face-engine.js';
 import type { FaceEngineDetector, FaceEngineStats } from './face-engine-detector.js';
 import type { DetectedFace } from './face-types.js';
@@ -16,7 +17,7 @@ export class MainThreadFaceDetector implements FaceEngineDetector {
   static async load(urls: FaceAssetUrls): Promise<MainThreadFaceDetector> {
     const { loadFaceEngine } = (await import(
       /* @vite-ignore */ /* webpackIgnore: true */ urls['face-engine.js']
-    )) as typeof import('./engine/face-engine.js');
+    )) as typeof FaceEngineModule;
     return new MainThreadFaceDetector(await loadFaceEngine(urls));
   }
 

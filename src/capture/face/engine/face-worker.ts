@@ -3,6 +3,7 @@
  * page sends (the engine stays one file that the main-thread fallback imports too), then runs
  * detection on the frames the page transfers, so inference never blocks the page's main thread.
  */
+import type * as FaceEngineModule from './face-engine.js';
 import type { FaceEngine } from './face-engine.js';
 import type { FromFaceWorker, ToFaceWorker } from './worker-protocol.js';
 
@@ -32,7 +33,7 @@ function pixelsOf(frame: ImageBitmap): ImageData {
 scope.onmessage = ({ data: message }) => {
   if (message.type === 'load') {
     engine ??= import(/* @vite-ignore */ /* webpackIgnore: true */ message.engineUrl).then(
-      ({ loadFaceEngine }: typeof import('./face-engine.js')) => loadFaceEngine(message.urls),
+      ({ loadFaceEngine }: typeof FaceEngineModule) => loadFaceEngine(message.urls),
     );
     engine.then(
       ({ backend }) => scope.postMessage({ type: 'ready', backend }),
