@@ -23,6 +23,7 @@ import { startStaticServer } from './lib/static-server.js';
 import type { BenchContext, Measurement } from './lib/types.js';
 import { bytes } from './measure/bytes.js';
 import { faceSearch } from './measure/face-search.js';
+import { faceThread } from './measure/face-thread.js';
 import { firstStep } from './measure/first-step.js';
 import { guidance } from './measure/guidance.js';
 import { leaks } from './measure/leaks.js';
@@ -43,6 +44,7 @@ const MEASUREMENTS: Measurement[] = [
   faceSearch,
   login,
   ocr,
+  faceThread,
 ];
 
 const { values } = parseArgs({ options: { smoke: { type: 'boolean', default: false }, only: { type: 'string' } } });
@@ -66,6 +68,8 @@ const pages = await startStaticServer({
   '/build/': resolve(BUILD_DIR),
   '/dist/': resolve(NPM_DIR),
   '/models/': resolve('node_modules/@vladmandic/face-api/model'),
+  // face-api's full bundle, for the hosted configurations the guidance bench compares with.
+  '/face-api/': resolve('node_modules/@vladmandic/face-api/dist'),
   '/media/': videos,
 });
 const sandbox = await startBenchSandbox();

@@ -1,22 +1,26 @@
 /**
- * The liveness step's run-time assets: face-api (with tfjs bundled), the tfjs wasm binaries and
- * the two tiny models. They are never bundled into the widget's code: the npm build copies them
- * once into `dist/face/` (the CDN script uses the same copy), the test runner and the sandbox serve
- * them from node_modules, and the widget fetches them at run time (src/capture/face/assets-url.ts).
+ * The liveness step's run-time assets: the face engine (face-api without its bundled TensorFlow,
+ * on tfjs-core with only the kernels the two models run), the Worker that runs it, the tfjs wasm
+ * binaries and the two tiny models. They are never bundled into the widget's code: the npm build
+ * writes them once into `dist/face/` (the CDN script uses the same copy), the test runner serves
+ * them from here, and the widget fetches them at run time (src/capture/face/assets-url.ts).
  */
+import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const faceApi = dirname(require.resolve('@vladmandic/face-api/package.json'));
 const wasm = join(dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist');
+const ENGINE = fileURLToPath(new URL('../src/capture/face/engine/', import.meta.url));
 
-/** File name in the assets folder → where it comes from. */
-export const FACE_ASSET_FILES = {
-  'face-api.esm.js': join(faceApi, 'dist', 'face-api.esm.js'),
+/** Files copied as they are: name in the assets folder → where it comes from. */
+const COPIED = {
   'tfjs-backend-wasm.wasm': join(wasm, 'tfjs-backend-wasm.wasm'),
   'tfjs-backend-wasm-simd.wasm': join(wasm, 'tfjs-backend-wasm-simd.wasm'),
+  // The tiny models as face-api ships them: already 8-bit (uint8-quantised weights, one byte each).
   'tiny_face_detector_model-weights_manifest.json': join(
     faceApi,
     'model',
@@ -31,6 +35,56 @@ export const FACE_ASSET_FILES = {
   'face_landmark_68_tiny_model.bin': join(faceApi, 'model', 'face_landmark_68_tiny_model.bin'),
 };
 
+/** Modules built from src/capture/face/engine/: name in the assets folder → entry. */
+const BUILT = {
+  'face-engine.js': join(ENGINE, 'face-engine.ts'),
+  'face-worker.js': join(ENGINE, 'face-worker.ts'),
+};
+
+/** Every asset's name. */
+export const FACE_ASSET_NAMES = [...Object.keys(BUILT), ...Object.keys(COPIED)];
+
+/**
+ * One self-contained, minified ES module per entry. face-api's nobundle build imports the whole
+ * `@tensorflow/tfjs` and the WebGL and wasm backends' indexes (every kernel): the engine gives it
+ * `tfjs-core.ts` instead, nothing for WebGL, and registers its own pruned backends.
+ */
+async function buildModule(entry) {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    target: 'es2020',
+    platform: 'browser',
+    write: false,
+    legalComments: 'none',
+    logLevel: 'warning',
+    plugins: [
+      {
+        name: 'face-engine-imports',
+        setup(esbuild) {
+          const replace = (filter, resolved) => esbuild.onResolve({ filter }, () => resolved);
+          replace(/^@tensorflow\/tfjs\/dist\/index\.js$/, { path: join(ENGINE, 'tfjs-core.ts') });
+          replace(/^@tensorflow\/tfjs-backend-(webgl|wasm)\/dist\/index\.js$/, { path: 'empty', namespace: 'empty' });
+          esbuild.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'export {};' }));
+        },
+      },
+    ],
+  });
+  return Buffer.from(result.outputFiles[0].contents);
+}
+
+const built = new Map();
+
+/** The bytes of asset `name` (the built modules are built once per process). */
+export function faceAssetSource(name) {
+  if (Object.hasOwn(COPIED, name)) return Promise.resolve(readFileSync(COPIED[name]));
+  if (!Object.hasOwn(BUILT, name)) return Promise.reject(new Error(`no face asset ${name}`));
+  if (!built.has(name)) built.set(name, buildModule(BUILT[name]));
+  return built.get(name);
+}
+
 /** The module that names every asset with a literal `new URL('./face/<name>', import.meta.url)`. */
 const ASSETS_URL_MODULE = /src[\\/]capture[\\/]face[\\/]assets-url\.ts$/;
 const literal = (name) => `new URL('./face/${name}', import.meta.url)`;
@@ -39,7 +93,7 @@ const literal = (name) => `new URL('./face/${name}', import.meta.url)`;
 function rewriteLiterals(context, code, id, replace) {
   if (!ASSETS_URL_MODULE.test(id)) return null;
   let rewritten = code;
-  for (const name of Object.keys(FACE_ASSET_FILES)) {
+  for (const name of FACE_ASSET_NAMES) {
     if (!rewritten.includes(literal(name))) context.error(`${id} no longer contains ${literal(name)}`);
     rewritten = rewritten.replace(literal(name), replace(name));
   }
@@ -56,9 +110,10 @@ export function faceAssetsPlugin() {
   const references = new Map();
   return {
     name: 'verifik-face-assets',
-    buildStart() {
-      for (const [name, path] of Object.entries(FACE_ASSET_FILES)) {
-        references.set(name, this.emitFile({ type: 'asset', fileName: `face/${name}`, source: readFileSync(path) }));
+    async buildStart() {
+      for (const name of FACE_ASSET_NAMES) {
+        const source = await faceAssetSource(name);
+        references.set(name, this.emitFile({ type: 'asset', fileName: `face/${name}`, source }));
       }
     },
     transform(code, id) {
@@ -92,9 +147,9 @@ export function faceAssetsAt(folder) {
 export function faceAssetsMiddleware() {
   return async (context, next) => {
     const match = /\/face\/([^/?]+)$/.exec(context.path);
-    const file = match && Object.hasOwn(FACE_ASSET_FILES, match[1]) ? FACE_ASSET_FILES[match[1]] : undefined;
+    const file = match && FACE_ASSET_NAMES.includes(match[1]) ? match[1] : undefined;
     if (!file) return next();
-    context.body = readFileSync(file);
+    context.body = await faceAssetSource(file);
     context.type = file.endsWith('.js')
       ? 'text/javascript'
       : file.endsWith('.wasm')

@@ -4,9 +4,12 @@ import { join } from 'node:path';
 
 /** The build a page loads: the CDN's classic script and the `face/` assets beside it. */
 export const BUILD_DIR = 'cdn';
-/** The npm build (one ES module per source module): the bench imports the face-api adapter from it. */
+/** The npm build (one ES module per source module): the bench imports the face detector's loader from it. */
 export const NPM_DIR = 'dist';
-export const ADAPTER_MODULE = 'capture/face/face-api-detector.js';
+/** The module that loads the widget's face detector (a Worker on the face engine, or the main-thread fallback). */
+export const ADAPTER_MODULE = 'capture/face/load-detector.js';
+/** The selfie step's frame loop (paced by the video, one detection at a time, then the verdict). */
+export const GUIDE_MODULE = 'capture/face/face-guide-controller.js';
 /** Files `rollup -c` writes that the bench reads. */
 const OUTPUTS = [join(BUILD_DIR, 'verifik-enroll.js'), join(NPM_DIR, ADAPTER_MODULE)];
 

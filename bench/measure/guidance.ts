@@ -9,7 +9,7 @@ const CONFIGS = ['ours', 'hosted', 'hostedFull'] as const;
 type Config = (typeof CONFIGS)[number];
 
 const LABEL: Record<Config, string> = {
-  ours: 'ours: tiny detector 224 + tiny landmarks (adapter)',
+  ours: 'ours: tiny detector 224 + tiny landmarks (Worker, incl. frame transfer)',
   hosted: 'hosted: SSD MobileNet 0.2 + 68 landmarks',
   hostedFull: 'hosted + expressions + age/gender',
 };
@@ -25,12 +25,12 @@ interface ReadyTimes {
 interface Window {
   benchFace: {
     modelReady(config: Config): Promise<ReadyTimes>;
-    adapterReady(path: string): Promise<{ totalMs: number; backend: string }>;
+    adapterReady(path: string): Promise<{ totalMs: number; backend: string; thread: string }>;
     compare(
       path: string,
       frames: number,
       warmup: number,
-    ): Promise<{ backend: string; samples: Record<Config, number[]>; faces: Record<Config, number[]> }>;
+    ): Promise<{ backend: string; thread: string; samples: Record<Config, number[]>; faces: Record<Config, number[]> }>;
   };
 }
 
@@ -76,7 +76,7 @@ export const guidance: Measurement = {
     const browser = await launchChromium(fakeCamera(await video('selfie')));
     try {
       const ready: Record<Config, Awaited<ReturnType<typeof modelReady>>[]> = { ours: [], hosted: [], hostedFull: [] };
-      const adapterReady: number[] = [];
+      const adapterReady: { totalMs: number; backend: string; thread: string }[] = [];
       for (let run = 0; run < readyRuns; run++) {
         for (const config of CONFIGS) ready[config].push(await modelReady(browser, pagesUrl, config));
         const { context, page } = await guidancePage(browser, pagesUrl);
@@ -85,7 +85,7 @@ export const guidance: Measurement = {
             (path) => (window as unknown as Window).benchFace.adapterReady(path),
             adapter,
           );
-          adapterReady.push(times.totalMs);
+          adapterReady.push(times);
         } finally {
           await context.close();
         }
@@ -115,6 +115,11 @@ export const guidance: Measurement = {
 
       const problems: string[] = [];
       if (comparison.backend !== 'wasm') problems.push(`the adapter ran on ${comparison.backend}, not wasm`);
+      if (comparison.thread !== 'worker')
+        problems.push(`the adapter ran on the ${comparison.thread} thread, not in a Worker`);
+      if (adapterReady.some((times) => times.backend !== 'wasm' || times.thread !== 'worker')) {
+        problems.push('a model-ready run of the adapter was not a Worker on wasm');
+      }
       for (const config of CONFIGS) {
         const { samples, faces } = { samples: comparison.samples[config], faces: comparison.faces[config] };
         if (samples.length !== frames || samples.some((ms) => !(ms > 0))) problems.push(`${config}: bad samples`);
@@ -130,20 +135,25 @@ export const guidance: Measurement = {
         ...CONFIGS.map((config) => ({
           metric: `${LABEL[config]}, p50 / p95`,
           value: `${round(perFrame[config].p50)} / ${round(perFrame[config].p95)} ms`,
-          ...(config === 'ours' ? { target: 'p50 ≤ 33 ms', met: perFrame.ours.p50 <= 33 } : {}),
+          ...(config === 'ours' ? { target: 'p50 ≤ 25 ms', met: perFrame.ours.p50 <= 25 } : {}),
         })),
         {
           metric: 'hosted ÷ ours (p50)',
           value: `${round(ratio('hosted'))}×`,
-          target: '≥ 10×',
-          met: ratio('hosted') >= 10,
+          target: '≥ 12×',
+          met: ratio('hosted') >= 12,
         },
         { metric: 'hosted + expressions + age/gender ÷ ours (p50)', value: `${round(ratio('hostedFull'))}×` },
         ...CONFIGS.map((config) => ({
           metric: `model ready, ${config} (import + wasm + weights, median)`,
           value: `${round(readyMedian(config, 'totalMs'))} ms`,
         })),
-        { metric: 'model ready, ours through the adapter (median)', value: `${round(median(adapterReady))} ms` },
+        {
+          metric: 'model ready, ours through the adapter, cold (fresh page: Worker, engine, wasm, weights; median)',
+          value: `${round(median(adapterReady.map((times) => times.totalMs)))} ms`,
+          target: '≤ 1000 ms',
+          met: median(adapterReady.map((times) => times.totalMs)) <= 1000,
+        },
         ...CONFIGS.map((config) => ({
           metric: `weights, ${config} (raw / gzip)`,
           value: `${kb(ready[config][0]!.weightBytes)} / ${kb(ready[config][0]!.weightGzipBytes)} KB`,
@@ -175,7 +185,8 @@ export const guidance: Measurement = {
               },
             ]),
           ),
-          adapterReadyMs: round(median(adapterReady)),
+          adapterReadyMs: round(median(adapterReady.map((times) => times.totalMs))),
+          adapterThread: comparison.thread,
           weights: Object.fromEntries(
             CONFIGS.map((config) => [
               config,

@@ -1,26 +1,26 @@
 /**
- * The bench's face-guidance page: face-api (the build's `face/face-api.esm.js`, tfjs bundled) on
- * the tfjs wasm backend, in our configuration (the widget's own adapter, tiny detector at 224 +
- * tiny landmarks) and in the two configurations Verifik's hosted page uses (SSD MobileNet at
+ * The bench's face-guidance page: our configuration (the widget's own detector loader: the face
+ * engine of the build's `face/` in a Worker, tiny detector at 224 + tiny landmarks) and the two
+ * configurations Verifik's hosted page uses (face-api's full bundle, SSD MobileNet at
  * minConfidence 0.2 + full 68 landmarks, and the same plus expressions and age/gender), all on the
- * same canvas frames of the fake camera. The bench calls `window.benchFace.*` from Playwright.
+ * tfjs wasm backend and the same canvas frames of the fake camera. The bench calls
+ * `window.benchFace.*` from Playwright.
  */
 // The package's one copy of the face assets, in the npm build (the CDN script reaches it as ../dist/face/).
 const ASSETS = new URL('/dist/face/', location.href).href;
 const MODELS = new URL('/models/', location.href).href;
+// face-api's full bundle (tfjs and every backend inside), as the hosted page runs it.
+const FACE_API = new URL('/face-api/face-api.esm.js', location.href).href;
 
 /** The face-api networks each configuration loads, and where from. */
 const CONFIGS = {
-  ours: { nets: ['tinyFaceDetector', 'faceLandmark68TinyNet'], from: ASSETS },
+  ours: { nets: ['tinyFaceDetector', 'faceLandmark68TinyNet'], from: MODELS },
   hosted: { nets: ['ssdMobilenetv1', 'faceLandmark68Net'], from: MODELS },
   hostedFull: { nets: ['ssdMobilenetv1', 'faceLandmark68Net', 'faceExpressionNet', 'ageGenderNet'], from: MODELS },
 };
 
-/** face-api with the wasm backend, set up as the adapter does (its types omit these tfjs calls). */
-async function importFaceApi() {
-  const faceapi = await import(new URL('face-api.esm.js', ASSETS).href);
-  return faceapi;
-}
+/** face-api's full bundle, for the hosted configurations. */
+const importFaceApi = () => import(FACE_API);
 
 async function startWasm(faceapi) {
   faceapi.tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
@@ -94,12 +94,54 @@ window.benchFace = {
     };
   },
 
-  /** Model-ready time through the widget's own adapter (the build's chunk at `adapterPath`). */
+  /** Model-ready time through the widget's own loader (the build's module at `adapterPath`), cold. */
   async adapterReady(adapterPath) {
     const start = performance.now();
-    const { loadFaceApiDetector } = await import(adapterPath);
-    const detector = await loadFaceApiDetector(ASSETS);
-    return { totalMs: performance.now() - start, backend: detector.stats().backend };
+    const { loadFaceDetector } = await import(adapterPath);
+    const detector = await loadFaceDetector(ASSETS);
+    const { backend, thread } = detector.stats();
+    return { totalMs: performance.now() - start, backend, thread };
+  },
+
+  /**
+   * The selfie step's frame loop as the widget runs it (the build's FaceGuideController on the
+   * playing camera, with the detector from `adapterPath`), for `frames` analysed frames after the
+   * model is ready; `window.benchFrameAnalysed` (a Playwright binding that reads the main thread's
+   * task time) is called after each. Long tasks are counted from the moment the model is ready.
+   */
+  async guide(adapterPath, guidePath, frames) {
+    const { loadFaceDetector } = await import(adapterPath);
+    const { FaceGuideController } = await import(guidePath);
+    const detector = await loadFaceDetector(ASSETS);
+    const { video, stop } = await camera();
+    const ready = performance.now();
+    const longTasks = [];
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (entry.startTime >= ready) longTasks.push(entry.duration);
+    });
+    observer.observe({ type: 'longtask' });
+    const verdicts = [];
+    try {
+      await new Promise((resolve) => {
+        const guide = new FaceGuideController(
+          { addController() {}, requestUpdate() {} },
+          {
+            onFrame({ verdict }) {
+              verdicts.push(verdict);
+              window.benchFrameAnalysed();
+              if (verdicts.length < frames) return;
+              guide.stop();
+              resolve();
+            },
+          },
+        );
+        guide.start(video, detector);
+      });
+    } finally {
+      observer.disconnect();
+      stop();
+    }
+    return { verdicts, longTasks, ...detector.stats() };
   },
 
   /**
@@ -108,9 +150,10 @@ window.benchFace = {
    * frame. The first `warmup` frames are not counted.
    */
   async compare(adapterPath, frames, warmup) {
-    const { loadFaceApiDetector } = await import(adapterPath);
-    const adapter = await loadFaceApiDetector(ASSETS);
+    const { loadFaceDetector } = await import(adapterPath);
+    const adapter = await loadFaceDetector(ASSETS);
     const faceapi = await importFaceApi();
+    await startWasm(faceapi);
     await loadNets(faceapi, 'hostedFull');
     const run = detectors(faceapi, adapter);
     const names = Object.keys(run);
@@ -134,13 +177,14 @@ window.benchFace = {
     } finally {
       stop();
     }
-    return { backend: adapter.stats().backend, samples, faces, size: { width: 640, height: 480 } };
+    const { backend, thread } = adapter.stats();
+    return { backend, thread, samples, faces, size: { width: 640, height: 480 } };
   },
 
   /** Tensors alive before and after `frames` detections of the adapter on the playing camera video. */
   async tensorGrowth(adapterPath, frames) {
-    const { loadFaceApiDetector } = await import(adapterPath);
-    const adapter = await loadFaceApiDetector(ASSETS);
+    const { loadFaceDetector } = await import(adapterPath);
+    const adapter = await loadFaceDetector(ASSETS);
     const { video, stop } = await camera();
     try {
       await adapter.detect(video);

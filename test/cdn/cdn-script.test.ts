@@ -81,11 +81,13 @@ describe('the CDN script in a blank page', function () {
       await new Promise((resolve) => page.defaultView!.requestIdleCallback(resolve, { timeout: 2000 }));
     }
     expect(faceRequests(frame), 'none while the optional selfie step shows its primer').to.deep.equal([]);
-    // Starting the camera loads face-api, starts the wasm backend and loads both tiny models from
+    // Starting the camera starts the face Worker, which loads the engine, starts the wasm backend and
+    // loads both tiny models from
     // the package's one copy, ../dist/face/ beside cdn/ (this browser has no camera: the step then offers Retry).
     await press(element, '.actions button');
     const expected = [
-      'face-api.esm.js',
+      'face-worker.js',
+      'face-engine.js',
       'tiny_face_detector_model-weights_manifest.json',
       'tiny_face_detector_model.bin',
       'face_landmark_68_tiny_model-weights_manifest.json',
@@ -93,7 +95,7 @@ describe('the CDN script in a blank page', function () {
     ];
     await waitUntil(
       () => expected.every((file) => faceRequests(frame!).includes(new URL(`../dist/face/${file}`, CDN).href)),
-      `face-api and both models requested from ${new URL('../dist/face/', CDN).href}`
+      `the worker, the engine and both models requested from ${new URL('../dist/face/', CDN).href}`
     );
     expect(faceRequests(frame).some((url) => /^.*\/dist\/face\/tfjs-backend-wasm(-simd)?\.wasm$/.test(url))).to.equal(
       true,

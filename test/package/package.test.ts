@@ -130,7 +130,8 @@ describe('the tarball', () => {
       'CHANGELOG.md',
       'README.md',
       'docs/integration.md',
-      'dist/face/face-api.esm.js',
+      'dist/face/face-engine.js',
+      'dist/face/face-worker.js',
       'dist/editors/vscode.html-custom-data.json',
       'dist/editors/web-types.json',
       'dist/editors/jsx.d.ts',
@@ -139,8 +140,8 @@ describe('the tarball', () => {
       assert.ok(paths.includes(path), `${path} is published`);
     }
     assert.deepEqual(
-      paths.filter((path) => path.endsWith('face-api.esm.js')),
-      ['dist/face/face-api.esm.js'],
+      paths.filter((path) => path.endsWith('face-engine.js')),
+      ['dist/face/face-engine.js'],
       'one copy of the face assets',
     );
     assert.deepEqual(
@@ -157,7 +158,8 @@ describe('the CDN build', () => {
   it('is one script, with the face assets beside it and an integrity hash for each file', () => {
     const sri = JSON.parse(readFileSync(join(ROOT, 'cdn', 'sri.json'), 'utf8')) as Record<string, string>;
     assert.ok(sri['verifik-enroll.js'], 'the script has a hash');
-    assert.ok(sri['../dist/face/face-api.esm.js'], 'face-api (the one copy, in dist/face/) has a hash');
+    assert.ok(sri['../dist/face/face-engine.js'], 'the face engine (the one copy, in dist/face/) has a hash');
+    assert.ok(sri['../dist/face/face-worker.js'], 'the face Worker (beside it) has a hash');
     for (const [file, hash] of Object.entries(sri)) {
       assert.equal(sriHash(readFileSync(join(ROOT, 'cdn', file))), hash, `${file} matches its hash`);
     }

@@ -1,12 +1,13 @@
 /**
- * The selfie step's run-time files: face-api (tfjs bundled), the tfjs wasm binaries and the two
- * tiny models. Each is named with a literal `new URL('./face/…', import.meta.url)` so that a
+ * The selfie step's run-time files: the face engine (face-api on a pruned tfjs), the Worker that
+ * runs it, the tfjs wasm binaries and the two tiny models. Each is named with a literal `new URL('./face/…', import.meta.url)` so that a
  * bundler (Vite, webpack, Rollup) sees it, copies it into the app's build and gives its final
  * (possibly hashed) URL, with no configuration. The package's own build rewrites the literals to
  * the one copy it ships (scripts/face-assets.mjs); `assets-url` replaces them with a folder.
  */
 const BUNDLED = {
-  'face-api.esm.js': new URL('./face/face-api.esm.js', import.meta.url).href,
+  'face-engine.js': new URL('./face/face-engine.js', import.meta.url).href,
+  'face-worker.js': new URL('./face/face-worker.js', import.meta.url).href,
   'tfjs-backend-wasm.wasm': new URL('./face/tfjs-backend-wasm.wasm', import.meta.url).href,
   'tfjs-backend-wasm-simd.wasm': new URL('./face/tfjs-backend-wasm-simd.wasm', import.meta.url).href,
   'tiny_face_detector_model-weights_manifest.json': new URL(
@@ -32,7 +33,7 @@ export type FaceAssetUrls = Readonly<Record<FaceAssetFile, string>>;
  * bundler may rename them (hashes), so the default stands for {@link faceAssetUrls}' bundled
  * URLs rather than for a folder to append names to.
  */
-export const DEFAULT_ASSETS_URL: string = new URL('./', BUNDLED['face-api.esm.js']).href;
+export const DEFAULT_ASSETS_URL: string = new URL('./', BUNDLED['face-engine.js']).href;
 
 /** Every face asset's URL: where the app's build put them, or in the `assets-url` folder given. */
 export function faceAssetUrls(assetsUrl: string): FaceAssetUrls {

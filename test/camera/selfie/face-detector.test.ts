@@ -1,28 +1,25 @@
 import { expect } from '@open-wc/testing';
 import { DEFAULT_ASSETS_URL } from '../../../src/capture/face/assets-url.js';
 import { evaluateFace, faceYaw } from '../../../src/capture/face/evaluate-face.js';
-import { FaceApiDetector } from '../../../src/capture/face/face-api-detector.js';
+import type { FaceEngineDetector } from '../../../src/capture/face/face-engine-detector.js';
 import { loadFaceDetector } from '../../../src/capture/face/load-detector.js';
 import { cameraVideo, faceFacts, stopVideo } from '../../helpers/browser/camera-video.js';
 
-describe('face-api detector on the fake camera (one frontal face)', function () {
+describe('face detector on the fake camera (one frontal face)', function () {
   // Camera frames, face models and the sandbox's face engine share 2 busy cores: seconds per image.
   this.timeout(120_000);
 
-  let detector: FaceApiDetector;
+  let detector: FaceEngineDetector;
   let video: HTMLVideoElement;
 
   before(async () => {
-    const loaded = await loadFaceDetector(DEFAULT_ASSETS_URL);
-    // The shared loader hands out the face-api adapter, whose engine stats tests may read.
-    expect(loaded).to.be.instanceOf(FaceApiDetector);
-    detector = loaded as FaceApiDetector;
+    detector = await loadFaceDetector(DEFAULT_ASSETS_URL);
     video = await cameraVideo();
   });
   after(() => stopVideo(video));
 
-  it('runs on the wasm backend and finds one frontal, sharp face that passes the guide', async () => {
-    expect(detector.stats().backend).to.equal('wasm');
+  it('runs in a Worker on the wasm backend and finds one frontal, sharp face that passes the guide', async () => {
+    expect(detector.stats()).to.include({ backend: 'wasm', thread: 'worker' });
     const faces = await detector.detect(video);
     expect(faces).to.have.length(1);
     const [face] = faces;

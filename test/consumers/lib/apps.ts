@@ -78,17 +78,28 @@ export function locateFaceAssets(packageDir: string, outDir: string): Map<string
   return located;
 }
 
+/** A name each face module keeps through any minifier (a property or a global it reads). */
+const MARKERS: Record<string, string> = {
+  'face-engine.js': 'faceLandmark68TinyNet',
+  'face-worker.js': 'OffscreenCanvas',
+};
+
 /**
  * webpack's default minifier runs over every JavaScript file it emits, `new URL()` assets too, so
- * face-api arrives re-minified: a JavaScript file of about its size that holds face-api's names.
+ * the face modules arrive re-minified: a JavaScript file of about the same size that holds the
+ * module's marker.
  */
 function reminified(name: string, bytes: Buffer, files: string[], outDir: string): string | undefined {
-  if (!name.endsWith('.js')) return undefined;
-  const match = files.find(
-    (file) =>
+  const marker = MARKERS[name];
+  if (!marker) return undefined;
+  const match = files.find((file) => {
+    const size = statSync(file).size;
+    return (
       file.endsWith('.js') &&
-      statSync(file).size > bytes.length * 0.9 &&
-      readFileSync(file, 'utf8').includes('faceLandmark68TinyNet'),
-  );
+      size > bytes.length * 0.9 &&
+      size < bytes.length * 1.5 &&
+      readFileSync(file, 'utf8').includes(marker)
+    );
+  });
   return match && relative(outDir, match).split('\\').join('/');
 }

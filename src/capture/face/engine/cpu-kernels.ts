@@ -1,0 +1,21 @@
+/** The cpu backend's kernels that the tiny face detector and the tiny landmarks run (and no others). */
+export { addConfig } from '@tensorflow/tfjs-backend-cpu/dist/kernels/Add.js';
+export { avgPoolConfig } from '@tensorflow/tfjs-backend-cpu/dist/kernels/AvgPool.js';
+export { batchMatMulConfig } from '@tensorflow/tfjs-backend-cpu/dist/kernels/BatchMatMul.js';
+export { castConfig } from '@tensorflow/tfjs-backend-cpu/dist/kernels/Cast.js';
+export { concatConfig } from '@tensorflow/tfjs-backend-cpu/dist/kernels/Concat.js';
+export { conv2DConfig } from '@tensorflow/tfjs-backend-cpu/dist/kernels/Conv2D.js';
+export { depthwiseConv2dNativeConfig } from '@tensorflow/tfjs-backend-cpu/dist/kernels/DepthwiseConv2dNative.js';
+export { expandDimsConfig } from '@tensorflow/tfjs-backend-cpu/dist/kernels/ExpandDims.js';
+export { fillConfig } from '@tensorflow/tfjs-backend-cpu/dist/kernels/Fill.js';
+export { maxPoolConfig } from '@tensorflow/tfjs-backend-cpu/dist/kernels/MaxPool.js';
+export { multiplyConfig } from '@tensorflow/tfjs-backend-cpu/dist/kernels/Multiply.js';
+export { packConfig } from '@tensorflow/tfjs-backend-cpu/dist/kernels/Pack.js';
+export { padV2Config } from '@tensorflow/tfjs-backend-cpu/dist/kernels/PadV2.js';
+export { realDivConfig } from '@tensorflow/tfjs-backend-cpu/dist/kernels/RealDiv.js';
+export { reluConfig } from '@tensorflow/tfjs-backend-cpu/dist/kernels/Relu.js';
+export { reshapeConfig } from '@tensorflow/tfjs-backend-cpu/dist/kernels/Reshape.js';
+export { resizeBilinearConfig } from '@tensorflow/tfjs-backend-cpu/dist/kernels/ResizeBilinear.js';
+export { sliceConfig } from '@tensorflow/tfjs-backend-cpu/dist/kernels/Slice.js';
+export { subConfig } from '@tensorflow/tfjs-backend-cpu/dist/kernels/Sub.js';
+export { unpackConfig } from '@tensorflow/tfjs-backend-cpu/dist/kernels/Unpack.js';
