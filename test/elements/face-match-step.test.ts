@@ -4,7 +4,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import type { RegistrantApi } from '../../src/api/registrant-api.js';
 import { en } from '../../src/i18n/en.js';
 import type { VerifikFaceMatchStep } from '../../src/steps/face-match/face-match-step.js';
-import '../../src/verifik-enroll.js';
+import '../helpers/browser/all-steps.js';
 import { createFlow, faceImage, registrantApi, sandbox } from '../helpers/browser/sandbox.js';
 import { stepFixture } from '../helpers/browser/step-fixture.js';
 

@@ -5,7 +5,7 @@ import { toEnrollError } from '../../api/to-enroll-error.js';
 import { buttonStyles } from '../../styles/buttons.js';
 import { formStyles } from '../../styles/form.js';
 import { tokens } from '../../styles/tokens.js';
-import type { VerifikOtpInput } from '../../ui/otp-input.js';
+import { VerifikOtpInput } from '../../ui/otp-input.js';
 import { loadPhoneNumbers, type PhoneNumbers } from '../phone/load-phone-numbers.js';
 import { completeStep, reportStepError, saveFields } from '../step-events.js';
 import { StepElement } from '../step-element.js';
@@ -246,6 +246,7 @@ const codeStep = (channel: VerifikCodeStep['channel']) =>
     tag: 'verifik-code-step',
     element: VerifikCodeStep,
     strings: 'code',
+    elements: [['verifik-otp-input', VerifikOtpInput]],
     render: () => html`<verifik-code-step data-step channel=${channel}></verifik-code-step>`,
   });
 
