@@ -185,6 +185,7 @@ const checks = [
   ]),
   manifestCheck,
   check('docs/api.md is up to date', [[process.execPath, 'scripts/docs-api.mjs', '--check']]),
+  check('phone metadata zones match libphonenumber-js', [[process.execPath, 'scripts/phone-metadata.mjs', '--check']]),
 ];
 
 const SELECTIONS = {

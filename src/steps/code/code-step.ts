@@ -61,6 +61,11 @@ export class VerifikCodeStep extends StepElement {
     return this.channel === 'email' ? (email?.trim().toLowerCase() ?? '') : `${country ?? ''} ${phone ?? ''}`.trim();
   }
 
+  /** The phone helpers with the numbering plan of the number signed up with. */
+  private loadPhones(): Promise<PhoneNumbers> {
+    return loadPhoneNumbers(this.enrollment.fields['phone'], this.enrollment.fields['country'] ?? 'CO');
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.abort = new AbortController();
@@ -72,7 +77,7 @@ export class VerifikCodeStep extends StepElement {
     }
     const { phoneGateway } = this.enrollment.flow.signUpForm;
     const phones =
-      this.channel === 'phone' ? loadPhoneNumbers().then((loaded) => (this.phones = loaded)) : Promise.resolve();
+      this.channel === 'phone' ? this.loadPhones().then((loaded) => (this.phones = loaded)) : Promise.resolve();
     this.choosing = this.channel === 'phone' && phoneGateway === 'both';
     if (!this.choosing) {
       if (phoneGateway === 'sms' || phoneGateway === 'whatsapp') this.gateway = phoneGateway;
@@ -102,7 +107,7 @@ export class VerifikCodeStep extends StepElement {
   private async send(asked = false): Promise<void> {
     this.busy = true;
     this.error = undefined;
-    if (this.channel === 'phone') this.phones ??= await loadPhoneNumbers();
+    if (this.channel === 'phone') this.phones ??= await this.loadPhones();
     const { email, phone, countryCode } = this.contact;
     try {
       const validation =

@@ -46,7 +46,7 @@ export class VerifikSignUpStep extends StepElement {
     this.values = { country: country && /^[A-Z]{2}$/.test(country) ? country : 'CO', ...this.enrollment.fields };
     if (!this.enrollment.flow.signUpForm.phone) this.checkFilled(undefined);
     else
-      void loadPhoneNumbers().then((phones) => {
+      void loadPhoneNumbers(this.values['phone'], this.values['country']).then((phones) => {
         this.phones = phones;
         this.checkFilled(phones);
       });
@@ -92,10 +92,19 @@ export class VerifikSignUpStep extends StepElement {
     saveFields(this, this.values);
   }
 
+  /** A country picked: its numbering plan starts loading now, so the submit finds it there. */
+  private handleCountryChange(country: string): void {
+    this.setValue('country', country);
+    void loadPhoneNumbers('', country).catch(() => undefined);
+  }
+
   private async handleSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     this.formError = undefined;
-    const phones = this.enrollment.flow.signUpForm.phone ? (this.phones ?? (await loadPhoneNumbers())) : undefined;
+    // The numbering plan of a country picked (or a calling code typed) since may still be loading.
+    const phones = this.enrollment.flow.signUpForm.phone
+      ? await loadPhoneNumbers(this.values['phone'], this.values['country'])
+      : undefined;
     this.problems = validateSignUp(
       this.values,
       this.fieldNames,
@@ -178,7 +187,7 @@ export class VerifikSignUpStep extends StepElement {
           <select
             id="field-country"
             autocomplete="tel-country-code"
-            @change=${(event: Event) => this.setValue('country', (event.target as HTMLSelectElement).value)}
+            @change=${(event: Event) => this.handleCountryChange((event.target as HTMLSelectElement).value)}
           >
             ${countries.map(
               ({ code, name }) =>
