@@ -6,7 +6,8 @@ import { DEMO, sandbox } from '../helpers/browser/sandbox.js';
 
 /**
  * The CDN build as an integrator uses it: a blank page whose only script is `cdn/verifik-enroll.js`
- * (a classic `<script src>` with its published integrity hash, no import map, no bundler), served
+ * (a classic `<script src>` with its published integrity hash, no import map, no bundler; it
+ * imports the rest from beside itself), served
  * from another origin as a CDN would (the sandbox serves `cdn/` at `/cdn/`). This file imports no
  * widget code: the element can only come from that script. Needs `npm run build` first (`npm test`
  * does it).
@@ -40,6 +41,14 @@ const faceRequests = (frame: HTMLIFrameElement) =>
     .map((entry) => entry.name)
     .filter((name) => name.includes('/face/'));
 
+/** The CDN modules the page in `frame` has requested, by name without their content hash. */
+const cdnModules = (frame: HTMLIFrameElement) =>
+  frame
+    .contentWindow!.performance.getEntriesByType('resource')
+    .map((entry) => entry.name)
+    .filter((name) => name.startsWith(CDN) && name.endsWith('.js'))
+    .map((name) => name.slice(CDN.length).replace(/(-[\w-]{8})?\.js$/, ''));
+
 describe('the CDN script in a blank page', function () {
   // A whole flow against the sandbox, on 2 busy cores: its waits end on steps, events and requests.
   this.timeout(120_000);
@@ -60,12 +69,20 @@ describe('the CDN script in a blank page', function () {
     });
     const page = frame.contentDocument!;
     expect(customElements.get('verifik-enroll'), 'the test page itself has no widget code').to.equal(undefined);
-    expect(frame.contentWindow!.customElements.get('verifik-enroll'), 'the script defined the tag').to.not.equal(
-      undefined,
-    );
+    // The classic script imports the core module from beside it, which defines the tag.
+    await frame.contentWindow!.customElements.whenDefined('verifik-enroll');
     expect(page.querySelectorAll('script').length).to.equal(1);
     const element = page.querySelector('verifik-enroll') as VerifikEnroll;
     await whenLoaded(element);
+    // Beside the script, resolved against its URL on the CDN's origin: the core, the sign-up, the
+    // next step ahead, the phone plan of the flow's country; not the steps further on.
+    const modules = cdnModules(frame);
+    for (const name of ['verifik-enroll', 'core', 'sign-up-step', 'phone-numbers']) {
+      expect(modules, name).to.include(name);
+    }
+    for (const name of ['document-step', 'liveness-step', 'signature-step', 'es', 'pt']) {
+      expect(modules, name).to.not.include(name);
+    }
 
     const who = person();
     await fillSignUp(element, who);
