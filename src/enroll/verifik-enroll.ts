@@ -25,6 +25,7 @@ import {
   progress,
   type StepId,
 } from '../flow/machine.js';
+import { STEP_IDS } from '../flow/steps.js';
 import { selectFlow } from './select-flow.js';
 import { en } from '../i18n/en.js';
 import { loadTranslation, matchLanguage } from '../i18n/load-translation.js';
@@ -361,6 +362,9 @@ export class VerifikEnroll extends LitElement {
     signal: AbortSignal,
   ): Promise<Enrollment> {
     const config = readConfig(attributes, document.baseURI);
+    // Every flow opens on the first step (a resumed one may be further on): its module loads
+    // while the project is requested, rather than after.
+    loadStep(STEP_IDS[0]!).catch(() => undefined);
     const client = new VerifikApiClient({ baseUrl: config.apiUrl, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
     let project: KycProject;
     try {
