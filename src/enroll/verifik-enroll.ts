@@ -649,7 +649,7 @@ export class VerifikEnroll extends LitElement {
       });
     }
     const view = this.stepView(enrollment);
-    if (id === 'done') return this.renderFinish(() => step.render(view));
+    if (enrollment.machine.status !== 'running') return this.renderFinish(() => step.render(view));
     return step.render(view);
   }
 
