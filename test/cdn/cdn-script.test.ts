@@ -3,6 +3,7 @@ import { waitUntil } from '../helpers/browser/wait.js';
 import type { VerifikCompleteEvent, VerifikEnroll } from '../../src/index.js';
 import { fillSignUp, passCodes, person, press, skip, whenLoaded, whenStep } from '../helpers/browser/basic-flow.js';
 import { DEMO, sandbox } from '../helpers/browser/sandbox.js';
+import { cspFromDoc } from '../consumers/lib/csp-block.js';
 
 /**
  * The CDN build as an integrator uses it: a blank page whose only script is `cdn/verifik-enroll.js`
@@ -15,7 +16,13 @@ import { DEMO, sandbox } from '../helpers/browser/sandbox.js';
 
 const CDN = `${sandbox.url}/cdn/`;
 
-/** A same-origin blank page in an iframe holding the script and one `<verifik-enroll>`. */
+/** What the policy blocked in the page (none may be). */
+const violations: string[] = [];
+
+/**
+ * A same-origin blank page in an iframe holding the script and one `<verifik-enroll>`, under the
+ * Content-Security-Policy that docs/integration.md recommends.
+ */
 async function blankPage(attributes: Record<string, string>): Promise<HTMLIFrameElement> {
   const sri = await fetch(`${CDN}sri.json`);
   expect(sri.ok, `${CDN}sri.json answers (is cdn/ built? run npm run build)`).to.equal(true);
@@ -25,12 +32,19 @@ async function blankPage(attributes: Record<string, string>): Promise<HTMLIFrame
     .join(' ');
   const frame = document.createElement('iframe');
   frame.style.cssText = 'width: 40rem; height: 50rem; border: 0';
+  // The policy docs/integration.md recommends, as the page's own (a meta tag: a srcdoc page has no headers).
+  const doc = await (await fetch('/docs/integration.md')).text();
+  const csp = cspFromDoc(doc, { cdn: new URL(CDN).origin, api: sandbox.url }).replaceAll('"', '&quot;');
   frame.srcdoc = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>CDN page</title>
+<meta http-equiv="Content-Security-Policy" content="${csp}">
 <script src="${CDN}verifik-enroll.js" integrity="${integrity}" crossorigin="anonymous"></script>
 </head><body><verifik-enroll ${attributeText}></verifik-enroll></body></html>`;
   const loaded = oneEvent(frame, 'load');
   document.body.append(frame);
   await loaded;
+  frame.contentDocument!.addEventListener('securitypolicyviolation', (event) =>
+    violations.push(`${event.violatedDirective} ${event.blockedURI}`),
+  );
   return frame;
 }
 
@@ -122,5 +136,6 @@ describe('the CDN script in a blank page', function () {
     if (element.getAttribute('step') === 'faceMatch') await skip(element, 'faceMatch');
     const { detail } = await complete;
     expect(detail.status).to.equal('COMPLETED_WITHOUT_KYC');
+    expect(violations, 'nothing blocked by the documented policy').to.deep.equal([]);
   });
 });
