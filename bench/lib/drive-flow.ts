@@ -101,7 +101,9 @@ export async function driveFlow(
   sandboxUrl: string,
   who: Person,
   handlers: StepHandlers = {},
-  timeout = 30_000,
+  // A bound for a step that never ends, not a wait: on a busy 2-core machine the sandbox's
+  // document analysis alone has taken more than 30 s.
+  timeout = 120_000,
 ): Promise<string[]> {
   const seen: string[] = [];
   let step = await waitForStepOtherThan(page, null, timeout);
