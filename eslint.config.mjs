@@ -50,6 +50,9 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
     rules: { 'no-console': 'off' },
   },
-  { files: ['demo/server/main.ts', 'scripts/**/*.mjs', 'bench/run.ts'], rules: { 'no-console': 'off' } },
+  {
+    files: ['demo/server/main.ts', 'scripts/**/*.mjs', 'scripts/*.ts', 'bench/run.ts'],
+    rules: { 'no-console': 'off' },
+  },
   prettier,
 );

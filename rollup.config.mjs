@@ -3,6 +3,7 @@ import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { readFileSync, rmSync } from 'node:fs';
 import { CDN_FACE_FOLDER, faceAssetsAt, faceAssetsPlugin } from './scripts/face-assets.mjs';
+import { cdnLoaderPlugin } from './scripts/cdn-loader.mjs';
 import { sriPlugin } from './scripts/sri.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
@@ -80,20 +81,25 @@ export default [
       faceAssetsAt('../face/'),
     ],
   },
-  // CDN: one classic script with everything in it (lit, languages, phone metadata), which defines
-  // the element when a page loads it with `<script src>`. face-api and its models are the npm
-  // build's (`../dist/face/`), fetched only for a selfie step. `sri.json` lists integrity hashes.
+  // CDN: `verifik-enroll.js`, a tiny classic script (the one `<script src>` of the docs), imports
+  // the core (what the first screen needs: lit, the root element, English) and the core imports
+  // the rest on demand from beside it: each step, each other language, the phone metadata. Every
+  // module has a content hash in its name. face-api and its models are the npm build's
+  // (`../dist/face/`), fetched only for a selfie step. `sri.json` lists integrity hashes.
   {
     input: 'src/verifik-enroll.ts',
     output: {
       dir: 'cdn',
-      entryFileNames: 'verifik-enroll.js',
-      format: 'iife',
-      name: 'VerifikEnroll',
-      inlineDynamicImports: true,
+      format: 'es',
+      entryFileNames: 'core-[hash].js',
+      chunkFileNames: '[name]-[hash].js',
     },
+    // Nothing imports the entry's exports (the loader imports it for its effect): the core can
+    // then be one chunk, not a facade re-exporting a shared chunk.
+    preserveEntrySignatures: false,
     plugins: [
       clean('cdn'),
+      cdnLoaderPlugin(),
       nodeResolve(),
       typescriptPlugin(),
       terser({ ecma: 2022, format: { comments: false } }),

@@ -2,7 +2,8 @@
 /**
  * `npm test`: every check and every test runner, then one summary line `N passed, N failed`.
  *   node scripts/test.mjs            all of it
- *   node scripts/test.mjs checks     build, then lint, format, type-check, manifest, API docs
+ *   node scripts/test.mjs checks     build, then lint, format, type-check, manifest, API docs, phone
+ *                                    metadata, the docs' bench figures
  *   node scripts/test.mjs server     build, then unit, sandbox and package tests (Node)
  *   node scripts/test.mjs consumers  build, then the packed tarball in real apps (test/consumers)
  *   node scripts/test.mjs browser    build, then element tests in Chromium against the sandbox
@@ -185,6 +186,10 @@ const checks = [
   ]),
   manifestCheck,
   check('docs/api.md is up to date', [[process.execPath, 'scripts/docs-api.mjs', '--check']]),
+  check('phone metadata zones match libphonenumber-js', [[process.execPath, 'scripts/phone-metadata.mjs', '--check']]),
+  check('docs figures match bench/results.json', [
+    [process.execPath, '--import', 'tsx', 'scripts/bench-docs.ts', '--check'],
+  ]),
 ];
 
 const SELECTIONS = {

@@ -1,25 +1,17 @@
 /**
- * The script-tag and side-effect entry: defines `<verifik-enroll>` and every step element of the
- * step registry (once, even if the script is loaded twice) and re-exports the public API.
+ * The script-tag and side-effect entry: defines `<verifik-enroll>` (once, even if the script is
+ * loaded twice) and re-exports the public API. Each step's element is defined when its chunk
+ * loads (`steps/load-step.ts`), so this entry carries only the first screen's code.
  */
 import { VerifikEnroll } from './enroll/verifik-enroll.js';
 import { VerifikHandoffScreen } from './handoff/handoff-screen.js';
-import { STEP_ELEMENTS } from './steps/registry.js';
-import { VerifikOtpInput } from './ui/otp-input.js';
 
 export * from './index.js';
 
-const TAGS: [string, CustomElementConstructor][] = [
-  ['verifik-enroll', VerifikEnroll],
-  ['verifik-otp-input', VerifikOtpInput],
-  ['verifik-handoff-screen', VerifikHandoffScreen],
-  ...Object.values(STEP_ELEMENTS).map(({ tag, element }): [string, CustomElementConstructor] => [tag, element]),
-];
-
 // On a server without a custom-element registry (SSR, edge runtimes) there is nothing to define.
-if (typeof customElements !== 'undefined') {
-  for (const [tag, element] of TAGS) {
-    // Two step ids may share one element (the email and phone codes).
-    if (!customElements.get(tag)) customElements.define(tag, element);
-  }
+if (typeof customElements !== 'undefined' && !customElements.get('verifik-enroll')) {
+  customElements.define('verifik-enroll', VerifikEnroll);
+  // The cross-device screen is defined with the root for now (it could load with its first use).
+  if (!customElements.get('verifik-handoff-screen'))
+    customElements.define('verifik-handoff-screen', VerifikHandoffScreen);
 }

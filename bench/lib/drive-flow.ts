@@ -32,14 +32,26 @@ export const STEP = `${ROOT} [data-step]`;
 const currentStep = (page: Page) => page.getAttribute(ROOT, 'step');
 
 async function waitForStepOtherThan(page: Page, step: string | null, timeout: number): Promise<string> {
-  await page.waitForFunction(
-    ([root, previous]) => {
-      const now = document.querySelector(root!)?.getAttribute('step') ?? null;
-      return now !== null && now !== previous;
-    },
-    [ROOT, step] as const,
-    { timeout },
-  );
+  const stuck = async (error: unknown): Promise<never> => {
+    const screen = await page
+      .locator(`${ROOT} [data-step], ${ROOT} [part="error"], ${ROOT} [part="status"]`)
+      .first()
+      .textContent()
+      .catch(() => '');
+    throw new Error(`the flow stayed on ${step} (${screen?.replace(/\s+/g, ' ').trim().slice(0, 200)})`, {
+      cause: error,
+    });
+  };
+  await page
+    .waitForFunction(
+      ([root, previous]) => {
+        const now = document.querySelector(root!)?.getAttribute('step') ?? null;
+        return now !== null && now !== previous;
+      },
+      [ROOT, step] as const,
+      { timeout },
+    )
+    .catch(stuck);
   return (await currentStep(page))!;
 }
 
@@ -89,7 +101,9 @@ export async function driveFlow(
   sandboxUrl: string,
   who: Person,
   handlers: StepHandlers = {},
-  timeout = 30_000,
+  // A bound for a step that never ends, not a wait: on a busy 2-core machine the sandbox's
+  // document analysis alone has taken more than 30 s.
+  timeout = 120_000,
 ): Promise<string[]> {
   const seen: string[] = [];
   let step = await waitForStepOtherThan(page, null, timeout);

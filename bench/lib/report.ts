@@ -17,11 +17,45 @@ export interface Report {
   measurements: Record<string, MeasurementResult & { title: string; seconds: number; error?: string }>;
 }
 
-const mark = (row: Row) => (row.met === undefined ? '' : row.met ? 'met' : 'missed');
+const mark = (row: Row) => (row.met === undefined ? '' : row.met ? 'met' : 'MISSED');
+
+/** One row whose figure missed its target. */
+export interface Miss {
+  measurement: string;
+  metric: string;
+  value: string;
+  target: string;
+}
+
+/** Every row of the run that missed its target, in table order. */
+export function missedTargets(report: Report): Miss[] {
+  return Object.values(report.measurements).flatMap((measurement) =>
+    measurement.rows
+      .filter((row) => row.met === false)
+      .map((row) => ({
+        measurement: measurement.title,
+        metric: row.metric,
+        value: row.value,
+        target: row.target ?? '',
+      })),
+  );
+}
+
+/** One line per missed target (or that none was missed), for the terminal and the README. */
+const missLines = (report: Report, format: (miss: Miss) => string): string[] => {
+  const misses = missedTargets(report);
+  return misses.length === 0
+    ? ['Every target was met.']
+    : [`Missed targets (${misses.length}):`, ...misses.map(format)];
+};
+
+/** The machine, as the tables state it. */
+const machineLine = ({ machine }: Report) =>
+  `${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, ${machine.os}, Node ${machine.node}, ${machine.chromium} headless`;
 
 /** Plain-text table for the terminal: one block per measurement. */
 export function textTable(report: Report): string {
-  const lines: string[] = [];
+  const lines: string[] = [`Machine: ${machineLine(report)}`];
   const rows = Object.values(report.measurements).flatMap((m) => m.rows);
   const width = Math.max(10, ...rows.map((row) => row.metric.length));
   const valueWidth = Math.min(20, Math.max(8, ...rows.map((row) => row.value.length)));
@@ -35,6 +69,7 @@ export function textTable(report: Report): string {
     }
     for (const problem of measurement.problems) lines.push(`  PROBLEM ${problem}`);
   }
+  lines.push('', ...missLines(report, (miss) => `  MISSED ${miss.metric}: ${miss.value}, target ${miss.target}`));
   return lines.join('\n');
 }
 
@@ -42,13 +77,16 @@ const cell = (text: string) => text.replaceAll('|', '\\|');
 
 /** The README's Benchmark section body (Markdown), between its markers. */
 export function markdownSection(report: Report): string {
-  const { machine } = report;
   const lines = [
-    `Measured by \`npm run bench\` on ${report.date.slice(0, 10)}: ${machine.cpu}, ${machine.cores} cores, ` +
-      `${machine.memoryGB} GB, ${machine.os}, Node ${machine.node}, ${machine.chromium} headless ` +
+    `Measured by \`npm run bench\` on ${report.date.slice(0, 10)}: ${machineLine(report)} ` +
       `(the whole run took ${Math.round(report.seconds)} s). Other work ran on the machine at the same time: ` +
       'read medians and ratios, not single numbers. Sizes are min+gzip (gzip level 9) of what Chromium ' +
       'actually fetched; 1 KB = 1000 bytes. Raw figures: `bench/results.json`.',
+    '',
+    ...missLines(
+      report,
+      (miss) => `- **missed:** ${cell(miss.metric)}: ${cell(miss.value)} (target ${cell(miss.target)})`,
+    ),
     '',
     '| measurement | figure | value | target |',
     '| --- | --- | --- | --- |',
@@ -61,7 +99,7 @@ export function markdownSection(report: Report): string {
       continue;
     }
     measurement.rows.forEach((row, index) => {
-      const target = row.target ? `${cell(row.target)} — ${mark(row)}` : '';
+      const target = row.target ? `${cell(row.target)} — ${row.met === false ? '**missed**' : mark(row)}` : '';
       const title = index === 0 ? `**${cell(measurement.title)}**` : '';
       lines.push(`| ${title} | ${cell(row.metric)} | ${cell(row.value)} | ${target} |`);
     });

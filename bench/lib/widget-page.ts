@@ -20,6 +20,11 @@ export async function openWidget(
   const context = await browser.newContext();
   const network = recordNetwork(context);
   const page = await context.newPage();
+  // A page error is a bug to see in the bench's output, not a silent stall.
+  page.on('pageerror', (error) => console.error(`  page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') console.error(`  console error: ${message.text()}`);
+  });
   const url = new URL('/bench/enroll.html', pagesUrl);
   for (const [name, value] of Object.entries(attributes)) url.searchParams.set(name, value);
   await page.goto(url.href);

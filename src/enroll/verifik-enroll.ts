@@ -25,11 +25,12 @@ import {
   progress,
   type StepId,
 } from '../flow/machine.js';
+import { STEP_IDS } from '../flow/steps.js';
 import { activeFlows, type FlowType, selectFlow } from './select-flow.js';
 import { en } from '../i18n/en.js';
 import { loadTranslation, matchLanguage } from '../i18n/load-translation.js';
 import { type Translation, type TranslationOverrides, withOverrides } from '../i18n/translation.js';
-import { STEP_ELEMENTS } from '../steps/registry.js';
+import { loadedStep, loadStep } from '../steps/load-step.js';
 import type { StepView } from '../steps/step-descriptor.js';
 import type { StepEvent } from '../steps/step-events.js';
 import { buttonStyles } from '../styles/buttons.js';
@@ -282,6 +283,18 @@ export class VerifikEnroll extends LitElement {
     },
   });
 
+  /**
+   * Loads the element of the screen shown (each step is a chunk of its own) when the step before
+   * did not already prefetch it; a failed load shows an error with Retry.
+   */
+  private readonly stepTask = new Task(this, {
+    args: () => [this.enrollment ? this.shownStep(this.enrollment) : undefined] as const,
+    task: async ([id]) => (id ? loadStep(id) : undefined),
+    onError: (error) => {
+      if (error instanceof EnrollError && this.enrollment) this.reportError(error, this.shownStep(this.enrollment));
+    },
+  });
+
   /** Runs started over (Cancel, reset()): part of each screen's key, so a new run gets new screens. */
   private runs = 0;
 
@@ -431,6 +444,9 @@ export class VerifikEnroll extends LitElement {
     const config = readConfig(attributes, document.baseURI);
     const { fetchImpl, persist, mode, switched } = run;
     this.switchTo = undefined;
+    // Every flow opens on the first step (a resumed one may be further on): its module loads
+    // while the project is requested, rather than after.
+    loadStep(STEP_IDS[0]!).catch(() => undefined);
     const client = new VerifikApiClient({ baseUrl: config.apiUrl, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
     const kyc = async (type: FlowType) => {
       try {
@@ -521,11 +537,24 @@ export class VerifikEnroll extends LitElement {
     (screen?.shadowRoot ?? screen)?.querySelector<HTMLElement>('h2')?.focus();
   }
 
-  /** On the step before a mandatory step, lets that step prepare (e.g. the selfie loads its models). */
+  /** The step on screen: the current one while the flow runs, then the final screen. */
+  private shownStep({ machine }: Enrollment): StepId {
+    return machine.status === 'running' ? currentStep(machine).id : 'done';
+  }
+
+  /**
+   * Fetches the next step's chunk while the person is on this one; a mandatory next step also
+   * prepares (e.g. the selfie loads its models). A chunk that fails now is tried again when shown.
+   */
   private prefetchNext(enrollment: Enrollment): void {
     const { machine } = enrollment;
-    const next = machine.steps[machine.index + 1];
-    if (next?.requirement === 'mandatory') STEP_ELEMENTS[next.id].prefetch?.(this.stepView(enrollment));
+    const next = machine.steps[machine.index + 1] ?? { id: 'done', requirement: 'mandatory' };
+    loadStep(next.id).then(
+      (step) => {
+        if (next.requirement === 'mandatory') step.prefetch?.(this.stepView(enrollment));
+      },
+      () => undefined,
+    );
   }
 
   /** What a step's descriptor renders from. */
@@ -810,10 +839,20 @@ export class VerifikEnroll extends LitElement {
 
   /** The current step's element, from the step registry; the finish screen once the flow ended. */
   private renderStep(enrollment: Enrollment) {
-    const { machine } = enrollment;
+    const id = this.shownStep(enrollment);
+    const step = loadedStep(id);
+    if (!step) {
+      return this.stepTask.render({
+        initial: () => this.renderLoading(),
+        pending: () => this.renderLoading(),
+        complete: () => this.renderLoading(),
+        error: (error) =>
+          this.renderError(toEnrollError(error), this.translation.setupErrorTitle, () => this.stepTask.run()),
+      });
+    }
     const view = this.stepView(enrollment);
-    if (machine.status !== 'running') return this.renderFinish(() => STEP_ELEMENTS.done.render(view));
-    return STEP_ELEMENTS[currentStep(machine).id].render(view);
+    if (enrollment.machine.status !== 'running') return this.renderFinish(() => step.render(view));
+    return step.render(view);
   }
 
   /** The last screen: completion at Verifik pending, then done, failed, or an error with Retry. */

@@ -1,35 +1,36 @@
 import type { StepId } from '../flow/steps.js';
-import { basicInformationStep, type VerifikBasicInfoStep } from './basic-info/basic-info-step.js';
-import { emailCodeStep, loginCodeStep, phoneCodeStep, type VerifikCodeStep } from './code/code-step.js';
-import { documentStep, type VerifikDocumentStep } from './document/document-step.js';
-import { doneStep, type VerifikDoneStep } from './done/done-step.js';
-import { faceMatchStep, type VerifikFaceMatchStep } from './face-match/face-match-step.js';
-import { identifyStep, type VerifikIdentifyStep } from './identify/identify-step.js';
-import { livenessStep, type VerifikLivenessStep } from './liveness/liveness-step.js';
-import { signatureStep, type VerifikSignatureStep } from './signature/signature-step.js';
-import { signUpStep, type VerifikSignUpStep } from './sign-up/sign-up-step.js';
-import type { StepElementDescriptor } from './step-descriptor.js';
+import type { VerifikBasicInfoStep } from './basic-info/basic-info-step.js';
+import type { VerifikCodeStep } from './code/code-step.js';
+import type { VerifikDocumentStep } from './document/document-step.js';
+import type { VerifikDoneStep } from './done/done-step.js';
+import type { VerifikFaceMatchStep } from './face-match/face-match-step.js';
+import type { VerifikIdentifyStep } from './identify/identify-step.js';
+import type { VerifikLivenessStep } from './liveness/liveness-step.js';
+import type { VerifikSignatureStep } from './signature/signature-step.js';
+import type { VerifikSignUpStep } from './sign-up/sign-up-step.js';
+import type { StepLoader } from './step-descriptor.js';
 
 /**
- * The element of every step id of `flow/steps.ts`: a step id without one (or an element for an
- * id the flow does not know) is a compile error. The root renders and prefetches from it, and
- * the side-effect entry defines its tags.
+ * How to load the element side of every step id of `flow/steps.ts`: a step id without one (or a
+ * loader for an id the flow does not know) is a compile error. Each loader is a dynamic `import()`
+ * of the step's module, so every step is a chunk of its own, fetched when the step before it opens
+ * (`load-step.ts`): a new step added here is lazy with nothing more to do.
  */
-export const STEP_ELEMENTS = {
-  signUp: signUpStep,
-  emailCode: emailCodeStep,
-  phoneCode: phoneCodeStep,
-  basicInformation: basicInformationStep,
-  document: documentStep,
-  liveness: livenessStep,
-  faceMatch: faceMatchStep,
-  form: signatureStep,
-  identify: identifyStep,
-  loginCode: loginCodeStep,
+export const STEP_LOADERS = {
+  signUp: () => import('./sign-up/sign-up-step.js').then((module) => module.signUpStep),
+  emailCode: () => import('./code/code-step.js').then((module) => module.emailCodeStep),
+  phoneCode: () => import('./code/code-step.js').then((module) => module.phoneCodeStep),
+  basicInformation: () => import('./basic-info/basic-info-step.js').then((module) => module.basicInformationStep),
+  document: () => import('./document/document-step.js').then((module) => module.documentStep),
+  liveness: () => import('./liveness/liveness-step.js').then((module) => module.livenessStep),
+  faceMatch: () => import('./face-match/face-match-step.js').then((module) => module.faceMatchStep),
+  form: () => import('./signature/signature-step.js').then((module) => module.signatureStep),
+  identify: () => import('./identify/identify-step.js').then((module) => module.identifyStep),
+  loginCode: () => import('./code/code-step.js').then((module) => module.loginCodeStep),
   // The face login is the selfie step: the same guidance, challenge, attempts and refusals.
-  loginFace: livenessStep,
-  done: doneStep,
-} as const satisfies Record<StepId, StepElementDescriptor>;
+  loginFace: () => import('./liveness/liveness-step.js').then((module) => module.livenessStep),
+  done: () => import('./done/done-step.js').then((module) => module.doneStep),
+} as const satisfies Record<StepId, StepLoader>;
 
 // Each descriptor's tag must be here, mapped to its class (`defineStep` checks it).
 declare global {

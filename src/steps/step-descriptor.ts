@@ -26,13 +26,15 @@ export type StepTag = Extract<keyof HTMLElementTagNameMap, `verifik-${string}-st
  * The element side of one step, declared beside its element: the tag, the class, how the root
  * renders it (with the props only it needs; the rest comes from the enrollment context), its
  * strings group and an optional prefetch. The registry collects one per step id. The tag must be
- * in `HTMLElementTagNameMap`, mapped to this very class.
+ * in `HTMLElementTagNameMap`, mapped to this very class. The registry loads it on demand.
  */
 export interface StepElementDescriptor<Tag extends StepTag = StepTag> {
   /** The custom-element name. */
   readonly tag: Tag;
   /** The element class the tag is defined with. */
   readonly element: new () => HTMLElementTagNameMap[Tag];
+  /** Elements the step's template uses beside its own (tag, class), defined when the step loads. */
+  readonly elements?: readonly (readonly [tag: string, element: CustomElementConstructor])[];
   /** Where the step's strings live in {@link Translation}. */
   readonly strings: StringsGroup;
   /** The step's element for the current state (marked `data-step`: the root focuses its heading). */
@@ -40,6 +42,9 @@ export interface StepElementDescriptor<Tag extends StepTag = StepTag> {
   /** Run on the step before this one when this one is mandatory, e.g. to load models early. */
   prefetch?(view: StepView): void;
 }
+
+/** Loads one step's element side (a dynamic `import()` of its module, see `registry.ts`). */
+export type StepLoader = () => Promise<StepElementDescriptor>;
 
 /** Declares a step's element side, checking its tag against its class. */
 export const defineStep = <const Tag extends StepTag>(descriptor: StepElementDescriptor<Tag>) => descriptor;

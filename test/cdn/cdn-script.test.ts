@@ -3,10 +3,12 @@ import { waitUntil } from '../helpers/browser/wait.js';
 import type { VerifikEnroll, VerifikOnboardingCompleteDetail } from '../../src/index.js';
 import { fillSignUp, passCodes, person, press, skip, whenLoaded, whenStep } from '../helpers/browser/basic-flow.js';
 import { DEMO, sandbox } from '../helpers/browser/sandbox.js';
+import { cspFromDoc } from '../consumers/lib/csp-block.js';
 
 /**
  * The CDN build as an integrator uses it: a blank page whose only script is `cdn/verifik-enroll.js`
- * (a classic `<script src>` with its published integrity hash, no import map, no bundler), served
+ * (a classic `<script src>` with its published integrity hash, no import map, no bundler; it
+ * imports the rest from beside itself), served
  * from another origin as a CDN would (the sandbox serves `cdn/` at `/cdn/`). This file imports no
  * widget code: the element can only come from that script. Needs `npm run build` first (`npm test`
  * does it).
@@ -14,7 +16,13 @@ import { DEMO, sandbox } from '../helpers/browser/sandbox.js';
 
 const CDN = `${sandbox.url}/cdn/`;
 
-/** A same-origin blank page in an iframe holding the script and one `<verifik-enroll>`. */
+/** What the policy blocked in the page (none may be). */
+const violations: string[] = [];
+
+/**
+ * A same-origin blank page in an iframe holding the script and one `<verifik-enroll>`, under the
+ * Content-Security-Policy that docs/integration.md recommends.
+ */
 async function blankPage(attributes: Record<string, string>): Promise<HTMLIFrameElement> {
   const sri = await fetch(`${CDN}sri.json`);
   expect(sri.ok, `${CDN}sri.json answers (is cdn/ built? run npm run build)`).to.equal(true);
@@ -24,12 +32,19 @@ async function blankPage(attributes: Record<string, string>): Promise<HTMLIFrame
     .join(' ');
   const frame = document.createElement('iframe');
   frame.style.cssText = 'width: 40rem; height: 50rem; border: 0';
+  // The policy docs/integration.md recommends, as the page's own (a meta tag: a srcdoc page has no headers).
+  const doc = await (await fetch('/docs/integration.md')).text();
+  const csp = cspFromDoc(doc, { cdn: new URL(CDN).origin, api: sandbox.url }).replaceAll('"', '&quot;');
   frame.srcdoc = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>CDN page</title>
+<meta http-equiv="Content-Security-Policy" content="${csp}">
 <script src="${CDN}verifik-enroll.js" integrity="${integrity}" crossorigin="anonymous"></script>
 </head><body><verifik-enroll ${attributeText}></verifik-enroll></body></html>`;
   const loaded = oneEvent(frame, 'load');
   document.body.append(frame);
   await loaded;
+  frame.contentDocument!.addEventListener('securitypolicyviolation', (event) =>
+    violations.push(`${event.violatedDirective} ${event.blockedURI}`),
+  );
   return frame;
 }
 
@@ -39,6 +54,14 @@ const faceRequests = (frame: HTMLIFrameElement) =>
     .contentWindow!.performance.getEntriesByType('resource')
     .map((entry) => entry.name)
     .filter((name) => name.includes('/face/'));
+
+/** The CDN modules the page in `frame` has requested, by name without their content hash. */
+const cdnModules = (frame: HTMLIFrameElement) =>
+  frame
+    .contentWindow!.performance.getEntriesByType('resource')
+    .map((entry) => entry.name)
+    .filter((name) => name.startsWith(CDN) && name.endsWith('.js'))
+    .map((name) => name.slice(CDN.length).replace(/(-[\w-]{8})?\.js$/, ''));
 
 describe('the CDN script in a blank page', function () {
   // A whole flow against the sandbox, on 2 busy cores: its waits end on steps, events and requests.
@@ -62,12 +85,20 @@ describe('the CDN script in a blank page', function () {
     });
     const page = frame.contentDocument!;
     expect(customElements.get('verifik-enroll'), 'the test page itself has no widget code').to.equal(undefined);
-    expect(frame.contentWindow!.customElements.get('verifik-enroll'), 'the script defined the tag').to.not.equal(
-      undefined,
-    );
+    // The classic script imports the core module from beside it, which defines the tag.
+    await frame.contentWindow!.customElements.whenDefined('verifik-enroll');
     expect(page.querySelectorAll('script').length).to.equal(1);
     const element = page.querySelector('verifik-enroll') as VerifikEnroll;
     await whenLoaded(element);
+    // Beside the script, resolved against its URL on the CDN's origin: the core, the sign-up, the
+    // next step ahead, the phone plan of the flow's country; not the steps further on.
+    const modules = cdnModules(frame);
+    for (const name of ['verifik-enroll', 'core', 'sign-up-step', 'phone-numbers']) {
+      expect(modules, name).to.include(name);
+    }
+    for (const name of ['document-step', 'liveness-step', 'signature-step', 'es', 'pt']) {
+      expect(modules, name).to.not.include(name);
+    }
 
     const who = person();
     await fillSignUp(element, who);
@@ -108,5 +139,6 @@ describe('the CDN script in a blank page', function () {
     if (element.getAttribute('step') === 'faceMatch') await skip(element, 'faceMatch');
     const { detail } = await complete;
     expect(detail.status).to.equal('COMPLETED_WITHOUT_KYC');
+    expect(violations, 'nothing blocked by the documented policy').to.deep.equal([]);
   });
 });

@@ -2,7 +2,7 @@ import { expect, html, oneEvent } from '@open-wc/testing';
 import { normalizeFlow } from '../../src/flow/normalize-flow.js';
 import type { VerifikBasicInfoStep } from '../../src/steps/basic-info/basic-info-step.js';
 import { validateBasicInformation } from '../../src/steps/basic-info/basic-info-step.js';
-import '../../src/verifik-enroll.js';
+import '../helpers/browser/all-steps.js';
 import { createFlow, registrantApi } from '../helpers/browser/sandbox.js';
 import { stepFixture } from '../helpers/browser/step-fixture.js';
 

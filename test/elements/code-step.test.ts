@@ -4,7 +4,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { normalizeFlow } from '../../src/flow/normalize-flow.js';
 import type { VerifikCodeStep } from '../../src/steps/code/code-step.js';
 import type { VerifikOtpInput } from '../../src/ui/otp-input.js';
-import '../../src/verifik-enroll.js';
+import '../helpers/browser/all-steps.js';
 import { DEMO, registrantApi, sandbox } from '../helpers/browser/sandbox.js';
 import { stepFixture } from '../helpers/browser/step-fixture.js';
 

@@ -3,7 +3,7 @@ import { waitUntil } from '../helpers/browser/wait.js';
 import type { RegistrantApi } from '../../src/api/registrant-api.js';
 import { en } from '../../src/i18n/en.js';
 import type { VerifikFaceMatchStep } from '../../src/steps/face-match/face-match-step.js';
-import '../../src/verifik-enroll.js';
+import '../helpers/browser/all-steps.js';
 import {
   createFlow,
   faceImage,

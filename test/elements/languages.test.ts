@@ -6,7 +6,7 @@ import { intlFormat } from '../../src/i18n/intl-format.js';
 import { loadTranslation, SUPPORTED_LANGUAGES } from '../../src/i18n/load-translation.js';
 import type { Translation } from '../../src/i18n/translation.js';
 import type { VerifikEnroll } from '../../src/index.js';
-import '../../src/verifik-enroll.js';
+import '../helpers/browser/all-steps.js';
 import { latestCode, person, whenStep } from '../helpers/browser/basic-flow.js';
 import { pickFile, testImage } from '../helpers/browser/document.js';
 import { createFlow, DEMO, registrantApi, sandbox } from '../helpers/browser/sandbox.js';

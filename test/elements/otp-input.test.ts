@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { VerifikOtpInput } from '../../src/ui/otp-input.js';
-import '../../src/verifik-enroll.js';
+import '../helpers/browser/all-steps.js';
 import { paste } from '../helpers/browser/clipboard.js';
 
 const boxes = (element: VerifikOtpInput) => [...element.shadowRoot!.querySelectorAll('input')];

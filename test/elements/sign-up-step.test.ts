@@ -3,7 +3,7 @@ import { waitUntil } from '../helpers/browser/wait.js';
 import { normalizeFlow } from '../../src/flow/normalize-flow.js';
 import { loadTranslation } from '../../src/i18n/load-translation.js';
 import type { VerifikSignUpStep } from '../../src/steps/sign-up/sign-up-step.js';
-import '../../src/verifik-enroll.js';
+import '../helpers/browser/all-steps.js';
 import { DEMO, registrantApi } from '../helpers/browser/sandbox.js';
 import { stepFixture } from '../helpers/browser/step-fixture.js';
 

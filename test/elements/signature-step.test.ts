@@ -1,7 +1,7 @@
 import { expect, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { VerifikSignatureStep } from '../../src/steps/signature/signature-step.js';
-import '../../src/verifik-enroll.js';
+import '../helpers/browser/all-steps.js';
 import { createFlow, registrantApi } from '../helpers/browser/sandbox.js';
 import { stepFixture } from '../helpers/browser/step-fixture.js';
 

@@ -6,24 +6,28 @@
 import { html } from 'lit';
 import type { StepId } from '../../src/flow/steps.js';
 import type { Translation } from '../../src/i18n/translation.js';
-import { STEP_ELEMENTS } from '../../src/steps/registry.js';
-import { defineStep, type StepElementDescriptor } from '../../src/steps/step-descriptor.js';
+import { STEP_LOADERS } from '../../src/steps/registry.js';
+import { defineStep, type StepLoader } from '../../src/steps/step-descriptor.js';
 import { dispatchStepEvent } from '../../src/steps/step-events.js';
 import { VerifikDoneStep } from '../../src/steps/done/done-step.js';
 import { VerifikSignUpStep } from '../../src/steps/sign-up/sign-up-step.js';
 
 // The registry as it is covers every step id.
-STEP_ELEMENTS satisfies Record<StepId, StepElementDescriptor>;
+STEP_LOADERS satisfies Record<StepId, StepLoader>;
 
 // A step id added to the flow table (`src/flow/steps.ts`) without an element.
 type WithNewStep = StepId | 'login';
 // @ts-expect-error the new step id has no element in the registry
-STEP_ELEMENTS satisfies Record<WithNewStep, StepElementDescriptor>;
+STEP_LOADERS satisfies Record<WithNewStep, StepLoader>;
 
 // A registry that forgets one step's element.
-const { liveness: _forgotten, ...withoutLiveness } = STEP_ELEMENTS;
+const { liveness: _forgotten, ...withoutLiveness } = STEP_LOADERS;
 // @ts-expect-error liveness has no element
-withoutLiveness satisfies Record<StepId, StepElementDescriptor>;
+withoutLiveness satisfies Record<StepId, StepLoader>;
+
+// A loader that answers something else than a step's element side.
+// @ts-expect-error a step module is not a descriptor
+(() => import('../../src/steps/done/done-step.js')) satisfies StepLoader;
 
 const render = () => html``;
 

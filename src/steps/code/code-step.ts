@@ -5,7 +5,7 @@ import { toEnrollError } from '../../api/to-enroll-error.js';
 import { buttonStyles } from '../../styles/buttons.js';
 import { formStyles } from '../../styles/form.js';
 import { tokens } from '../../styles/tokens.js';
-import type { VerifikOtpInput } from '../../ui/otp-input.js';
+import { VerifikOtpInput } from '../../ui/otp-input.js';
 import { loadPhoneNumbers, type PhoneNumbers } from '../phone/load-phone-numbers.js';
 import { completeStep, reportStepError, saveFields } from '../step-events.js';
 import { StepElement } from '../step-element.js';
@@ -61,6 +61,11 @@ export class VerifikCodeStep extends StepElement {
     return this.channel === 'email' ? (email?.trim().toLowerCase() ?? '') : `${country ?? ''} ${phone ?? ''}`.trim();
   }
 
+  /** The phone helpers with the numbering plan of the number signed up with. */
+  private loadPhones(): Promise<PhoneNumbers> {
+    return loadPhoneNumbers(this.enrollment.fields['phone'], this.enrollment.fields['country'] ?? 'CO');
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.abort = new AbortController();
@@ -72,7 +77,7 @@ export class VerifikCodeStep extends StepElement {
     }
     const { phoneGateway } = this.enrollment.flow.signUpForm;
     const phones =
-      this.channel === 'phone' ? loadPhoneNumbers().then((loaded) => (this.phones = loaded)) : Promise.resolve();
+      this.channel === 'phone' ? this.loadPhones().then((loaded) => (this.phones = loaded)) : Promise.resolve();
     this.choosing = this.channel === 'phone' && phoneGateway === 'both';
     if (!this.choosing) {
       if (phoneGateway === 'sms' || phoneGateway === 'whatsapp') this.gateway = phoneGateway;
@@ -102,7 +107,7 @@ export class VerifikCodeStep extends StepElement {
   private async send(asked = false): Promise<void> {
     this.busy = true;
     this.error = undefined;
-    if (this.channel === 'phone') this.phones ??= await loadPhoneNumbers();
+    if (this.channel === 'phone') this.phones ??= await this.loadPhones();
     const { email, phone, countryCode } = this.contact;
     try {
       const validation =
@@ -252,6 +257,7 @@ const codeStep = (channelOf: (view: StepView) => VerifikCodeStep['channel']) =>
     tag: 'verifik-code-step',
     element: VerifikCodeStep,
     strings: 'code',
+    elements: [['verifik-otp-input', VerifikOtpInput]],
     render: (view) => html`<verifik-code-step data-step channel=${channelOf(view)}></verifik-code-step>`,
   });
 

@@ -47,7 +47,7 @@ export class VerifikSignUpStep extends StepElement {
     this.values = { country: country && /^[A-Z]{2}$/.test(country) ? country : 'CO', ...this.enrollment.fields };
     if (!this.enrollment.flow.signUpForm.phone) this.checkFilled(undefined);
     else
-      void loadPhoneNumbers().then((phones) => {
+      void loadPhoneNumbers(this.values['phone'], this.values['country']).then((phones) => {
         this.phones = phones;
         this.checkFilled(phones);
       });
@@ -93,10 +93,19 @@ export class VerifikSignUpStep extends StepElement {
     saveFields(this, this.values);
   }
 
+  /** A country picked: its numbering plan starts loading now, so the submit finds it there. */
+  private handleCountryChange(country: string): void {
+    this.setValue('country', country);
+    void loadPhoneNumbers('', country).catch(() => undefined);
+  }
+
   private async handleSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     this.formError = undefined;
-    const phones = this.enrollment.flow.signUpForm.phone ? (this.phones ?? (await loadPhoneNumbers())) : undefined;
+    // The numbering plan of a country picked (or a calling code typed) since may still be loading.
+    const phones = this.enrollment.flow.signUpForm.phone
+      ? await loadPhoneNumbers(this.values['phone'], this.values['country'])
+      : undefined;
     this.problems = validateSignUp(
       this.values,
       this.fieldNames,
@@ -186,7 +195,7 @@ export class VerifikSignUpStep extends StepElement {
       countryLabel: this.t.signUp.country,
       phoneLabel: this.t.signUp.phone,
       error: problem && this.message(problem),
-      onCountry: (country) => this.setValue('country', country),
+      onCountry: (country) => this.handleCountryChange(country),
       onPhone: (phone) => this.setValue('phone', phone),
     });
   }

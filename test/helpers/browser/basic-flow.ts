@@ -48,9 +48,13 @@ export async function whenLoaded(element: VerifikEnroll): Promise<void> {
   );
 }
 
-/** Waits until the widget shows `step`. */
+/** Waits until the widget shows `step`, its element rendered (each step's code loads on demand). */
 export const whenStep = (element: VerifikEnroll, step: string, timeout?: number) =>
-  waitUntil(() => element.getAttribute('step') === step, `the ${step} step`, { timeout });
+  waitUntil(
+    () => element.getAttribute('step') === step && element.shadowRoot!.querySelector('[data-step]'),
+    `the ${step} step`,
+    { timeout },
+  );
 
 /** Focuses a field of the current step and types into it with the keyboard. */
 export async function type(element: VerifikEnroll, selector: string, text: string) {

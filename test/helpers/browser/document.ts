@@ -5,7 +5,7 @@ import type { ProjectFlow } from '../../../src/api/types.js';
 import { normalizeFlow } from '../../../src/flow/normalize-flow.js';
 import { en } from '../../../src/i18n/en.js';
 import type { VerifikDocumentStep } from '../../../src/steps/document/document-step.js';
-import '../../../src/verifik-enroll.js';
+import './all-steps.js';
 import { adminGet, adminPost, createFlow, faceImage } from './sandbox.js';
 import { stepFixture } from './step-fixture.js';
 

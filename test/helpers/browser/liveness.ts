@@ -3,7 +3,7 @@ import { waitUntil } from './wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import type { RegistrantApi } from '../../../src/api/registrant-api.js';
 import type { VerifikLivenessStep } from '../../../src/steps/liveness/liveness-step.js';
-import '../../../src/verifik-enroll.js';
+import './all-steps.js';
 import { createFlow, registrantApi } from './sandbox.js';
 import { stepFixture } from './step-fixture.js';
 

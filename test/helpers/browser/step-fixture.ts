@@ -11,7 +11,7 @@ import type { NormalizedFlow } from '../../../src/flow/flow.types.js';
 import { normalizeFlow } from '../../../src/flow/normalize-flow.js';
 import { en } from '../../../src/i18n/en.js';
 import type { Translation } from '../../../src/i18n/translation.js';
-import '../../../src/verifik-enroll.js';
+import './all-steps.js';
 
 export interface StepSetup {
   api: RegistrantApi;
