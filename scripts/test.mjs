@@ -15,7 +15,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { firefoxGroup, TEST_GROUPS } from '../test/helpers/camera/camera-groups.mjs';
+import { CHROMIUM_ONLY_GROUPS, firefoxGroup, TEST_GROUPS } from '../test/helpers/camera/camera-groups.mjs';
 import { ensureSystemTools } from './system-tools.mjs';
 
 const bin = (name) => join('node_modules', '.bin', name);
@@ -153,7 +153,11 @@ const firefoxTests = {
   async run() {
     // Chromium too: the test-runner configuration is shared, and the camera fixtures need ffmpeg.
     ensureSystemTools(['chromium', 'firefox-esr', 'ffmpeg']);
-    return runGroups(browserGroups().map(firefoxGroup));
+    return runGroups(
+      browserGroups()
+        .filter((group) => !CHROMIUM_ONLY_GROUPS.includes(group))
+        .map(firefoxGroup),
+    );
   },
 };
 

@@ -7,6 +7,7 @@ import { documentFlow, mountDocumentStep, signedUp } from '../helpers/browser/do
 import { systemColor } from '../helpers/browser/system-color.js';
 import { DEMO, sandbox } from '../helpers/browser/sandbox.js';
 import { waitUntil } from '../helpers/browser/wait.js';
+import { chromiumOnly } from '../helpers/browser/engine.js';
 
 /**
  * The person's own display settings, emulated in Chromium: `prefers-reduced-motion: reduce` stops
@@ -26,6 +27,7 @@ async function loadingWidget(): Promise<HTMLElement> {
 }
 
 describe('prefers-reduced-motion', () => {
+  before(chromiumOnly);
   afterEach(() => emulateMedia({ reducedMotion: 'no-preference' }));
 
   it('the spinner turns, and stops when the person asks for less motion', async () => {
@@ -37,6 +39,7 @@ describe('prefers-reduced-motion', () => {
 });
 
 describe('forced-colors: active', () => {
+  before(chromiumOnly);
   afterEach(() => emulateMedia({ forcedColors: 'none' }));
 
   it('the spinner keeps a turning arc in a system colour', async () => {

@@ -4,6 +4,7 @@ import type { VerifikSignatureStep } from '../../src/steps/signature/signature-s
 import '../helpers/browser/all-steps.js';
 import { createFlow, registrantApi } from '../helpers/browser/sandbox.js';
 import { stepFixture } from '../helpers/browser/step-fixture.js';
+import { waitUntil } from '../helpers/browser/wait.js';
 
 /** A registration in a flow that requires a signature. */
 async function registration() {
@@ -53,7 +54,8 @@ describe('<verifik-signature-step>', () => {
     });
     element.shadowRoot!.querySelector<HTMLButtonElement>('[data-toggle]')!.focus();
     await sendKeys({ press: 'Enter' });
-    await element.updateComplete;
+    // The key reaches the page after the command returns in Firefox: wait for the field it opens.
+    await waitUntil(() => element.shadowRoot!.querySelector('#field-typedName'), 'the typed-name field');
     element.shadowRoot!.querySelector<HTMLInputElement>('#field-typedName')!.focus();
     await sendKeys({ type: 'Bea Lima' });
     const complete = oneEvent(element, 'step-complete');

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import { inShadow, mountLivenessStep, selfieFlow, signedUp, startCamera } from '../../helpers/browser/liveness.js';
 import { systemColor } from '../../helpers/browser/system-color.js';
+import { chromiumOnly } from '../../helpers/browser/engine.js';
 
 /**
  * The selfie's oval and progress ring under the person's display settings (emulated in Chromium):
@@ -10,6 +11,7 @@ import { systemColor } from '../../helpers/browser/system-color.js';
  * jumps instead of sliding, and nothing around the oval moves on its own.
  */
 describe('liveness oval and progress ring under the display settings', function () {
+  before(chromiumOnly);
   this.timeout(120_000);
 
   afterEach(() => emulateMedia({ forcedColors: 'none', reducedMotion: 'no-preference' }));
