@@ -1,17 +1,14 @@
 /**
  * The script-tag and side-effect entry: defines `<verifik-enroll>` (once, even if the script is
  * loaded twice) and re-exports the public API. Each step's element is defined when its chunk
- * loads (`steps/load-step.ts`), so this entry carries only the first screen's code.
+ * loads (`steps/load-step.ts`), the cross-device screen with its first use
+ * (`handoff/load-handoff-screen.ts`), so this entry carries only the first screen's code.
  */
 import { VerifikEnroll } from './enroll/verifik-enroll.js';
-import { VerifikHandoffScreen } from './handoff/handoff-screen.js';
 
 export * from './index.js';
 
 // On a server without a custom-element registry (SSR, edge runtimes) there is nothing to define.
 if (typeof customElements !== 'undefined' && !customElements.get('verifik-enroll')) {
   customElements.define('verifik-enroll', VerifikEnroll);
-  // The cross-device screen is defined with the root for now (it could load with its first use).
-  if (!customElements.get('verifik-handoff-screen'))
-    customElements.define('verifik-handoff-screen', VerifikHandoffScreen);
 }

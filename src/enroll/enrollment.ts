@@ -1,12 +1,10 @@
-import { type IdentityChecks, LoginApi } from '../api/login-api.js';
+import type { IdentityChecks, LoginApi } from '../api/login-api.js';
 import { RegistrantApi } from '../api/registrant-api.js';
-import type { KycProject, ProjectFlow } from '../api/types.js';
+import type { KycProject } from '../api/types.js';
 import type { NormalizedFlow } from '../flow/flow.types.js';
 import { initialState, type MachineEvent, type MachineState, restoreState, transition } from '../flow/machine.js';
-import { FlowConfigError, normalizeFlow, normalizeLoginFlow } from '../flow/normalize-flow.js';
 import { KYC_STEP_IDS } from '../flow/steps.js';
 import { SessionStore } from '../session/session-store.js';
-import { EnrollError } from '../errors/enroll-error.js';
 import { VerifikApiError } from '../api/errors.js';
 import { VERIFIK_FINAL_STATUSES, type VerifikCompleteDetail } from '../events/verifik-complete.js';
 import type { VerifikErrorCode } from '../errors/error-codes.js';
@@ -22,6 +20,8 @@ export interface EnrollmentOptions {
   persist: boolean;
   /** The sign-up values the integrator already knows, read whenever a run starts. */
   prefill?: () => Record<string, string>;
+  /** The login API's class, required by a login flow (a chunk loaded only for one). */
+  loginApi?: typeof LoginApi;
 }
 
 /**
@@ -30,7 +30,6 @@ export interface EnrollmentOptions {
  * flow runs the same way, its codes and selfie checked by the {@link LoginApi} and nothing saved.
  */
 export class Enrollment {
-  readonly flow: NormalizedFlow;
   readonly api: RegistrantApi;
   /** Where the code and selfie steps send their checks: the registrant API, or the login API. */
   readonly checks: IdentityChecks;
@@ -47,17 +46,12 @@ export class Enrollment {
   private token: string | undefined;
   private readonly store: SessionStore;
 
+  /** `flow`: the project's flow as `normalizeProjectFlow()` reads it. */
   constructor(
     readonly project: KycProject,
-    rawFlow: ProjectFlow,
+    readonly flow: NormalizedFlow,
     private readonly options: EnrollmentOptions,
   ) {
-    try {
-      this.flow = rawFlow.type === 'login' ? normalizeLoginFlow(rawFlow) : normalizeFlow(rawFlow);
-    } catch (error) {
-      if (error instanceof FlowConfigError) throw new EnrollError('invalid_flow', error.message);
-      throw error;
-    }
     const isLogin = this.flow.kind === 'login';
     // A login is short and its token is a credential: it never outlives the page.
     this.store = new SessionStore(options.persist && !isLogin ? sessionStorage : undefined, project._id, this.flow.id);
@@ -73,9 +67,16 @@ export class Enrollment {
         this.save();
       },
     });
-    this.login = isLogin
-      ? new LoginApi({ apiUrl: options.apiUrl, project: project._id, projectFlow: this.flow.id, fetch: options.fetch })
-      : undefined;
+    if (isLogin && !options.loginApi) throw new TypeError('a login flow needs options.loginApi');
+    this.login =
+      isLogin && options.loginApi
+        ? new options.loginApi({
+            apiUrl: options.apiUrl,
+            project: project._id,
+            projectFlow: this.flow.id,
+            fetch: options.fetch,
+          })
+        : undefined;
     this.checks = this.login ?? this.api;
     const saved = this.store.load();
     const resumed = saved && restoreState(saved.machine, this.flow);

@@ -37,7 +37,7 @@ import { buttonStyles } from '../styles/buttons.js';
 import { statusStyles } from '../styles/status.js';
 import { themeStyles, tokens } from '../styles/tokens.js';
 import { DEFAULT_API_URL, readConfig, resolveAssetsUrl } from './config.js';
-import { EnrollError } from '../errors/enroll-error.js';
+import { chunkLoadError, EnrollError } from '../errors/enroll-error.js';
 import { toEnrollError } from '../api/to-enroll-error.js';
 import type { HandoffStatus } from '../api/registrant-api.js';
 import { HandoffController } from '../handoff/handoff-controller.js';
@@ -302,7 +302,11 @@ export class VerifikEnroll extends LitElement {
   private abortedLoad = false;
 
   /** Continuing on a phone: the computer's handoff screen, or this page as the phone. */
-  private readonly handoff = new HandoffController(this, () => this.enrollment);
+  private readonly handoff = new HandoffController(
+    this,
+    () => this.enrollment,
+    (error) => this.enrollment && this.reportError(error, this.shownStep(this.enrollment)),
+  );
 
   private get enrollment(): Enrollment | undefined {
     return this.loadTask.status === TaskStatus.COMPLETE ? this.loadTask.value : undefined;
@@ -447,6 +451,9 @@ export class VerifikEnroll extends LitElement {
     // Every flow opens on the first step (a resumed one may be further on): its module loads
     // while the project is requested, rather than after.
     loadStep(STEP_IDS[0]!).catch(() => undefined);
+    // So does the flow reader, a chunk of its own (a failed load is reported once it is needed).
+    const reader = import('../flow/normalize-flow.js');
+    reader.catch(() => undefined);
     const client = new VerifikApiClient({ baseUrl: config.apiUrl, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
     const kyc = async (type: FlowType) => {
       try {
@@ -471,13 +478,26 @@ export class VerifikEnroll extends LitElement {
     }
     // A phone's link continues the computer's registration: nothing of it is kept on the phone.
     const onPhone = this.handoff.readAddress() !== undefined;
-    const enrollment = new Enrollment(project, flow, {
+    const { normalizeProjectFlow } = await reader.catch((error: unknown) => {
+      throw chunkLoadError(error);
+    });
+    const normalized = normalizeProjectFlow(flow);
+    const loginApi =
+      normalized.kind === 'login'
+        ? (
+            await import('../api/login-api.js').catch((error: unknown) => {
+              throw chunkLoadError(error);
+            })
+          ).LoginApi
+        : undefined;
+    const enrollment = new Enrollment(project, normalized, {
       apiUrl: config.apiUrl,
       tokenEndpoint: config.tokenEndpoint,
       reference: config.reference,
       fetch: fetchImpl,
       persist: persist && !onPhone,
       prefill: () => prefillFields(this.prefill),
+      loginApi,
     });
     if (onPhone) {
       try {
@@ -635,8 +655,7 @@ export class VerifikEnroll extends LitElement {
 
   /** "Continue on your phone": the handoff screen stands in for the camera steps. */
   private startHandoff(): void {
-    this.handoff.start();
-    void this.focusHeading();
+    void this.handoff.start().then(() => this.focusHeading());
   }
 
   /** "Use this device instead": back to the step, and the phone's link stops working. */

@@ -15,3 +15,7 @@ export class EnrollError extends Error {
     this.name = 'EnrollError';
   }
 }
+
+/** A module of the widget (a chunk loaded on demand) that could not load: Retry may load it. */
+export const chunkLoadError = (error: unknown): EnrollError =>
+  new EnrollError('network_error', error instanceof Error ? error.message : String(error), true);

@@ -1,3 +1,4 @@
+import { EnrollError } from '../errors/enroll-error.js';
 import { flowShape } from './flow-shape.js';
 import type {
   BasicInformationSettings,
@@ -490,4 +491,17 @@ export function normalizeLoginFlow(raw: unknown): NormalizedFlow {
   const common = header(root);
   if (root.string('type') !== 'login') throw new FlowConfigError('type', 'must be "login"');
   return deepFreeze({ ...common, kind: 'login', ...fromLogin(root) });
+}
+
+/**
+ * The flow a run follows, from a project flow of either kind (`type: "login"` or onboarding). A
+ * flow the widget cannot run is an `invalid_flow` {@link EnrollError} naming the field at fault.
+ */
+export function normalizeProjectFlow(raw: unknown): NormalizedFlow {
+  try {
+    return (raw as { type?: unknown } | null)?.type === 'login' ? normalizeLoginFlow(raw) : normalizeFlow(raw);
+  } catch (error) {
+    if (error instanceof FlowConfigError) throw new EnrollError('invalid_flow', error.message);
+    throw error;
+  }
 }

@@ -2,6 +2,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost } f
 import type { HandoffStatus } from '../api/registrant-api.js';
 import type { Enrollment } from '../enroll/enrollment.js';
 import { currentStep, type MachineEvent } from '../flow/machine.js';
+import type { EnrollError } from '../errors/enroll-error.js';
 import type { Translation } from '../i18n/translation.js';
 import {
   type CrossDeviceMode,
@@ -11,6 +12,7 @@ import {
   phonePartOver,
   phoneState,
 } from './handoff-plan.js';
+import { loadHandoffScreen } from './load-handoff-screen.js';
 
 /** What the controller needs of the root element. */
 export interface HandoffHost extends ReactiveControllerHost {
@@ -58,6 +60,8 @@ export class HandoffController implements ReactiveController {
   constructor(
     private readonly host: HandoffHost,
     private readonly enrollment: () => Enrollment | undefined,
+    /** The handoff screen's chunk could not load: the step stays, with the error shown. */
+    private readonly loadFailed: (error: EnrollError) => void,
   ) {
     host.addController(this);
   }
@@ -101,8 +105,17 @@ export class HandoffController implements ReactiveController {
     );
   }
 
-  /** The person asked for the phone (or the page forced it, or there is no camera). */
-  start(noCamera = false): void {
+  /**
+   * The person asked for the phone (or the page forced it, or there is no camera). Resolves once
+   * the handoff screen is shown (its chunk loads on first use); a failed load leaves the step.
+   */
+  async start(noCamera = false): Promise<void> {
+    try {
+      await loadHandoffScreen();
+    } catch (error) {
+      this.loadFailed(error as EnrollError);
+      return;
+    }
     this.active = true;
     this.phoneState = 'waiting';
     this.noCamera = noCamera;
@@ -134,7 +147,7 @@ export class HandoffController implements ReactiveController {
     const noCamera = !(await this.camera);
     // The person may have moved on while the devices were listed.
     const still = enrollment.machine.status === 'running' && currentStep(enrollment.machine).id === step;
-    if (noCamera && still && !this.active) this.start(true);
+    if (noCamera && still && !this.active) await this.start(true);
   }
 
   /**

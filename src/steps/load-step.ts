@@ -1,4 +1,4 @@
-import { EnrollError } from '../errors/enroll-error.js';
+import { chunkLoadError } from '../errors/enroll-error.js';
 import type { StepId } from '../flow/steps.js';
 import { STEP_LOADERS } from './registry.js';
 import type { StepElementDescriptor } from './step-descriptor.js';
@@ -30,7 +30,7 @@ export function loadStep(id: StepId): Promise<StepElementDescriptor> {
       },
       (error: unknown) => {
         loading.delete(id);
-        throw new EnrollError('network_error', error instanceof Error ? error.message : String(error), true);
+        throw chunkLoadError(error);
       },
     );
     loading.set(id, pending);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { Enrollment } from '../../src/enroll/enrollment.js';
+import { normalizeProjectFlow } from '../../src/flow/normalize-flow.js';
 
 const project = { _id: '65a1d3e0c0ffee0000000001', name: 'Bank' };
 const flow = (redirectUrl?: string) => ({
@@ -15,10 +16,14 @@ const options = { apiUrl: 'https://api.example.test', tokenEndpoint: undefined, 
 
 describe('Enrollment', () => {
   test('redirects Verifik’s way: the flow’s URL with type=onboarding and the final token', () => {
-    const enrollment = new Enrollment(project, flow('https://bank.example/done?from=kyc'), options);
+    const enrollment = new Enrollment(
+      project,
+      normalizeProjectFlow(flow('https://bank.example/done?from=kyc')),
+      options,
+    );
     assert.equal(enrollment.redirectTarget('a.b.c'), 'https://bank.example/done?from=kyc&type=onboarding&token=a.b.c');
     assert.equal(
-      new Enrollment(project, flow(''), options).redirectTarget('t'),
+      new Enrollment(project, normalizeProjectFlow(flow('')), options).redirectTarget('t'),
       undefined,
       'no redirect without a URL',
     );
@@ -26,7 +31,7 @@ describe('Enrollment', () => {
 
   test('a flow that cannot run is an invalid_flow error naming the field', () => {
     assert.throws(
-      () => new Enrollment(project, flow('javascript:alert(1)'), options),
+      () => new Enrollment(project, normalizeProjectFlow(flow('javascript:alert(1)')), options),
       (error: Error & { code?: string }) => error.code === 'invalid_flow' && error.message.startsWith('redirectUrl'),
     );
   });
@@ -38,7 +43,7 @@ describe('Enrollment', () => {
         status: 200,
         headers: { 'content-type': 'application/json' },
       });
-    const enrollment = new Enrollment(project, flow(), { ...options, fetch: answering });
+    const enrollment = new Enrollment(project, normalizeProjectFlow(flow()), { ...options, fetch: answering });
     enrollment.api.resume('65a1d3e0c0ffee00000000aa', 'registrant');
     const result = await enrollment.finish();
     assert.deepEqual(result, {
@@ -52,7 +57,7 @@ describe('Enrollment', () => {
   });
 
   test('restart forgets progress and typed values', () => {
-    const enrollment = new Enrollment(project, flow(), options);
+    const enrollment = new Enrollment(project, normalizeProjectFlow(flow()), options);
     enrollment.apply({ type: 'COMPLETE' });
     enrollment.keep({ email: 'ana@example.com' });
     enrollment.restart();

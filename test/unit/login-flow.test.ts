@@ -1,10 +1,16 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
+import { LoginApi } from '../../src/api/login-api.js';
 import { Enrollment } from '../../src/enroll/enrollment.js';
 import { activeFlows, selectFlow } from '../../src/enroll/select-flow.js';
 import { canCancel, canGoBack, initialState, planSteps, transition } from '../../src/flow/machine.js';
-import { FlowConfigError, normalizeFlow, normalizeLoginFlow } from '../../src/flow/normalize-flow.js';
+import {
+  FlowConfigError,
+  normalizeFlow,
+  normalizeLoginFlow,
+  normalizeProjectFlow,
+} from '../../src/flow/normalize-flow.js';
 
 const project = { _id: '65a1d3e0c0ffee0000000001', name: 'Bank' };
 const seed = JSON.parse(readFileSync(new URL('../fixtures/seed-flows/login-settings.json', import.meta.url), 'utf8'));
@@ -103,11 +109,16 @@ describe('login flows', () => {
     Object.assign(globalThis, {
       sessionStorage: { getItem: (key: string) => stored.get(key) ?? null, setItem: stored.set.bind(stored) },
     });
-    const enrollment = new Enrollment(project, login({ email: true }, { redirectUrl: 'https://bank.example/in' }), {
-      ...options,
-      fetch: answering,
-      prefill: () => ({ email: 'page@example.com' }),
-    });
+    const enrollment = new Enrollment(
+      project,
+      normalizeProjectFlow(login({ email: true }, { redirectUrl: 'https://bank.example/in' })),
+      {
+        ...options,
+        fetch: answering,
+        prefill: () => ({ email: 'page@example.com' }),
+        loginApi: LoginApi,
+      },
+    );
     assert.deepEqual(enrollment.fields, {}, 'the sign-up prefill is not a login');
     await enrollment.checks.sendEmailCode('ana@example.com', 'en');
     await enrollment.checks.checkEmailCode('v1', 'ana@example.com', '123456');
@@ -121,7 +132,10 @@ describe('login flows', () => {
   });
 
   test('a failed login finishes with nothing to complete', async () => {
-    const enrollment = new Enrollment(project, login({ faceLiveness: true, maxAttempts: 1 }), options);
+    const enrollment = new Enrollment(project, normalizeProjectFlow(login({ faceLiveness: true, maxAttempts: 1 })), {
+      ...options,
+      loginApi: LoginApi,
+    });
     enrollment.apply({ type: 'FAIL' });
     assert.equal(enrollment.machine.status, 'failed');
     assert.equal(await enrollment.finish(), undefined);
