@@ -54,8 +54,9 @@ async function identify(element: VerifikEnroll, email: string) {
 }
 
 describe('login flows (Smart Access) against the sandbox', function () {
-  // Sandbox round trips on a busy machine: a bound on a hang, not a wait.
-  this.timeout(60_000);
+  // Sandbox round trips, step modules loaded on demand and two axe audits per test on a busy
+  // machine: a bound on a hang, not a wait.
+  this.timeout(180_000);
 
   it('email-code login by keyboard: identify, code, done; verifik-complete names the AppLogin and a token for that registration', async () => {
     const ids = await loginProject({ email: true, emailGateway: 'mailgun', faceLiveness: false });
