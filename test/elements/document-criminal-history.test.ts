@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { VerifikEnroll, VerifikOnboardingCompleteDetail } from '../../src/index.js';
 import { en } from '../../src/i18n/en.js';
 import '../../src/verifik-enroll.js';
-import { inStep, person, press, type, whenLoaded, whenStep } from '../helpers/browser/basic-flow.js';
+import { inStep, person, press, type, whenStep } from '../helpers/browser/basic-flow.js';
 import { click, documentFlow, heading, pickFile, reviewShown, testImage } from '../helpers/browser/document.js';
 import { adminGet, sandbox } from '../helpers/browser/sandbox.js';
 import { waitUntil } from '../helpers/browser/wait.js';
@@ -26,8 +26,8 @@ async function signUpAndSendCard(documentNumber?: string) {
   const errors: string[] = [];
   element.addEventListener('verifik-error', ({ detail }) => errors.push(detail.code));
   const complete = oneEvent(element, 'verifik-complete');
-  await whenLoaded(element);
-  // The flow's sign-up asks for an email (and names when its defaults show them).
+  // The flow's sign-up asks for an email (and names when its defaults show them), no phone.
+  await waitUntil(() => inStep(element, '#field-email'), 'the sign-up form');
   for (const [field, value] of [
     ['firstName', 'Ana María'],
     ['lastName', 'Demo García'],
