@@ -3,8 +3,18 @@ import type { VerifikEnroll, VerifikOnboardingCompleteDetail } from '../../src/i
 import { en } from '../../src/i18n/en.js';
 import '../../src/verifik-enroll.js';
 import { inStep, person, press, type, whenStep } from '../helpers/browser/basic-flow.js';
-import { click, documentFlow, heading, pickFile, reviewShown, testImage } from '../helpers/browser/document.js';
-import { adminGet, sandbox } from '../helpers/browser/sandbox.js';
+import type { RegistrantApi } from '../../src/api/registrant-api.js';
+import {
+  click,
+  documentFlow,
+  heading,
+  mountDocumentStep,
+  pickFile,
+  reviewShown,
+  signedUp,
+  testImage,
+} from '../helpers/browser/document.js';
+import { adminGet, faceImage, sandbox } from '../helpers/browser/sandbox.js';
 import { waitUntil } from '../helpers/browser/wait.js';
 
 /**
@@ -61,6 +71,21 @@ async function storedCheck(appRegistrationId: string) {
   return registration.informationValidation.backgroundCheck;
 }
 
+/** The document's photos, uploaded in the step mounted alone, as after a reload. */
+async function sendCardInStep(api: RegistrantApi, flow: Awaited<ReturnType<typeof documentFlow>>) {
+  const { element, events, errors } = await mountDocumentStep(api, flow);
+  const root = element.shadowRoot!;
+  await waitUntil(() => root.querySelector('input[type="file"]'), 'the upload choice');
+  pickFile(root, await testImage('id-card-front'));
+  await reviewShown(root);
+  await click(root, en.document.usePhoto);
+  await waitUntil(() => heading(root) === en.document.sideTitle.back, 'the back is asked for');
+  pickFile(root, await testImage('id-card-back'));
+  await reviewShown(root);
+  await click(root, en.document.usePhoto);
+  return { events, errors };
+}
+
 describe('the criminal-history check', function () {
   // The sandbox reads both sides with OCR and face-api on 2 busy cores: many seconds per card.
   this.timeout(300_000);
@@ -71,6 +96,26 @@ describe('the criminal-history check', function () {
     expect(detail.status).to.equal('COMPLETED');
     expect(await storedCheck(detail.appRegistrationId)).to.include({ status: 'CLEAR', simulated: true });
     expect(errors).to.deep.equal([]);
+  });
+
+  it('a document validated before a reload is still checked before the step passes', async () => {
+    const flow = await documentFlow({ verifyCriminalHistory: true });
+    const api = await signedUp(flow);
+    const card = await faceImage('card', 'ana');
+    const earlier = await api.validateDocument({
+      image: `data:image/jpeg;base64,${card}`,
+      documentCategory: 'government_id',
+      inputMethod: 'FILE_UPLOAD',
+    });
+    expect(earlier.documentValidation?.status).to.equal('VALIDATED');
+    expect(await storedCheck(api.appRegistrationId!), 'not checked yet').to.equal(undefined);
+
+    // The sandbox answers already_exists: the step runs the check, then passes.
+    const { events, errors } = await sendCardInStep(api, flow);
+    await waitUntil(() => events.length > 0, 'the step ends', { timeout: 240_000 });
+    expect(events).to.deep.equal(['complete']);
+    expect(errors).to.deep.equal([]);
+    expect(await storedCheck(api.appRegistrationId!)).to.include({ status: 'CLEAR' });
   });
 
   it('a number with records: the document step fails for good, with a message and verifik-error', async () => {

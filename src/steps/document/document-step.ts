@@ -248,8 +248,8 @@ export class VerifikDocumentStep extends StepElement {
   }
 
   /**
-   * The portrait on the front, for the face match: only flows with one look for it (the others
-   * never load the face detector, which the selfie step has already begun to load for these).
+   * The portrait on the front, for the face match: only flows with one look for it, so the others
+   * never load the face detector (before a mandatory selfie it is already loading, for that step).
    * A detector that cannot load or finds no face sends none: the server searches the photo.
    */
   private async findPortrait(front: HTMLCanvasElement): Promise<string | undefined> {
