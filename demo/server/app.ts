@@ -19,6 +19,7 @@ import { projectFlowRoutes } from './routes/project-flows.js';
 import { signatureRoutes } from './routes/signatures.js';
 import { validationRoutes } from './routes/validations.js';
 import { webhookRoutes } from './routes/webhooks.js';
+import { webhookResourceRoutes } from './routes/webhook-resources.js';
 import { projectRoutes } from './routes/projects.js';
 
 export interface AppOptions {
@@ -128,6 +129,7 @@ export async function buildApp(context: SandboxContext, options: AppOptions = {}
   app.get('/.well-known/jwks.json', async () => context.tokens.jwks);
   devRoutes(app, context);
   webhookRoutes(app, context);
+  webhookResourceRoutes(app, context);
   if (options.integrator) {
     referenceBackend(app, { ...options.integrator, cookieSecret: context.secret('integrator_cookie') });
   }

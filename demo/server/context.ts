@@ -60,4 +60,5 @@ export const COLLECTIONS = {
   livenessSessions: 'livenessSessions',
   webhookDeliveries: 'webhookDeliveries',
   handoffs: 'handoffs',
+  webhooks: 'webhooks',
 } as const satisfies { [Name in CollectionName]: Name };

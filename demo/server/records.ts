@@ -195,6 +195,18 @@ export interface WebhookEvent {
   data: Record<string, string | number | boolean | null>;
 }
 
+/**
+ * A webhook target of the client (`/v2/webhooks`), referenced by a flow's `webhook` (v3:
+ * `integrations.webhook`): while it exists and is active, the flow's events go to its `url`.
+ */
+export interface WebhookRecord extends OpenRecord {
+  name: string;
+  url: string;
+  isActive: boolean;
+  /** The flows it was linked to when created (`link`), as Verifik answers them. */
+  projectFlow: string[];
+}
+
 /** One try to deliver a webhook event. */
 export interface WebhookAttempt {
   at: string;
@@ -207,10 +219,12 @@ export interface WebhookAttempt {
 
 /** A webhook event for one flow's target, and its deliveries so far. */
 export interface WebhookDeliveryRecord extends BaseRecord {
-  /** The registration the event is about; null for events about something else (a login). */
+  /** The registration the event is about (for a login, the one that logged in); null for other events. */
   appRegistration: string | null;
   projectFlow: string;
   url: string;
+  /** The webhook resource the URL came from (none for a flow's `webhookUrl`): deleting it stops the delivery. */
+  webhook?: string | null;
   event: WebhookEvent;
   /** `pending` while attempts remain, `delivered` once the receiver answered 2xx, else `failed`. */
   status: 'pending' | 'delivered' | 'failed';
@@ -254,6 +268,7 @@ export interface Collections {
   livenessSessions: LivenessSessionRecord;
   webhookDeliveries: WebhookDeliveryRecord;
   handoffs: HandoffRecord;
+  webhooks: WebhookRecord;
 }
 
 export type CollectionName = keyof Collections;

@@ -4,14 +4,16 @@ import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.js';
 import { type DevClient, ensureDevClient } from './auth.js';
 import { FacePool } from './biometrics/face-pool.js';
-import type { CodeLimits, SandboxContext } from './context.js';
+import { COLLECTIONS, type CodeLimits, type SandboxContext } from './context.js';
 import { Store } from './db.js';
 import { Keys } from './keys.js';
 import { OcrEngine } from './ocr/ocr-engine.js';
 import { releasePendingAttempts } from './services/biometrics.js';
 import { purgeFinished } from './services/erasure.js';
 import { purgeExpiredMessages } from './services/outbox.js';
+import { onAppLogin } from './services/login-events.js';
 import { WebhookSender, type WebhookSenderOptions } from './services/webhook-sender.js';
+import { appLoginSucceeded } from './services/webhooks.js';
 import { sandboxFlows } from './integrator/sandbox-flows.js';
 import { seedDemo } from './seed.js';
 import { TokenService } from './tokens.js';
@@ -68,6 +70,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const dataDir = resolve(options.dataDir ?? join(ROOT, '.sandbox-data'));
   const store = Store.open(dataDir);
   let maintenance: NodeJS.Timeout | undefined;
+  let stopLoginEvents: (() => void) | undefined;
   try {
     const client = ensureDevClient(store, dataDir, options.clientToken);
     const keys = Keys.open(dataDir, store);
@@ -90,6 +93,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     };
     const webhooks = new WebhookSender(context, options.webhooks);
     context.webhooks = webhooks;
+    // Logins go to their flow's webhook. The listeners are shared by every sandbox in the
+    // process: only this one's AppLogins (those in its database) are its to send.
+    stopLoginEvents = onAppLogin(({ appLogin }) => {
+      if (store.get(COLLECTIONS.appLogins, appLogin._id)) appLoginSucceeded(context, appLogin);
+    });
     const seeded = seedDemo(context);
     // A stopped process leaves nothing behind that counts: attempts never analysed, expired messages.
     releasePendingAttempts(context);
@@ -130,6 +138,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       webhooks,
       async close() {
         clearInterval(maintenance);
+        stopLoginEvents?.();
         await webhooks.close();
         await app.close();
         await faces?.close();
@@ -143,6 +152,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     };
   } catch (error) {
     clearInterval(maintenance);
+    stopLoginEvents?.();
     store.close();
     throw error;
   }

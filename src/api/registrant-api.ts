@@ -31,6 +31,8 @@ export interface DocumentPhotos {
   country?: string;
   /** `CAMERA` when both sides were taken with the camera, else `FILE_UPLOAD` (Verifik's hosted client's value). */
   inputMethod: 'CAMERA' | 'FILE_UPLOAD';
+  /** The portrait cut from the front (a JPEG data URL), for the face match; absent when none was found. */
+  documentFace?: string;
 }
 
 /** The document validation answer, as far as the widget reads it. */
@@ -41,6 +43,11 @@ export interface DocumentValidationAnswer {
 /** Verifik's name validation answer, as far as the widget reads it. */
 export interface NameValidationAnswer {
   nameValidation?: { overallMatch?: boolean };
+}
+
+/** The criminal-history check's answer, as far as the widget reads it. */
+export interface BackgroundCheckAnswer {
+  backgroundCheck?: { status?: string };
 }
 
 /** What the sign-up form collected. */
@@ -213,6 +220,25 @@ export class RegistrantApi {
       { _id: id, force: true },
       signal,
     );
+  }
+
+  /**
+   * Verifik's criminal-history check of the person, on the number read from their validated
+   * document (flows with `verifyCriminalHistory`). It is addressed by the registration's
+   * information validation, read from the registration itself so that a resumed session has it.
+   */
+  async checkBackground(signal?: AbortSignal): Promise<BackgroundCheckAnswer> {
+    const registration = await this.call<{ informationValidation?: unknown }>(
+      '/v2/app-registrations/me',
+      'GET',
+      undefined,
+      signal,
+    );
+    const id = registration?.informationValidation;
+    if (typeof id !== 'string') {
+      throw new VerifikApiError(200, 'invalid_response', 'the registration has no informationValidation');
+    }
+    return this.call(`/v2/information-validations/${encodeURIComponent(id)}/background-check`, 'PUT', {}, signal);
   }
 
   /** Saves the signature: a drawn PNG (data URI) or a typed full name. */

@@ -115,4 +115,10 @@ export type VerifikErrorCode =
    * The names read on the document differ from the sign-up names (flows with `verifyNames`; tries
    * may be left). Recoverable: take the photos again.
    */
-  | 'document_names_mismatch';
+  | 'document_names_mismatch'
+  /**
+   * The criminal-history check on the document's number found records (flows with
+   * `verifyCriminalHistory` / v3 `criminalHistoryVerification`): the document step fails for
+   * good. The person is told only that the check needs a review.
+   */
+  | 'criminal_record_found';

@@ -243,6 +243,8 @@ export const en: Translation = {
     handoff_link_invalid: 'This link is not valid. Scan the code shown on your computer again.',
     document_names_mismatch:
       'The names on your document don’t match the names you signed up with. Take the photos again, or check the names you entered.',
+    criminal_record_found:
+      'We can’t complete your verification: the background check on your document needs a review. Please contact the site you came from.',
   },
   login: {
     title: 'Log in',

@@ -1,7 +1,7 @@
 /**
  * A web-test-runner plugin giving browser tests the images of `test/helpers/node/face-images.ts`
- * (built with sharp in Node): `longServerCommand('face-image', {kind: 'card' | 'selfie', person})`
- * answers a base64 JPEG.
+ * (built with sharp in Node): `longServerCommand('face-image', {kind: 'card' | 'selfie', person,
+ * documentNumber?})` answers a base64 JPEG.
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -15,10 +15,11 @@ export function faceImagesPlugin() {
     name: 'verifik-face-images',
     executeCommand({ command, payload }) {
       if (command !== 'face-image') return undefined;
-      return images.answer(`${payload.kind}:${payload.person}`, async () => {
+      const number = payload.documentNumber ? [payload.documentNumber] : [];
+      return images.answer(`${payload.kind}:${payload.person}:${number.join('')}`, async () => {
         const { stdout } = await run(
           process.execPath,
-          ['--import', 'tsx', 'test/helpers/node/print-face-image.ts', payload.kind, payload.person],
+          ['--import', 'tsx', 'test/helpers/node/print-face-image.ts', payload.kind, payload.person, ...number],
           { maxBuffer: 16 * 1024 * 1024 },
         );
         return stdout;

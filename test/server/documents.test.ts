@@ -171,6 +171,50 @@ describe('documents that are read', () => {
     assert.match(flagged.body.data.backgroundCheck.message, /Simulated/);
   });
 
+  test('criminal history on: the registration completes only once the document’s number came back clear', async () => {
+    const documentOnly = await createFlow(sandbox, project, {
+      steps: {
+        signUpForm: 'mandatory',
+        basicInformation: 'skip',
+        document: 'mandatory',
+        liveness: 'skip',
+        form: 'skip',
+      },
+      signUpForm: { firstName: true, lastName: true, email: true, emailGateway: 'none', phone: false },
+      document: { maxAttempts: 3, verifyCriminalHistory: true },
+    });
+    const complete = (who: Registrant) =>
+      sandbox.api('PUT', `/v2/app-registrations/${who.id}/sync`, { step: 'end', status: 'COMPLETED' }, as(who));
+    const withDocument = async (holder: Holder) => {
+      const response = await sandbox.api('POST', '/v2/app-registrations', signUp(project, documentOnly), {
+        token: null,
+      });
+      const who: Registrant = {
+        ...(response.body.data.appRegistration as Registrant),
+        id: response.body.data.appRegistration._id,
+        token: response.body.data.token,
+      };
+      const uploaded = await upload(who, await idCardFront('ana', holder));
+      assert.equal(uploaded.body.data.documentValidation.status, 'VALIDATED', JSON.stringify(uploaded.body));
+      const information: string = response.body.data.informationValidation._id;
+      const check = () =>
+        sandbox.api('PUT', `/v2/information-validations/${information}/background-check`, {}, as(who));
+      return { who, check };
+    };
+
+    const clear = await withDocument(LUCIA);
+    const early = await complete(clear.who);
+    assert.equal(early.body.message, '409:mandatory_step_not_completed@document', 'not before the check');
+    assert.equal((await clear.check()).body.data.backgroundCheck.status, 'CLEAR');
+    const completed = await complete(clear.who);
+    assert.equal(completed.status, 200, JSON.stringify(completed.body));
+
+    const flagged = await withDocument({ ...LUCIA, documentNumber: '99.999.999' });
+    assert.equal((await flagged.check()).body.data.backgroundCheck.status, 'RECORDS_FOUND');
+    const refused = await complete(flagged.who);
+    assert.equal(refused.body.message, '409:mandatory_step_not_completed@document', 'a client cannot skip past it');
+  });
+
   test('a v3 flow with countries takes only their active documents', async () => {
     const created = await sandbox.api('POST', '/v2/project-flows', {
       project,

@@ -5,7 +5,7 @@ import { ApiError, notFound } from '../errors.js';
 import { isObjectId, newObjectId } from '../ids.js';
 import type { FlowRecord } from '../records.js';
 import { FlowConfigError, normalizeFlow } from '../../../src/flow/normalize-flow.js';
-import { issueWebhookSecret } from '../services/webhooks.js';
+import { checkWebhookReferences, issueWebhookSecret } from '../services/webhooks.js';
 import { parseOrThrow } from '../validation/issues.js';
 import { flowShape } from '../../../src/flow/flow-shape.js';
 import { FLOW_FIELD_CODES, FLOW_SCHEMAS, flowHeader } from '../validation/project-flow.js';
@@ -92,6 +92,7 @@ export function projectFlowRoutes(app: FastifyInstance, context: SandboxContext)
     const { clientId } = request;
     const body = withoutServerFields(objectBody(request.body));
     validateFlow(body, clientId);
+    checkWebhookReferences(context, clientId, body);
     const flow = newFlowRecord(body, { _id: newObjectId(context.now()), client: clientId, now: context.now() });
     return { data: withWebhookSecret(store.insert(COLLECTIONS.projectFlows, flow)) };
   });
@@ -116,8 +117,11 @@ export function projectFlowRoutes(app: FastifyInstance, context: SandboxContext)
   app.put<{ Params: { id: string } }>('/v2/project-flows/:id', admin, async (request) => {
     const { clientId } = request;
     const flow = ownedFlow(clientId, request.params.id);
-    const merged = mergeDeep(flow, withoutServerFields(objectBody(request.body)));
+    const changes = withoutServerFields(objectBody(request.body));
+    const merged = mergeDeep(flow, changes);
     validateFlow(withoutServerFields(merged), clientId);
+    // Only a reference being set is checked: a flow whose webhook was deleted stays editable.
+    checkWebhookReferences(context, clientId, changes);
     const updated = store.replace(COLLECTIONS.projectFlows, {
       ...(merged as FlowRecord),
       version: (Number(flow['version']) || 1) + 1,

@@ -1,5 +1,5 @@
 import { faceSimilarity, livenessStandIn } from '../biometrics/scores.js';
-import type { DetectedFace } from '../biometrics/face-engine.js';
+import type { DetectedFace, FaceAnalysis } from '../biometrics/face-engine.js';
 import { checkImage } from '../biometrics/images.js';
 import { COLLECTIONS, type SandboxContext } from '../context.js';
 import { verifikError } from '../errors.js';
@@ -130,6 +130,23 @@ export interface DocumentUpload {
 }
 
 /**
+ * The document's portrait: in the `documentFace` crop when one was sent and a face is found in
+ * it (`portraitSource: "documentFace"`), else on the photo of the document itself (`"document"`).
+ */
+async function findPortrait(
+  context: SandboxContext,
+  images: { image?: Buffer | undefined; backImage?: Buffer | undefined; documentFace?: Buffer | undefined },
+): Promise<{ analysis: FaceAnalysis; portraitSource: 'documentFace' | 'document' }> {
+  const faces = await context.faces();
+  if (images.documentFace) {
+    const analysis = await faces.analyze(images.documentFace, 'ACCURATE');
+    if (analysis.faces.length > 0) return { analysis, portraitSource: 'documentFace' };
+  }
+  // A crop without a face (a misplaced cut) is no refusal: the whole photo is searched.
+  return { analysis: await faces.analyze((images.image ?? images.backImage)!, 'ACCURATE'), portraitSource: 'document' };
+}
+
+/**
  * A document: its portrait found and, when the flow asks, its text read; or a FAILED attempt. A
  * new document voids the earlier match.
  */
@@ -167,14 +184,18 @@ export async function uploadDocument(
     },
   );
   // The portrait and the text are read at the same time (the text in the reader's own thread).
-  const [analysis, reading] = await analysed(context, COLLECTIONS.documentValidations, attempt, async () =>
-    Promise.all([
-      (await context.faces()).analyze((images.documentFace ?? images.image ?? images.backImage)!, 'ACCURATE'),
-      readUpload(context, flow, images, {
-        documentType: upload.documentType ?? null,
-        passport: upload.documentCategory === 'passport',
-      }),
-    ]),
+  const [{ analysis, portraitSource }, reading] = await analysed(
+    context,
+    COLLECTIONS.documentValidations,
+    attempt,
+    async () =>
+      Promise.all([
+        findPortrait(context, images),
+        readUpload(context, flow, images, {
+          documentType: upload.documentType ?? null,
+          passport: upload.documentCategory === 'passport',
+        }),
+      ]),
   );
   const read = reading ? readingFields(reading) : {};
   const portrait = analysis.faces[0];
@@ -195,6 +216,7 @@ export async function uploadDocument(
       status: verdict.status,
       imageValidated: true,
       faceScore: round(portrait.score),
+      portraitSource,
       _face: storedFace(portrait),
       updatedAt: context.now().toISOString(),
     });

@@ -12,6 +12,8 @@ export interface Evidence {
   selfie?: AttemptRecord | undefined;
   /** The latest face match. */
   compare?: CompareRecord | undefined;
+  /** The criminal-history check's outcome, when one ran on the current document. */
+  criminalCheck?: 'CLEAR' | 'RECORDS_FOUND' | undefined;
 }
 
 /** `passed`; `missing` (not done); `failed` (done, and it blocks completion even when optional). */
@@ -23,7 +25,12 @@ export type Proof = 'passed' | 'missing' | 'failed';
  */
 export const PROOFS = {
   basicInformation: ({ registration }) => (registration.basicInformation ? 'passed' : 'missing'),
-  document: ({ document }) => (document?.status === 'VALIDATED' ? 'passed' : 'missing'),
+  // With the criminal-history check on, the document passes only once its number came back clear.
+  document: ({ document, criminalCheck }, flow) => {
+    if (document?.status !== 'VALIDATED') return 'missing';
+    if (!flow.document.verifyCriminalHistory || criminalCheck === 'CLEAR') return 'passed';
+    return criminalCheck === 'RECORDS_FOUND' ? 'failed' : 'missing';
+  },
   liveness: ({ selfie }) => (selfie?.status === 'VALIDATED' ? 'passed' : 'missing'),
   // A match counts only for the document and selfie it compared: a new capture needs a new match.
   faceMatch: ({ document, selfie, compare }) => {
@@ -32,7 +39,7 @@ export const PROOFS = {
     return current && compare.result.passed ? 'passed' : 'failed';
   },
   form: ({ registration }) => (registration.signature ? 'passed' : 'missing'),
-} satisfies Record<KycStepId, (evidence: Evidence) => Proof>;
+} satisfies Record<KycStepId, (evidence: Evidence, flow: NormalizedFlow) => Proof>;
 
 const isKyc = (id: string): id is KycStepId => id in PROOFS;
 
@@ -40,9 +47,14 @@ const isKyc = (id: string): id is KycStepId => id in PROOFS;
 export function evidenceOf(context: SandboxContext, registration: RegistrationRecord): Evidence {
   const { store } = context;
   const get = <T>(id: string | null, read: (id: string) => T | undefined) => (id === null ? undefined : read(id));
+  const document = get(registration.documentValidation, (id) => store.get(COLLECTIONS.documentValidations, id));
+  const information = store.get(COLLECTIONS.informationValidations, registration.informationValidation);
+  const check = information?.['backgroundCheck'] as { status?: string; documentValidation?: string } | undefined;
   return {
     registration,
-    document: get(registration.documentValidation, (id) => store.get(COLLECTIONS.documentValidations, id)),
+    document,
+    criminalCheck:
+      document && check?.documentValidation === document._id ? (check.status as Evidence['criminalCheck']) : undefined,
     selfie: get(registration.biometricValidation, (id) => store.get(COLLECTIONS.biometricValidations, id)),
     compare: get(registration.compareFaceVerification, (id) => store.get(COLLECTIONS.compareFaceVerifications, id)),
   };
@@ -55,7 +67,7 @@ export function evidenceOf(context: SandboxContext, registration: RegistrationRe
 export function missingForCompletion(evidence: Evidence, flow: NormalizedFlow): KycStepId | undefined {
   for (const { id, requirement } of planSteps(flow)) {
     if (!isKyc(id)) continue;
-    const proof = PROOFS[id](evidence);
+    const proof = PROOFS[id](evidence, flow);
     if (proof === 'failed' || (requirement === 'mandatory' && proof !== 'passed')) return id;
   }
   return undefined;

@@ -138,6 +138,8 @@ export interface BackgroundCheck {
   status: 'CLEAR' | 'RECORDS_FOUND';
   documentNumber: string;
   documentType: string | null;
+  /** The document validation whose number was checked: a new document needs a new check. */
+  documentValidation: string;
   sources: Array<{ source: string; found: boolean }>;
   checkedAt: string;
   message: string;
@@ -162,9 +164,11 @@ export function backgroundCheck(
     if (!flowOf(context, registration).document.verifyCriminalHistory) {
       throw verifikError(409, 'criminal_history_not_enabled');
     }
-    const earlier = information['backgroundCheck'] as BackgroundCheck | undefined;
-    if (earlier && !force) return { informationValidation: information, backgroundCheck: earlier };
     const { document } = evidenceOf(context, registration);
+    const earlier = information['backgroundCheck'] as BackgroundCheck | undefined;
+    if (earlier && earlier.documentValidation === document?._id && !force) {
+      return { informationValidation: information, backgroundCheck: earlier };
+    }
     const documentNumber = document?.status === 'VALIDATED' ? (document['documentNumber'] as string | null) : null;
     if (!document || !documentNumber) throw verifikError(409, 'MISSING_PREREQUISITES', 'document_number_not_read');
     const found = SIMULATED_RECORDS.includes(fold(documentNumber).replace(/[^A-Z0-9]/g, ''));
@@ -173,6 +177,7 @@ export function backgroundCheck(
       status: found ? 'RECORDS_FOUND' : 'CLEAR',
       documentNumber,
       documentType: (document['documentType'] as string | null) ?? null,
+      documentValidation: document._id,
       // A simulated hit is reported by the first source only: enough to exercise both paths.
       sources: SOURCES.map((source, index) => ({ source, found: found && index === 0 })),
       checkedAt: context.now().toISOString(),

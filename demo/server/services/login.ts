@@ -101,24 +101,28 @@ export async function completeLogin(
   proof: LoginProof,
 ): Promise<{ appLogin: AppLoginRecord; token: string }> {
   const now = context.now();
-  const appLogin = context.store.insert(COLLECTIONS.appLogins, {
-    _id: newObjectId(now),
-    client: flow.client,
-    name: registration.fullName ?? [registration.firstName, registration.lastName].filter(Boolean).join(' '),
-    status: 'completed',
-    project: flow.project,
-    projectFlow: flow._id,
-    type: proof.type,
-    appRegistration: registration._id,
-    emailValidation: proof.emailValidation ?? null,
-    phoneValidation: proof.phoneValidation ?? null,
-    biometricValidation: proof.biometricValidation ?? null,
-    face: null,
-    accessControlLog: null,
-    createdAt: now.toISOString(),
-    updatedAt: now.toISOString(),
+  // Stored and told in one transaction: a listener's queued webhook is kept with the login or not at all.
+  const appLogin = context.store.transaction(() => {
+    const stored = context.store.insert(COLLECTIONS.appLogins, {
+      _id: newObjectId(now),
+      client: flow.client,
+      name: registration.fullName ?? [registration.firstName, registration.lastName].filter(Boolean).join(' '),
+      status: 'completed',
+      project: flow.project,
+      projectFlow: flow._id,
+      type: proof.type,
+      appRegistration: registration._id,
+      emailValidation: proof.emailValidation ?? null,
+      phoneValidation: proof.phoneValidation ?? null,
+      biometricValidation: proof.biometricValidation ?? null,
+      face: null,
+      accessControlLog: null,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+    });
+    announceAppLogin({ appLogin: stored, flow });
+    return stored;
   });
-  announceAppLogin({ appLogin, flow });
   const { token } = await context.tokens.sign(
     {
       sub: appLogin._id,

@@ -6,7 +6,7 @@ import { isIP } from 'node:net';
 import { COLLECTIONS, type SandboxContext } from '../context.js';
 import { isLoopbackAddress } from '../routes/dev.js';
 import type { WebhookAttempt, WebhookDeliveryRecord } from '../records.js';
-import { flowWebhookSecret, SIGNATURE_HEADER, signWebhook } from './webhooks.js';
+import { activeWebhook, flowWebhookSecret, SIGNATURE_HEADER, signWebhook } from './webhooks.js';
 
 /** How failed deliveries are retried. */
 export interface WebhookRetry {
@@ -191,6 +191,9 @@ export class WebhookSender extends EventEmitter {
     let result: Pick<WebhookAttempt, 'statusCode' | 'error'>;
     let refused = false;
     try {
+      if (delivery.webhook && !activeWebhook(this.context, delivery.client, delivery.webhook)) {
+        throw new TargetRefused(`webhook ${delivery.webhook} was deleted or deactivated`);
+      }
       const statusCode = await post(new URL(delivery.url), headers, body, this.options);
       result = statusCode >= 200 && statusCode < 300 ? { statusCode } : { statusCode, error: `answered ${statusCode}` };
     } catch (error) {

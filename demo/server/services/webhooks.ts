@@ -1,7 +1,15 @@
 import { createHmac } from 'node:crypto';
 import { COLLECTIONS, type SandboxContext } from '../context.js';
-import { newObjectId } from '../ids.js';
-import type { FlowRecord, RegistrationRecord, WebhookDeliveryRecord, WebhookEvent } from '../records.js';
+import { ApiError } from '../errors.js';
+import { isObjectId, newObjectId } from '../ids.js';
+import type {
+  AppLoginRecord,
+  FlowRecord,
+  RegistrationRecord,
+  WebhookDeliveryRecord,
+  WebhookEvent,
+  WebhookRecord,
+} from '../records.js';
 
 /**
  * Webhooks: every registration status change (and, through {@link emitWebhookEvent}, any other
@@ -17,11 +25,67 @@ export const SIGNATURE_HEADER = 'verifik-signature';
 /** The event type sent when a registration's status changes. */
 export const STATUS_CHANGED = 'app_registration.status_changed';
 
-/** Where a flow's events go: its v2 `webhookUrl` (v3's `integrations.webhookUrl` too). */
-export function webhookTarget(flow: FlowRecord): string | undefined {
+/** The event type sent when a person logs in through a login flow (an AppLogin is stored). */
+export const APP_LOGIN_SUCCEEDED = 'app_login.succeeded';
+
+/** Where a flow's events go, and the webhook resource that named it (null for a plain URL). */
+export interface WebhookTarget {
+  url: string;
+  webhook: string | null;
+}
+
+/** The webhook resource `id` of the client, while it exists and is active. */
+export function activeWebhook(context: SandboxContext, client: string, id: unknown): WebhookRecord | undefined {
+  const webhook = typeof id === 'string' && isObjectId(id) ? context.store.get(COLLECTIONS.webhooks, id) : undefined;
+  return webhook && webhook.client === client && webhook.isActive ? webhook : undefined;
+}
+
+/** The webhook resource a flow references: v2 `webhook`, v3 `integrations.webhook`. */
+export function webhookReference(flow: Record<string, unknown>): unknown {
+  const integrations = flow['integrations'] as { webhook?: unknown } | undefined;
+  return flow['webhook'] ?? integrations?.webhook;
+}
+
+/**
+ * A 404 `INVALID_WEBHOOK_ID` naming the field when `body` (a flow, or the changes to one)
+ * references a webhook resource the client does not have.
+ */
+export function checkWebhookReferences(context: SandboxContext, client: string, body: Record<string, unknown>): void {
+  const integrations = body['integrations'] as { webhook?: unknown } | undefined;
+  const references = [
+    ['webhook', body['webhook']],
+    ['integrations.webhook', integrations?.webhook],
+  ] as const;
+  for (const [field, id] of references) {
+    if (id === undefined || id === null) continue;
+    const webhook = typeof id === 'string' && isObjectId(id) ? context.store.get(COLLECTIONS.webhooks, id) : undefined;
+    if (webhook?.client === client) continue;
+    const message = `${field}: webhook ${String(id)} does not exist`;
+    throw new ApiError(404, 'INVALID_WEBHOOK_ID', message, [{ field, code: 'INVALID_WEBHOOK_ID', message }]);
+  }
+}
+
+/** The active webhook resource that lists the flow among the flows it was linked to (`link`). */
+const linkedWebhook = (context: SandboxContext, flow: FlowRecord) =>
+  context.store
+    .list(COLLECTIONS.webhooks, flow.client, {}, { offset: 0, limit: 100, order: 'asc' })
+    .items.find((webhook) => webhook.isActive && webhook.projectFlow.includes(flow._id));
+
+/**
+ * Where a flow's events go: the active webhook resource its `webhook` references (or, without a
+ * reference, one linked to it), else its v2 `webhookUrl` (v3's `integrations.webhookUrl` too). A
+ * deleted or inactive webhook sends nothing.
+ */
+export function webhookTarget(context: SandboxContext, flow: FlowRecord): WebhookTarget | undefined {
+  const reference = webhookReference(flow);
+  const webhook =
+    reference === undefined || reference === null
+      ? linkedWebhook(context, flow)
+      : activeWebhook(context, flow.client, reference);
+  if (webhook) return { url: webhook.url, webhook: webhook._id };
   const integrations = flow['integrations'] as { webhookUrl?: unknown } | undefined;
   const url = flow['webhookUrl'] ?? integrations?.webhookUrl;
-  return typeof url === 'string' && url !== '' ? url : undefined;
+  return typeof url === 'string' && url !== '' ? { url, webhook: null } : undefined;
 }
 
 const secretKey = (flowId: string) => `webhookSecret:${flowId}`;
@@ -52,7 +116,7 @@ export function rollWebhookSecret(context: SandboxContext, flowId: string): stri
  * a webhook target, else undefined (a secret is shown once; roll it to see a new one).
  */
 export function issueWebhookSecret(context: SandboxContext, flow: FlowRecord): string | undefined {
-  if (!webhookTarget(flow) || flowWebhookSecret(context, flow._id) !== undefined) return undefined;
+  if (!webhookTarget(context, flow) || flowWebhookSecret(context, flow._id) !== undefined) return undefined;
   return rollWebhookSecret(context, flow._id);
 }
 
@@ -74,8 +138,8 @@ export function emitWebhookEvent(
   data: WebhookEvent['data'],
 ): WebhookEvent | undefined {
   const flow = context.store.get(COLLECTIONS.projectFlows, about.projectFlow);
-  const url = flow && webhookTarget(flow);
-  if (!flow || !url) return undefined;
+  const target = flow && webhookTarget(context, flow);
+  if (!flow || !target) return undefined;
   const now = context.now();
   const id = newObjectId(now);
   const event: WebhookEvent = { id: `evt_${id}`, type, createdAt: now.toISOString(), data };
@@ -86,7 +150,8 @@ export function emitWebhookEvent(
     projectFlow: flow._id,
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
-    url,
+    url: target.url,
+    webhook: target.webhook,
     event,
     status: 'pending',
     attempts: 0,
@@ -116,6 +181,28 @@ export function registrationStatusChanged(
       status: registration.status,
       previousStatus,
       reference: registration.reference ?? null,
+    },
+  );
+}
+
+/**
+ * Queues a stored AppLogin for its login flow's webhook: its id, the factor that identified the
+ * person and the registration that logged in (ids only, as for registrations).
+ */
+export function appLoginSucceeded(context: SandboxContext, appLogin: AppLoginRecord): void {
+  const registration = context.store.get(COLLECTIONS.appRegistrations, appLogin.appRegistration);
+  emitWebhookEvent(
+    context,
+    { projectFlow: appLogin.projectFlow, appRegistration: appLogin.appRegistration },
+    APP_LOGIN_SUCCEEDED,
+    {
+      appLogin: appLogin._id,
+      appRegistration: appLogin.appRegistration,
+      project: appLogin.project,
+      projectFlow: appLogin.projectFlow,
+      type: appLogin.type,
+      status: appLogin.status,
+      reference: registration?.reference ?? null,
     },
   );
 }

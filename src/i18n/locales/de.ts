@@ -278,6 +278,8 @@ export const de: Translation = {
     handoff_link_invalid: 'Dieser Link ist ungültig. Scannen Sie den Code auf Ihrem Computer erneut.',
     document_names_mismatch:
       'Die Namen auf Ihrem Dokument stimmen nicht mit denen Ihrer Anmeldung überein. Machen Sie die Fotos erneut oder prüfen Sie die eingegebenen Namen.',
+    criminal_record_found:
+      'Wir können Ihre Verifizierung nicht abschließen: Die Hintergrundprüfung zu Ihrem Dokument muss überprüft werden. Bitte wenden Sie sich an die Website, von der Sie kommen.',
   },
   login: {
     title: 'Anmelden',

@@ -253,6 +253,8 @@ export const es: Translation = {
     handoff_link_invalid: 'Este enlace no es válido. Escanea de nuevo el código que muestra tu computador.',
     document_names_mismatch:
       'Los nombres de tu documento no coinciden con los que usaste al registrarte. Toma las fotos de nuevo o revisa los nombres que escribiste.',
+    criminal_record_found:
+      'No podemos completar tu verificación: la consulta de antecedentes de tu documento requiere una revisión. Comunícate con el sitio del que vienes.',
   },
   login: {
     title: 'Iniciar sesión',

@@ -258,6 +258,8 @@ export const fr: Translation = {
     handoff_link_invalid: 'Ce lien n’est pas valide. Scannez à nouveau le code affiché sur votre ordinateur.',
     document_names_mismatch:
       'Les noms sur votre document ne correspondent pas à ceux de votre inscription. Reprenez les photos ou vérifiez les noms saisis.',
+    criminal_record_found:
+      'Nous ne pouvons pas terminer votre vérification : la vérification des antécédents liée à votre document doit être examinée. Veuillez contacter le site d’où vous venez.',
   },
   login: {
     title: 'Se connecter',

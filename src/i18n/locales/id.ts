@@ -253,6 +253,8 @@ export const id: Translation = {
     handoff_link_invalid: 'Tautan ini tidak valid. Pindai lagi kode yang ditampilkan di komputer Anda.',
     document_names_mismatch:
       'Nama di dokumen Anda tidak cocok dengan nama saat mendaftar. Ambil foto lagi atau periksa nama yang Anda masukkan.',
+    criminal_record_found:
+      'Kami tidak dapat menyelesaikan verifikasi Anda: pemeriksaan latar belakang atas dokumen Anda perlu ditinjau. Silakan hubungi situs asal Anda.',
   },
   login: {
     title: 'Masuk',

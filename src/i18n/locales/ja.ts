@@ -252,6 +252,8 @@ export const ja: Translation = {
     handoff_link_invalid: 'このリンクは無効です。パソコンに表示されたコードをもう一度読み取ってください。',
     document_names_mismatch:
       '書類の氏名が登録時の氏名と一致しません。写真を撮り直すか、入力した氏名を確認してください。',
+    criminal_record_found:
+      '本人確認を完了できません。書類に基づく経歴確認に審査が必要です。アクセス元のサイトにお問い合わせください。',
   },
   login: {
     title: 'ログイン',

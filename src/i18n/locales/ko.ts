@@ -238,6 +238,8 @@ export const ko: Translation = {
     handoff_link_invalid: '유효하지 않은 링크입니다. 컴퓨터에 표시된 코드를 다시 스캔하십시오.',
     document_names_mismatch:
       '신분증의 이름이 가입할 때 입력한 이름과 일치하지 않습니다. 사진을 다시 찍거나 입력한 이름을 확인하세요.',
+    criminal_record_found:
+      '인증을 완료할 수 없습니다. 신분증에 대한 신원 조회 결과를 검토해야 합니다. 이용하시던 사이트에 문의하세요.',
   },
   login: {
     title: '로그인',

@@ -259,6 +259,8 @@ export const pt: Translation = {
     handoff_link_invalid: 'Este link não é válido. Escaneie de novo o código mostrado no seu computador.',
     document_names_mismatch:
       'Os nomes no seu documento não correspondem aos que você usou no cadastro. Tire as fotos novamente ou confira os nomes digitados.',
+    criminal_record_found:
+      'Não podemos concluir sua verificação: a consulta de antecedentes do seu documento precisa de uma revisão. Entre em contato com o site de onde você veio.',
   },
   login: {
     title: 'Entrar',

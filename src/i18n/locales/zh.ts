@@ -232,6 +232,7 @@ export const zh: Translation = {
     handoff_link_used: '此链接已被使用。请在电脑上显示新的二维码并重新扫描。',
     handoff_link_invalid: '此链接无效。请重新扫描电脑上显示的二维码。',
     document_names_mismatch: '证件上的姓名与您注册时填写的姓名不一致。请重新拍摄，或检查您输入的姓名。',
+    criminal_record_found: '我们无法完成您的验证：您证件的背景调查需要人工审核。请联系您访问的网站。',
   },
   login: {
     title: '登录',

@@ -2,6 +2,10 @@ import { html, nothing, type PropertyValues, svg } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { attemptsLeft } from '../../flow/machine.js';
+import { STEPS } from '../../flow/steps.js';
+import { DEFAULT_ASSETS_URL } from '../../capture/face/assets-url.js';
+import { cropPortrait } from '../../capture/face/document-portrait.js';
+import { loadFaceDetector } from '../../capture/face/load-detector.js';
 import { HintThrottle } from '../../capture/hint-throttle.js';
 import { type DocumentFrame, DocumentGuideController } from '../../capture/image/document-guide-controller.js';
 import {
@@ -26,6 +30,7 @@ import {
   ImageFileError,
   type ImageFileProblem,
 } from '../../capture/image/image-file.js';
+import { VerifikApiError } from '../../api/errors.js';
 import { EnrollError } from '../../errors/enroll-error.js';
 import type { VerifikErrorCode } from '../../errors/error-codes.js';
 import type { CountryDocuments, DocumentCategory } from '../../flow/flow.types.js';
@@ -78,7 +83,9 @@ const check = (source: FrameSource, region?: Region) =>
  * card-shaped guide (a short primer first; the photo is taken on its own once the frame is sharp,
  * well lit and steady, or by hand) or uploaded (picker or drag and drop), as the flow allows;
  * every photo passes the on-device quality gate and a review before both sides are sent. When the
- * flow checks names, the names read on the document must match the sign-up names.
+ * flow has a face match, the portrait found on the front goes with them (`documentFace`). When the
+ * flow checks names, the names read on the document must match the sign-up names; when it checks
+ * criminal history, the document's number must come back clear.
  */
 export class VerifikDocumentStep extends StepElement {
   static override styles = [
@@ -94,6 +101,9 @@ export class VerifikDocumentStep extends StepElement {
   /** Attempts the flow still allows at this step (the root's machine counts them). */
   @property({ type: Number, attribute: 'attempts-left' }) attemptsLeft = 1;
 
+  /** Folder URL (ending in `/`) of the face detector, which finds the portrait on the front. */
+  @property({ attribute: 'assets-url' }) assetsUrl = DEFAULT_ASSETS_URL;
+
   @state() private phase: Phase = 'type';
   @state() private country: CountryDocuments | undefined;
   @state() private category: DocumentCategory | undefined;
@@ -102,6 +112,9 @@ export class VerifikDocumentStep extends StepElement {
   @state() private fileError: EnrollError | undefined;
   @state() private dragging = false;
 
+  /** The portrait being cut from the kept front (a JPEG data URL, or undefined when none is found). */
+  private portrait: Promise<string | undefined> | undefined;
+
   @query('video') private video!: HTMLVideoElement | null;
   @query('input[type="file"]') private fileInput!: HTMLInputElement | null;
 
@@ -109,7 +122,8 @@ export class VerifikDocumentStep extends StepElement {
     camera: { facingMode: 'environment', width: 1920, height: 1080 },
     // Taking the photos again can succeed after these; each uses one of the flow's attempts.
     retryable: new Set(['document_face_not_found', 'document_rejected', 'document_names_mismatch']),
-    final: new Set(['attempts_exhausted']),
+    // Another photo of the same document has the same number.
+    final: new Set(['attempts_exhausted', 'criminal_record_found']),
     // A document is already validated for this registration (e.g. before a reload).
     alreadyDone: 'already_exists',
     attemptsLeft: () => this.attemptsLeft,
@@ -210,6 +224,8 @@ export class VerifikDocumentStep extends StepElement {
   /** The photo is kept: on to the back, or send both sides. */
   private handleUsePhoto(): void {
     const photo = this.photos[this.side]!;
+    // The portrait is looked for while the person takes the back.
+    if (this.side === 'front') this.portrait = this.findPortrait(photo.canvas);
     if (this.side === 'front' && hasBack(this.category!)) {
       this.side = 'back';
       this.retake(photo.source);
@@ -231,36 +247,75 @@ export class VerifikDocumentStep extends StepElement {
     else this.phase = 'method';
   }
 
+  /**
+   * The portrait on the front, for the face match: only flows with one look for it, so the others
+   * never load the face detector (before a mandatory selfie it is already loading, for that step).
+   * A detector that cannot load or finds no face sends none: the server searches the photo.
+   */
+  private async findPortrait(front: HTMLCanvasElement): Promise<string | undefined> {
+    if (STEPS.faceMatch.requirement(this.enrollment.flow) === 'skip') return undefined;
+    try {
+      return await cropPortrait(await loadFaceDetector(this.assetsUrl), front);
+    } catch {
+      return undefined;
+    }
+  }
+
   private async send(): Promise<void> {
-    const { front, back } = this.photos;
     this.phase = 'sending';
     const outcome = await this.capture.submit(async () => {
-      const encode = async (photo: SidePhoto) => toDataUrl(await encodeJpeg(photo.canvas, PHOTO_BUDGET));
-      const [image, backImage] = await Promise.all([encode(front!), back && encode(back)]);
       const { api, flow } = this.enrollment;
-      const answer = await api.validateDocument({
-        image,
-        ...(backImage ? { backImage } : {}),
-        documentCategory: this.category!,
-        ...(this.country ? { country: this.country.country } : {}),
-        inputMethod: front!.source === 'camera' && (!back || back.source === 'camera') ? 'CAMERA' : 'FILE_UPLOAD',
-      });
-      const validation = answer?.documentValidation;
-      if (!validation) throw new EnrollError('invalid_response', 'the answer has no documentValidation', true);
-      // Verifik answers ASSESSING while its OCR runs; only FAILED is a refusal.
-      if (validation.status === 'FAILED') {
-        const code =
-          validation.failReason === 'document_face_not_found' ? 'document_face_not_found' : 'document_rejected';
-        throw new EnrollError(code, `document: ${validation.failReason ?? 'FAILED'}`, true);
-      }
-      if (flow.document.verifyNames && validation._id) {
+      const validation = await this.sendPhotos();
+      if (validation?._id && flow.document.verifyNames) {
         const names = await api.validateNames(validation._id);
         if (names?.nameValidation?.overallMatch !== true) {
           throw new EnrollError('document_names_mismatch', 'document: the names differ from the sign-up names', true);
         }
       }
+      if (flow.document.verifyCriminalHistory) {
+        const check = await api.checkBackground();
+        if (check?.backgroundCheck?.status === 'RECORDS_FOUND') {
+          throw new EnrollError('criminal_record_found', 'document: the criminal-history check found records');
+        }
+      }
     });
     if (outcome !== 'passed') this.phase = outcome;
+  }
+
+  /**
+   * Sends both sides (and the portrait); answers the validation, or undefined when this
+   * registration's document was already validated (e.g. before a reload) and the criminal-history
+   * check is still to confirm it.
+   */
+  private async sendPhotos(): Promise<{ _id?: string } | undefined> {
+    const { front, back } = this.photos;
+    const encode = async (photo: SidePhoto) => toDataUrl(await encodeJpeg(photo.canvas, PHOTO_BUDGET));
+    const [image, backImage, documentFace] = await Promise.all([encode(front!), back && encode(back), this.portrait]);
+    const { api, flow } = this.enrollment;
+    let answer;
+    try {
+      answer = await api.validateDocument({
+        image,
+        ...(backImage ? { backImage } : {}),
+        ...(documentFace ? { documentFace } : {}),
+        documentCategory: this.category!,
+        ...(this.country ? { country: this.country.country } : {}),
+        inputMethod: front!.source === 'camera' && (!back || back.source === 'camera') ? 'CAMERA' : 'FILE_UPLOAD',
+      });
+    } catch (error) {
+      const validatedBefore = error instanceof VerifikApiError && error.code === 'already_exists';
+      if (validatedBefore && flow.document.verifyCriminalHistory) return undefined;
+      throw error;
+    }
+    const validation = answer?.documentValidation;
+    if (!validation) throw new EnrollError('invalid_response', 'the answer has no documentValidation', true);
+    // Verifik answers ASSESSING while its OCR runs; only FAILED is a refusal.
+    if (validation.status === 'FAILED') {
+      const code =
+        validation.failReason === 'document_face_not_found' ? 'document_face_not_found' : 'document_rejected';
+      throw new EnrollError(code, `document: ${validation.failReason ?? 'FAILED'}`, true);
+    }
+    return validation;
   }
 
   /** From the back side, the person takes the front again (the camera stops; the type stays). */
@@ -281,6 +336,7 @@ export class VerifikDocumentStep extends StepElement {
   /** Starts again from the front (the document type stays). */
   private handleRetry(): void {
     this.photos = {};
+    this.portrait = undefined;
     this.side = 'front';
     this.phase = 'method';
   }
@@ -517,6 +573,10 @@ export const documentStep = defineStep({
   tag: 'verifik-document-step',
   element: VerifikDocumentStep,
   strings: 'document',
-  render: ({ enrollment }) =>
-    html`<verifik-document-step data-step attempts-left=${attemptsLeft(enrollment.machine)}></verifik-document-step>`,
+  render: ({ enrollment, assetsUrl }) =>
+    html`<verifik-document-step
+      data-step
+      assets-url=${assetsUrl}
+      attempts-left=${attemptsLeft(enrollment.machine)}
+    ></verifik-document-step>`,
 });

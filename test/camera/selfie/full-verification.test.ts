@@ -11,7 +11,7 @@ describe('Full Verification end to end', function () {
   this.timeout(120_000);
 
   it('the same person on the document and in the selfie: the face match passes and the flow completes', async () => {
-    const { element, outcomes, detail } = await runFullVerification('cris');
+    const { element, outcomes, detail, documentFaces } = await runFullVerification('cris');
     expect(outcomes).to.deep.equal([
       'signUp:passed',
       'emailCode:passed',
@@ -21,11 +21,19 @@ describe('Full Verification end to end', function () {
       'faceMatch:passed',
     ]);
     expect(detail.status).to.equal('COMPLETED');
-    const registration = await adminGet<{ status: string; compareFaceVerification: { result: { score: number } } }>(
-      `/v2/app-registrations/${detail.appRegistrationId}?populates[]=compareFaceVerification`,
+    const registration = await adminGet<{
+      status: string;
+      compareFaceVerification: { result: { score: number } };
+      documentValidation: { portraitSource: string };
+    }>(
+      `/v2/app-registrations/${detail.appRegistrationId}?populates[]=compareFaceVerification&populates[]=documentValidation`,
     );
     expect(registration.status).to.equal('COMPLETED');
     expect(registration.compareFaceVerification.result.score).to.be.greaterThan(0.67);
+    // The widget cut the portrait from the card and the sandbox found the face in that crop.
+    expect(registration.documentValidation.portraitSource).to.equal('documentFace');
+    expect(documentFaces, 'one crop, sent with the document').to.have.length(1);
+    expect(documentFaces[0]).to.match(/^data:image\/jpeg;base64,/);
     await waitUntil(() => inStep(element, 'h2')?.textContent === en.done.title, 'the done screen');
     await waitUntil(() => deepActiveElement()?.textContent === en.done.title, 'focus on the heading');
     expect(inStep(element, 'p')!.textContent).to.equal(en.done.text);

@@ -62,14 +62,15 @@ export const reviewShown = (root: ParentNode, timeout = 15_000) =>
 
 /**
  * An ID card built in Node (see face-images.ts) as a JPEG File, as a person would pick it; the
- * front shows `person`'s portrait.
+ * front shows `person`'s portrait and, when given, `documentNumber`.
  */
 export async function testImage(
   name: 'id-card-front' | 'id-card-back',
   person: 'ana' | 'cris' | 'dana' = 'ana',
+  documentNumber?: string,
 ): Promise<File> {
   // The back: a card without a portrait.
-  const base64 = await faceImage('card', name === 'id-card-front' ? person : 'none');
+  const base64 = await faceImage('card', name === 'id-card-front' ? person : 'none', documentNumber);
   const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
   return new File([bytes], `${name}.jpg`, { type: 'image/jpeg' });
 }

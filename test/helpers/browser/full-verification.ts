@@ -14,15 +14,25 @@ import { adminGet, createFlow, DEMO, sandbox } from './sandbox.js';
  * The seeded Full Verification flow, end to end in Chromium against the sandbox: sign-up, both
  * codes, the ID document (uploaded: this browser's camera shows a face), the selfie from the
  * camera, the face match, and completion. The camera shows cris; her card passes the match and
- * dana's fails it.
+ * dana's fails it. `documentFaces` are the portrait crops the widget sent with the document.
  */
 export async function runFullVerification(cardOf: 'cris' | 'dana') {
   // The seeded flow's settings on a project of its own: each run enrols cris's face, and a
   // second enrolment in one project is (rightly) refused as a duplicate person.
   const seeded = await adminGet<{ onboardingSettings: Record<string, unknown> }>(`/v2/project-flows/${DEMO.fullFlow}`);
   const flow = await createFlow(seeded.onboardingSettings);
+  // The portraits the widget sends with the document, read from its requests as they leave.
+  const documentFaces: string[] = [];
+  const recording: typeof fetch = (input, init) => {
+    if (String(input).endsWith('/v2/document-validations/app-registration') && typeof init?.body === 'string') {
+      const { documentFace } = JSON.parse(init.body) as { documentFace?: string };
+      if (documentFace) documentFaces.push(documentFace);
+    }
+    return fetch(input, init);
+  };
   const element = await fixture<VerifikEnroll>(
     html`<verifik-enroll
+      .fetch=${recording}
       persist="none"
       project=${String(flow['project'])}
       flow=${flow._id}
@@ -58,5 +68,5 @@ export async function runFullVerification(cardOf: 'cris' | 'dana') {
   await startCamera(element.shadowRoot!.querySelector<VerifikLivenessStep>('verifik-liveness-step')!);
   const { detail } = (await complete) as CustomEvent<VerifikOnboardingCompleteDetail>;
   expect(liveTracks()).to.have.length(0, 'no camera left on');
-  return { element, outcomes, changes, detail, project: String(flow['project']) };
+  return { element, outcomes, changes, detail, documentFaces, project: String(flow['project']) };
 }

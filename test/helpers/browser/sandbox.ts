@@ -74,5 +74,8 @@ export async function createFlow(onboardingSettings: Record<string, unknown>): P
  * A test image built in Node from the face-api demo photos: an ID card front or a selfie, base64
  * JPEG; `card` of `none` is a card without a portrait.
  */
-export const faceImage = (kind: 'card' | 'selfie', person: 'ana' | 'bea' | 'cris' | 'dana' | 'eve' | 'none') =>
-  longServerCommand<string>('face-image', { kind, person });
+export const faceImage = (
+  kind: 'card' | 'selfie',
+  person: 'ana' | 'bea' | 'cris' | 'dana' | 'eve' | 'none',
+  documentNumber?: string,
+) => longServerCommand<string>('face-image', { kind, person, ...(documentNumber ? { documentNumber } : {}) });

@@ -92,10 +92,24 @@ export async function startTestSandbox(options: SandboxOptions = {}): Promise<Te
 
 const FIXTURES = new URL('../../fixtures/seed-flows/', import.meta.url);
 
-/** The documented flow payloads of `test/fixtures/seed-flows`, by file name. */
-export function seedFlowPayloads(): Map<string, Record<string, unknown>> {
+/**
+ * The documented flow payloads of `test/fixtures/seed-flows`, by file name. Their `webhook` is a
+ * placeholder id, as their project is: replaced by `webhook` (a real one), or left out.
+ */
+export function seedFlowPayloads(webhook?: string): Map<string, Record<string, unknown>> {
   const files = readdirSync(FIXTURES).filter((name) => name.endsWith('.json'));
-  return new Map(files.map((name) => [name, JSON.parse(readFileSync(new URL(name, FIXTURES), 'utf8'))]));
+  const read = (name: string) => {
+    const { webhook: _placeholder, ...body } = JSON.parse(readFileSync(new URL(name, FIXTURES), 'utf8'));
+    return _placeholder === undefined || webhook === undefined ? body : { ...body, webhook };
+  };
+  return new Map(files.map((name) => [name, read(name)]));
+}
+
+/** A webhook resource of the sandbox's client pointing at `url`; answers its id. */
+export async function createWebhook(sandbox: TestSandbox, url = 'http://127.0.0.1:9/hook'): Promise<string> {
+  const response = await sandbox.api('POST', '/v2/webhooks', { name: 'Test receiver', url, isActive: true });
+  if (response.status !== 200) throw new Error(`webhook not created: ${JSON.stringify(response.body)}`);
+  return response.body.data._id as string;
 }
 
 /** A project to attach flows to. */
