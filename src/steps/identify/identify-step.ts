@@ -42,7 +42,8 @@ export class VerifikIdentifyStep extends StepElement {
     this.channel = this.channels.find((channel) => channel === saved) ?? this.channels[0] ?? 'email';
     const country = navigator.language.split('-')[1]?.toUpperCase();
     this.values = { country: country && /^[A-Z]{2}$/.test(country) ? country : 'CO', ...fields };
-    if (this.channels.includes('phone')) void loadPhoneNumbers().then((phones) => (this.phones = phones));
+    if (this.channels.includes('phone'))
+      void loadPhoneNumbers(this.values['phone'], this.values['country']).then((phones) => (this.phones = phones));
   }
 
   private setValue(name: string, value: string): void {
@@ -51,7 +52,9 @@ export class VerifikIdentifyStep extends StepElement {
 
   private async handleSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    const phones = this.channel === 'phone' ? (this.phones ?? (await loadPhoneNumbers())) : undefined;
+    // The numbering plan of the country picked (or of a calling code typed) may still be loading.
+    const phones =
+      this.channel === 'phone' ? await loadPhoneNumbers(this.values['phone'], this.values['country']) : undefined;
     const problems = validateSignUp(
       this.values,
       [this.channel],
@@ -116,7 +119,10 @@ export class VerifikIdentifyStep extends StepElement {
       countryLabel: signUp.country,
       phoneLabel: signUp.phone,
       error,
-      onCountry: (country) => this.setValue('country', country),
+      onCountry: (country) => {
+        this.setValue('country', country);
+        void loadPhoneNumbers('', country).catch(() => undefined);
+      },
       onPhone: (phone) => this.setValue('phone', phone),
     });
   }
