@@ -43,7 +43,8 @@ export function recordNetwork(context: BrowserContext): NetworkLog {
   context.on('requestfinished', (request) => {
     pending.push(
       (async () => {
-        const response = await request.response();
+        // A page closed while a request was finishing (the next run's page opens): nothing to measure.
+        const response = await request.response().catch(() => null);
         if (!response) return undefined;
         const body = await response.body().catch(() => Buffer.alloc(0));
         const post = request.postDataBuffer();
