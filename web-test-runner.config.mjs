@@ -3,6 +3,7 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { faceAssetsMiddleware } from './scripts/face-assets.mjs';
@@ -45,6 +46,28 @@ function cameraFixtures() {
   return JSON.parse(output);
 }
 
+/** Whether something may listen on `port` now. */
+const canListen = (port) =>
+  new Promise((resolve) => {
+    const server = createServer()
+      .once('error', () => resolve(false))
+      .listen(port, () => server.close(() => resolve(true)));
+  });
+
+/**
+ * The dev server's port. Left alone, web-test-runner takes the first free port from 8000, and two
+ * runs started together (suites side by side on one machine) can both pick it: one then fails to
+ * listen. A random free port in 10000–19999 (below the sandboxes' 20000–32000 and Linux's ephemeral
+ * range) makes that unlikely; after 20 taken ones, web-test-runner searches as usual.
+ */
+async function devServerPort() {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const port = 10_000 + Math.floor(Math.random() * 10_000);
+    if (await canListen(port)) return port;
+  }
+  return undefined;
+}
+
 const FAKE_CAMERA = ['--use-fake-device-for-media-stream'];
 const fixtures = cameraFixtures();
 const scenes = Object.fromEntries(Object.entries(fixtures).map(([name, files]) => [name, files.scenes]));
@@ -58,6 +81,7 @@ const NO_CAMERA = [
 ];
 
 export default {
+  port: await devServerPort(),
   files: NO_CAMERA,
   nodeResolve: true,
   middleware: [faceAssetsMiddleware()],
