@@ -46,7 +46,10 @@ async function mountBasic(attributes: Record<string, string> = {}): Promise<Veri
   return element;
 }
 
-describe('<verifik-enroll> start() and reset()', () => {
+describe('<verifik-enroll> start() and reset()', function () {
+  // Whole registrations (two in one test) against the sandbox on a busy machine: a bound on a hang.
+  this.timeout(180_000);
+
   afterEach(() => sessionStorage.clear());
 
   it('autostart="false" requests nothing until start(), then loads and shows the sign-up', async () => {
