@@ -552,11 +552,6 @@ export class VerifikEnroll extends LitElement {
   private async focusHeading(): Promise<void> {
     this.requestUpdate();
     await this.updateComplete;
-    // The screen's module may still be loading (steps load on demand): its heading comes with it.
-    if (this.stepTask.status === TaskStatus.PENDING) {
-      await this.stepTask.taskComplete.catch(() => undefined);
-      await this.updateComplete;
-    }
     const screen = this.renderRoot.querySelector('[data-step], [part="error"]');
     if (screen instanceof LitElement) await screen.updateComplete;
     (screen?.shadowRoot ?? screen)?.querySelector<HTMLElement>('h2')?.focus();
