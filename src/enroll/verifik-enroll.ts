@@ -552,6 +552,13 @@ export class VerifikEnroll extends LitElement {
   private async focusHeading(): Promise<void> {
     this.requestUpdate();
     await this.updateComplete;
+    // The final screen can be reached before its module has loaded (the steps before it skipped
+    // quickly): its heading comes with the module, and it has no control the focus could be on.
+    const final = this.enrollment && this.enrollment.machine.status !== 'running';
+    if (final && this.stepTask.status === TaskStatus.PENDING) {
+      await this.stepTask.taskComplete.catch(() => undefined);
+      await this.updateComplete;
+    }
     const screen = this.renderRoot.querySelector('[data-step], [part="error"]');
     if (screen instanceof LitElement) await screen.updateComplete;
     (screen?.shadowRoot ?? screen)?.querySelector<HTMLElement>('h2')?.focus();
