@@ -15,6 +15,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { CHROMIUM_ONLY_GROUPS, firefoxGroup, TEST_GROUPS } from '../test/helpers/camera/camera-groups.mjs';
 import { ensureSystemTools } from './system-tools.mjs';
 
@@ -37,7 +38,25 @@ function run(command, args, env = {}) {
       });
     }
     child.on('error', (error) => resolve({ code: 127, output: `${output}\n${error.message}` }));
-    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+    child.on('close', (code) => {
+      const group = args.indexOf('--group');
+      collectFailures(group === -1 ? currentStage : `${currentStage}, group ${args[group + 1]}`, output);
+      resolve({ code: code ?? 1, output });
+    });
+  });
+}
+
+/** Failures named by the runners (test-runner `❌`, Node's `✖`), each with the line that says why. */
+const failures = [];
+let currentStage = '';
+function collectFailures(stage, output) {
+  const lines = stripVTControlCharacters(output).split('\n');
+  lines.forEach((line, index) => {
+    const text = line.trim();
+    if (!/^(❌|✖)/.test(text) || text === '✖ failing tests:') return;
+    const reason = lines.slice(index + 1).find((next) => next.trim() !== '');
+    const entry = `  ${stage}: ${text}${reason ? `\n      ${reason.trim()}` : ''}`;
+    if (!failures.includes(entry)) failures.push(entry);
   });
 }
 
@@ -216,6 +235,7 @@ if (!selection) {
 const results = [];
 for (const stage of selection) {
   console.log(`\n── ${stage.name}`);
+  currentStage = stage.name;
   let result;
   try {
     result = await stage.run();
@@ -226,6 +246,7 @@ for (const stage of selection) {
   results.push({ name: stage.name, ...result });
 }
 
+if (failures.length) console.log(`\n── failures\n${failures.join('\n')}`);
 console.log('\n── summary');
 for (const { name, passed, failed } of results) console.log(`  ${name.padEnd(36)} ${passed} passed, ${failed} failed`);
 const passed = results.reduce((sum, result) => sum + result.passed, 0);
