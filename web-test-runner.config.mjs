@@ -12,6 +12,7 @@ import { CAMERA_FIXTURE_DIR, CAMERA_FIXTURES, firefoxGroup } from './test/helper
 import { canvasCameraPage, canvasCameraPlugin } from './test/helpers/wtr-canvas-camera.mjs';
 import { faceImagesPlugin } from './test/helpers/wtr-face-images-plugin.mjs';
 import { handoffPhonePlugin } from './test/helpers/wtr-handoff-phone-plugin.mjs';
+import { holdModulesPlugin } from './test/helpers/wtr-hold-modules-plugin.mjs';
 import { reactPlugin } from './test/helpers/wtr-react-plugin.mjs';
 import { firefoxLauncher } from './test/helpers/wtr-firefox-launcher.mjs';
 import { sandboxPlugin } from './test/helpers/wtr-sandbox-plugin.mjs';
@@ -93,6 +94,7 @@ export default {
       tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
     }),
     sandboxPlugin(),
+    holdModulesPlugin(),
     reactPlugin(),
     faceImagesPlugin(),
     canvasCameraPlugin(scenes),

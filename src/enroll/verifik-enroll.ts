@@ -552,16 +552,23 @@ export class VerifikEnroll extends LitElement {
   private async focusHeading(): Promise<void> {
     this.requestUpdate();
     await this.updateComplete;
-    // The final screen can be reached before its module has loaded (the steps before it skipped
-    // quickly): its heading comes with the module, and it has no control the focus could be on.
-    const final = this.enrollment && this.enrollment.machine.status !== 'running';
-    if (final && this.stepTask.status === TaskStatus.PENDING) {
+    // A person who outran the prefetch sees "Loading" until the screen's module arrives, with its
+    // heading. Focus moves then only if it is still nowhere: not from a control reached meanwhile.
+    const enrollment = this.enrollment;
+    if (enrollment && !this.handoff.active && !loadedStep(this.shownStep(enrollment))) {
       await this.stepTask.taskComplete.catch(() => undefined);
       await this.updateComplete;
+      if (!this.focusLost()) return;
     }
     const screen = this.renderRoot.querySelector('[data-step], [part="error"]');
     if (screen instanceof LitElement) await screen.updateComplete;
     (screen?.shadowRoot ?? screen)?.querySelector<HTMLElement>('h2')?.focus();
+  }
+
+  /** Focus is on no control: the page's body, or this element with nothing focused inside. */
+  private focusLost(): boolean {
+    const active = document.activeElement;
+    return !active || active === document.body || (active === this && !this.shadowRoot?.activeElement);
   }
 
   /** The step on screen: the current one while the flow runs, then the final screen. */

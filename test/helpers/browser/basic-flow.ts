@@ -84,8 +84,8 @@ export async function latestCode(to: string, after = ''): Promise<string> {
   return code;
 }
 
-/** Fills and sends the sign-up form; resolves on the email code step. */
-export async function fillSignUp(
+/** Fills and sends the sign-up form; resolves once it is sent. */
+export async function sendSignUp(
   element: VerifikEnroll,
   who: Person,
   names: { firstName: string; lastName: string } = { firstName: 'Ana', lastName: 'García' },
@@ -97,6 +97,11 @@ export async function fillSignUp(
   await press(element, '#field-acceptTerms', 'Space');
   await press(element, '#field-acceptPrivacy', 'Space');
   await press(element, 'button[type="submit"]');
+}
+
+/** Fills and sends the sign-up form; resolves on the email code step. */
+export async function fillSignUp(element: VerifikEnroll, who: Person, names?: Parameters<typeof sendSignUp>[2]) {
+  await sendSignUp(element, who, names);
   await whenStep(element, 'emailCode');
 }
 
@@ -108,12 +113,17 @@ export async function enterCode(element: VerifikEnroll, code: string) {
   await sendKeys({ type: code });
 }
 
-/** Passes the email and the phone code; resolves on the document step. */
-export async function passCodes(element: VerifikEnroll, who: Person) {
+/** Enters the email and the phone code; resolves once the phone code is typed. */
+export async function enterCodes(element: VerifikEnroll, who: Person) {
   await enterCode(element, await latestCode(who.email));
   await whenStep(element, 'phoneCode');
   await press(element, '.actions button');
   await enterCode(element, await latestCode(`+57${who.phone}`));
+}
+
+/** Passes the email and the phone code; resolves on the document step. */
+export async function passCodes(element: VerifikEnroll, who: Person) {
+  await enterCodes(element, who);
   await whenStep(element, 'document');
 }
 

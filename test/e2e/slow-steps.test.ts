@@ -1,0 +1,88 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import type { VerifikEnroll } from '../../src/index.js';
+import '../../src/verifik-enroll.js';
+import {
+  deepActiveElement,
+  enterCodes,
+  fillSignUp,
+  inStep,
+  person,
+  sendSignUp,
+  whenLoaded,
+  whenStep,
+} from '../helpers/browser/basic-flow.js';
+import { DEMO, sandbox } from '../helpers/browser/sandbox.js';
+import { waitUntil } from '../helpers/browser/wait.js';
+
+/**
+ * A person faster than the network: the next step's module (fetched while they are on the step
+ * before) has not arrived when they press Continue. They see "Loading"; once the module is in,
+ * the new screen's heading takes the focus if it is on no control, and stays where the person put
+ * it otherwise. The test runner holds the module's request (`wtr-hold-modules-plugin.mjs`), so
+ * the person is ahead of it on any machine. This file imports only the side-effect entry, so no
+ * step module is loaded before its test.
+ */
+
+const basicFlow = () =>
+  fixture<VerifikEnroll>(
+    html`<verifik-enroll
+      persist="none"
+      project=${DEMO.project}
+      flow=${DEMO.basicFlow}
+      api-url=${sandbox.url}
+      token-endpoint=${`${sandbox.url}/api/verifik/registration`}
+      lang="en"
+    ></verifik-enroll>`,
+  );
+
+/** Waits until `step` is the current step while its module is still held: "Loading" shows. */
+async function whenLoadingStep(element: VerifikEnroll, step: string) {
+  await waitUntil(() => element.getAttribute('step') === step, `the ${step} step`);
+  expect(element.shadowRoot!.querySelector('[data-step]'), 'no screen before its module').to.equal(null);
+  expect(element.shadowRoot!.querySelector('[part="status"]')?.textContent).to.contain('Loading');
+  expect(await executeServerCommand('held-modules'), 'the module is still on its way').to.be.above(0);
+}
+
+/** Rendering settles: the frame after the screen appeared (focus moves, if at all, before it). */
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+
+describe('a person ahead of the next step’s module', function () {
+  // A flow against the sandbox on 2 busy cores: its waits end on steps and requests.
+  this.timeout(120_000);
+
+  afterEach(() => executeServerCommand('release-modules'));
+
+  it('sees Loading, then the new screen’s heading gets the focus the old screen took with it', async () => {
+    await executeServerCommand('hold-modules', { path: '/src/steps/code/code-step' });
+    const element = await basicFlow();
+    await whenLoaded(element);
+    await sendSignUp(element, person());
+
+    await whenLoadingStep(element, 'emailCode');
+    expect(deepActiveElement(), 'the sign-up screen took the focus with it').to.equal(document.body);
+
+    await executeServerCommand('release-modules');
+    await whenStep(element, 'emailCode');
+    await waitUntil(() => deepActiveElement() === inStep(element, 'h2'), 'the code screen’s heading has the focus');
+  });
+
+  it('leaves the focus on a control the person reached while the screen was loading', async () => {
+    await executeServerCommand('hold-modules', { path: '/src/steps/document/document-step' });
+    const element = await basicFlow();
+    await whenLoaded(element);
+    const who = person();
+    await fillSignUp(element, who);
+    await enterCodes(element, who);
+
+    await whenLoadingStep(element, 'document');
+    const cancel = element.shadowRoot!.querySelector<HTMLButtonElement>('[part="cancel"]')!;
+    cancel.focus();
+
+    await executeServerCommand('release-modules');
+    await whenStep(element, 'document');
+    await nextFrame();
+    expect(inStep(element, 'h2'), 'the document screen is shown').to.not.equal(null);
+    expect(deepActiveElement(), 'the focus stays on Cancel').to.equal(cancel);
+  });
+});
