@@ -45,6 +45,13 @@ import { Enrollment } from './enrollment.js';
 import { prefillFields, type VerifikPrefill } from './prefill.js';
 import { styles } from './verifik-enroll.styles.js';
 
+/** The focused element, through open shadow roots (the page's body when nothing has focus). */
+function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
 /**
  * Runs a Verifik Smart Enroll identity verification inside the page: it loads the project's
  * onboarding flow from the Verifik API (or the sandbox) and guides the person through it; with
@@ -341,8 +348,7 @@ export class VerifikEnroll extends LitElement {
    * moves into the dialog and returns to what had it when the modal closes.
    */
   show(): void {
-    let active = document.activeElement;
-    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    const active = deepActiveElement();
     this.opener = active instanceof HTMLElement && active !== document.body ? active : undefined;
     this.start();
     this.open = true;
@@ -553,7 +559,8 @@ export class VerifikEnroll extends LitElement {
     this.requestUpdate();
     await this.updateComplete;
     // A person who outran the prefetch sees "Loading" until the screen's module arrives, with its
-    // heading. Focus moves then only if it is still nowhere: not from a control reached meanwhile.
+    // heading. Focus moves then only if it is nowhere (the old screen took it with it): never from
+    // a control the person is on, such as Skip, which they may be pressing again.
     const enrollment = this.enrollment;
     if (enrollment && !this.handoff.active && !loadedStep(this.shownStep(enrollment))) {
       await this.stepTask.taskComplete.catch(() => undefined);
@@ -565,10 +572,11 @@ export class VerifikEnroll extends LitElement {
     (screen?.shadowRoot ?? screen)?.querySelector<HTMLElement>('h2')?.focus();
   }
 
-  /** Focus is on no control: the page's body, or this element with nothing focused inside. */
+  /** Focus is on no control: the page's body, or this element with nothing (or only its modal) focused inside. */
   private focusLost(): boolean {
     const active = document.activeElement;
-    return !active || active === document.body || (active === this && !this.shadowRoot?.activeElement);
+    const inside = this.shadowRoot?.activeElement;
+    return !active || active === document.body || (active === this && (!inside || inside instanceof HTMLDialogElement));
   }
 
   /** The step on screen: the current one while the flow runs, then the final screen. */

@@ -7,8 +7,10 @@ import {
   enterCodes,
   fillSignUp,
   inStep,
+  passCodes,
   person,
   sendSignUp,
+  skip,
   whenLoaded,
   whenStep,
 } from '../helpers/browser/basic-flow.js';
@@ -24,7 +26,7 @@ import { waitUntil } from '../helpers/browser/wait.js';
  * step module is loaded before its test.
  */
 
-const basicFlow = () =>
+const basicFlow = ({ modal = false } = {}) =>
   fixture<VerifikEnroll>(
     html`<verifik-enroll
       persist="none"
@@ -33,13 +35,15 @@ const basicFlow = () =>
       api-url=${sandbox.url}
       token-endpoint=${`${sandbox.url}/api/verifik/registration`}
       lang="en"
+      cross-device="off"
+      ?modal=${modal}
     ></verifik-enroll>`,
   );
 
 /** Waits until `step` is the current step while its module is still held: "Loading" shows. */
 async function whenLoadingStep(element: VerifikEnroll, step: string) {
   await waitUntil(() => element.getAttribute('step') === step, `the ${step} step`);
-  expect(element.shadowRoot!.querySelector('[data-step]'), 'no screen before its module').to.equal(null);
+  expect(element.shadowRoot!.querySelector('[data-step]') === null, 'no screen before its module').to.equal(true);
   expect(element.shadowRoot!.querySelector('[part="status"]')?.textContent).to.contain('Loading');
   expect(await executeServerCommand('held-modules'), 'the module is still on its way').to.be.above(0);
 }
@@ -60,7 +64,7 @@ describe('a person ahead of the next step’s module', function () {
     await sendSignUp(element, person());
 
     await whenLoadingStep(element, 'emailCode');
-    expect(deepActiveElement(), 'the sign-up screen took the focus with it').to.equal(document.body);
+    expect(deepActiveElement()?.tagName, 'the sign-up screen took the focus with it').to.equal('BODY');
 
     await executeServerCommand('release-modules');
     await whenStep(element, 'emailCode');
@@ -83,6 +87,27 @@ describe('a person ahead of the next step’s module', function () {
     await whenStep(element, 'document');
     await nextFrame();
     expect(inStep(element, 'h2'), 'the document screen is shown').to.not.equal(null);
-    expect(deepActiveElement(), 'the focus stays on Cancel').to.equal(cancel);
+    expect(deepActiveElement() === cancel, `the focus stays on Cancel, not ${deepActiveElement()?.tagName}`).to.equal(
+      true,
+    );
+  });
+
+  it('in the modal too, on the final screen: its heading inside the dialog gets the focus', async () => {
+    await executeServerCommand('hold-modules', { path: '/src/steps/done/done-step' });
+    const element = await basicFlow({ modal: true });
+    element.show();
+    await whenLoaded(element);
+    const who = person();
+    await fillSignUp(element, who);
+    await passCodes(element, who);
+    await skip(element, 'document');
+    await skip(element, 'liveness');
+    if (element.getAttribute('step') === 'faceMatch') await skip(element, 'faceMatch');
+
+    await whenLoadingStep(element, 'done');
+    await executeServerCommand('release-modules');
+    await whenStep(element, 'done');
+    await waitUntil(() => deepActiveElement() === inStep(element, 'h2'), 'the final screen’s heading has the focus');
+    expect(element.shadowRoot!.querySelector('dialog')?.open, 'still in the open modal').to.equal(true);
   });
 });
