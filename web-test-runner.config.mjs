@@ -73,6 +73,9 @@ const FAKE_CAMERA = ['--use-fake-device-for-media-stream'];
 const fixtures = cameraFixtures();
 const scenes = Object.fromEntries(Object.entries(fixtures).map(([name, files]) => [name, files.scenes]));
 
+/** A person ahead of the network: step modules held back (their own group, see the groups below). */
+const SLOW_NETWORK = 'test/slow-network/**/*.test.ts';
+
 /** The tests that need no camera: elements, whole flows, the React wrapper, the CDN script. */
 const NO_CAMERA = [
   'test/elements/**/*.test.ts',
@@ -116,8 +119,11 @@ export default {
         ]),
       ],
     })),
+    // Module requests held back on request (test/helpers/wtr-hold-modules-plugin.mjs): a browser of its own.
+    { name: 'slow-network', files: SLOW_NETWORK, browsers: [chromium()] },
     // The second browser, the same groups: its camera groups see their fixture through the canvas camera.
     { name: firefoxGroup('default'), files: NO_CAMERA, browsers: [firefoxLauncher()] },
+    { name: firefoxGroup('slow-network'), files: SLOW_NETWORK, browsers: [firefoxLauncher()] },
     {
       name: firefoxGroup('camera-denied'),
       files: 'test/camera/denied/**/*.test.ts',

@@ -16,7 +16,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
-import { CHROMIUM_ONLY_GROUPS, firefoxGroup, TEST_GROUPS } from '../test/helpers/camera/camera-groups.mjs';
+import { CHROMIUM_ONLY_GROUPS, firefoxGroup, groupFolder, TEST_GROUPS } from '../test/helpers/camera/camera-groups.mjs';
 import { ensureSystemTools } from './system-tools.mjs';
 
 const bin = (name) => join('node_modules', '.bin', name);
@@ -134,7 +134,7 @@ const consumerTests = nodeTestRun('consumer apps (packed tarball)', () => {
 function browserGroups() {
   return TEST_GROUPS.filter((group) => {
     if (group === 'default') return true;
-    const folder = join('test', 'camera', group.slice('camera-'.length));
+    const folder = groupFolder(group);
     return existsSync(folder) && testFiles(folder).length > 0;
   });
 }

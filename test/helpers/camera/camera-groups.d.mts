@@ -3,4 +3,5 @@ export const CAMERA_FIXTURES: Record<CameraFixture, { width: number; height: num
 export const CAMERA_FIXTURE_DIR: string;
 export const TEST_GROUPS: string[];
 export function firefoxGroup(group: string): string;
+export function groupFolder(group: string): string;
 export const CHROMIUM_ONLY_GROUPS: string[];

@@ -21,12 +21,24 @@ export const CAMERA_FIXTURES = {
 /** Where the videos are written (git-ignored). */
 export const CAMERA_FIXTURE_DIR = '.tmp/camera';
 
-/** Every test-runner group: `default` (no camera), `camera-denied`, and `camera-<fixture>`. */
+/**
+ * Every test-runner group: `default` (no camera), `camera-denied`, `camera-<fixture>`, and
+ * `slow-network` (modules held back on request: its own browser, so no other test file has filled
+ * its HTTP cache, and no other file waits on its holds).
+ */
 export const TEST_GROUPS = [
   'default',
   'camera-denied',
   ...Object.keys(CAMERA_FIXTURES).map((name) => `camera-${name}`),
+  'slow-network',
 ];
+
+/**
+ * The folder of a group's test files (`default` takes the rest: test/elements, e2e, react, cdn).
+ * @param {string} group
+ */
+export const groupFolder = (group) =>
+  group.startsWith('camera-') ? `test/camera/${group.slice('camera-'.length)}` : `test/${group}`;
 
 /**
  * The same group in Firefox: `firefox` (for `default`) or `firefox-camera-…`. Firefox's fake

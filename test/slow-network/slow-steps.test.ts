@@ -22,8 +22,9 @@ import { waitUntil } from '../helpers/browser/wait.js';
  * before) has not arrived when they press Continue. They see "Loading"; once the module is in,
  * the new screen's heading takes the focus if it is on no control, and stays where the person put
  * it otherwise. The test runner holds the module's request (`wtr-hold-modules-plugin.mjs`), so
- * the person is ahead of it on any machine. This file imports only the side-effect entry, so no
- * step module is loaded before its test.
+ * the person is ahead of it on any machine. The file runs in a browser of its own (the
+ * `slow-network` group), so no other test file's page has filled the HTTP cache with a step module,
+ * and imports only the side-effect entry, so no step module is loaded before its test.
  */
 
 const basicFlow = ({ modal = false } = {}) =>
