@@ -5,8 +5,10 @@
  *   (e.g. `/src/steps/code/code-step`) until released;
  * - `held-modules` answers how many requests are held right now;
  * - `release-modules` lets them all go on, and stops holding.
- * A hold is global (the dev server cannot tell pages apart): another page's request for the same
- * module only waits too. A hold left by a failed test lets go after {@link HOLD_LIMIT_MS}.
+ * A hold is global (the dev server cannot tell pages apart), and web-test-runner lets browsers cache
+ * modules for a year (a module another page fetched is not asked for again): tests that hold run in
+ * a browser of their own, the `slow-network` group. A hold left by a failed test lets go after
+ * {@link HOLD_LIMIT_MS}.
  */
 const HOLD_LIMIT_MS = 60_000;
 
