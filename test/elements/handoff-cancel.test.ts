@@ -51,6 +51,7 @@ describe('continue on your phone: cancel', function () {
 
     // The phone cancels: the computer says so and offers a new code.
     const phone = await phoneOpen(await decodeQr(element));
+    await phoneStep(phone, 'document');
     await onPhone(phone, 'click', { name: en.actions.cancel });
     await onPhone(phone, 'click', { name: en.cancelConfirm.confirm });
     expect(await phoneScreen(phone, en.handoff.phoneCancelledTitle)).to.include(en.handoff.phoneCancelledHere);

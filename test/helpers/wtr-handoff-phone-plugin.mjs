@@ -9,7 +9,8 @@
  * - `phone-do {phone, action, …}` acts on phone `phone` as a person would, answering at once:
  *   `click` a button by its accessible name or `upload` a base64 JPEG into the file picker, or
  *   read the `step` shown or the `text` of a `selector` (false while the phone or the control is
- *   not there yet);
+ *   not there yet), or its `state` (the step, the headings and the open dialogs shown: what a
+ *   failed wait reports);
  * - `handoff-age {dataDir, appRegistration}` moves the registration's unused handoff's expiry into
  *   the past in the sandbox's database (the sandbox's clock cannot be moved from a browser test).
  */
@@ -34,6 +35,22 @@ function deepText(selector) {
     return null;
   };
   return find(globalThis.document)?.textContent?.trim() ?? '';
+}
+
+/** What the phone shows, in one line: its step, its shown headings, and its open dialogs. */
+function deepState() {
+  const headings = [];
+  const dialogs = [];
+  const walk = (root) => {
+    for (const element of root.querySelectorAll('*')) {
+      if (/^H[1-3]$/.test(element.tagName) && element.checkVisibility()) headings.push(element.textContent.trim());
+      if (element.tagName === 'DIALOG' && element.open) dialogs.push(element.getAttribute('part') ?? 'dialog');
+      if (element.shadowRoot) walk(element.shadowRoot);
+    }
+  };
+  walk(globalThis.document);
+  const step = globalThis.document.querySelector('verifik-enroll')?.getAttribute('step');
+  return `step ${step ?? 'none'}; headings: ${headings.join(' | ') || 'none'}; open dialogs: ${dialogs.join(', ') || 'none'}`;
 }
 
 /** @param {{camera: string}} options the phone's fake camera video. */
@@ -77,6 +94,8 @@ export function handoffPhonePlugin({ camera }) {
       page.evaluate(() => globalThis.document.querySelector('verifik-enroll')?.getAttribute('step') ?? ''),
     /** The text of the first match of `selector`, through shadow roots. */
     text: (page, { selector }) => page.evaluate(deepText, selector),
+    /** What the phone shows (see deepState). */
+    state: (page) => page.evaluate(deepState),
   };
 
   return {
@@ -113,7 +132,8 @@ export function handoffPhonePlugin({ camera }) {
       if (command === 'phone-do') {
         const { page, error } = phones[payload.phone];
         if (error) throw error;
-        return page ? actions[payload.action](page, payload) : false;
+        if (!page) return payload.action === 'state' ? 'not open yet' : false;
+        return actions[payload.action](page, payload);
       }
       if (command === 'handoff-age') {
         const db = new Database(join(payload.dataDir, 'sandbox.db'));

@@ -28,24 +28,33 @@ export const phoneOpen = (url: string) => executeServerCommand('phone-open', { u
 export const phoneDo = (phone: number, action: string, payload: Record<string, unknown> = {}) =>
   executeServerCommand('phone-do', { phone, action, ...payload }) as Promise<string | boolean>;
 
+/**
+ * Waits on the phone, asking again every 250 ms; a wait that fails says what the phone showed
+ * then (its step, headings and open dialogs), since nothing else records the phone's side.
+ */
+async function onPhoneUntil(phone: number, predicate: () => Promise<unknown>, message: string): Promise<void> {
+  try {
+    await waitUntil(predicate, message, { interval: 250 });
+  } catch (error) {
+    const shown = await phoneDo(phone, 'state').catch((stateError: Error) => stateError.message);
+    throw new Error(`${(error as Error).message} (the phone shows: ${String(shown)})`);
+  }
+}
+
 /** Waits until the phone can do `action` (a button or the file picker is there), and does it. */
 export const onPhone = (phone: number, action: 'click' | 'upload', payload: Record<string, unknown>) =>
-  waitUntil(() => phoneDo(phone, action, payload), `the phone can ${action} ${String(payload['name'])}`, {
-    interval: 250,
-  });
+  onPhoneUntil(phone, () => phoneDo(phone, action, payload), `the phone can ${action} ${String(payload['name'])}`);
 
 /** Waits until the phone shows `step`. */
 export const phoneStep = (phone: number, step: string) =>
-  waitUntil(async () => (await phoneDo(phone, 'step')) === step, `the phone shows ${step}`, { interval: 250 });
+  onPhoneUntil(phone, async () => (await phoneDo(phone, 'step')) === step, `the phone shows ${step}`);
 
 /** Waits for the phone's screen titled `title`; answers its whole text. */
 export async function phoneScreen(phone: number, title: string): Promise<string> {
-  await waitUntil(
+  await onPhoneUntil(
+    phone,
     async () => (await phoneDo(phone, 'text', { selector: 'h2' })) === title,
     `the phone shows "${title}"`,
-    {
-      interval: 250,
-    },
   );
   return (await phoneDo(phone, 'text', { selector: '[data-step], [part="error"]' })) as string;
 }
