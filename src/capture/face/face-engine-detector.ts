@@ -1,4 +1,4 @@
-import type { FaceDetector } from './face-types.js';
+import type { FaceDetector, FrameAnalyser } from './face-types.js';
 
 /** What a detector on the face engine reports, for tests and the benchmark (not part of the port). */
 export interface FaceEngineStats {
@@ -10,7 +10,7 @@ export interface FaceEngineStats {
   numTensors: number;
 }
 
-/** A detector port backed by the face engine (`face/face-engine.js`), in a Worker or not. */
-export interface FaceEngineDetector extends FaceDetector {
+/** A detector port and frame analyser backed by the face engine (`face/face-engine.js`), in a Worker or not. */
+export interface FaceEngineDetector extends FaceDetector, FrameAnalyser {
   stats(): FaceEngineStats;
 }

@@ -1,8 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { drawFrame, readPixels, type Region } from '../image/frame.js';
-import { measureFrame } from '../image/pixels.js';
+import { drawFrame } from '../image/frame.js';
 import { evaluateFace, FACE_LIMITS, type FaceVerdict } from './evaluate-face.js';
-import type { Box, DetectedFace, FaceDetector } from './face-types.js';
+import type { AnalysedFrame, DetectedFace, FrameAnalyser } from './face-types.js';
 
 /** One analysed frame. */
 export interface GuideFrame {
@@ -23,11 +22,14 @@ export interface FaceGuideOptions {
 const CANDIDATES = 4;
 /** Long edge of the still each frame is analysed on, and of the selfie sent. */
 const SELFIE_EDGE = 640;
-/** Long edge of the face crop measured for light and sharpness. */
-const MEASURE_EDGE = 128;
+
+/** Frees a still's memory now (a bitmap's), rather than when it is collected. */
+const release = (still: AnalysedFrame['still']) => {
+  if (still instanceof ImageBitmap) still.close();
+};
 
 /**
- * Runs the face detector on a playing `<video>`, one frame at a time (never two inferences in
+ * Runs the frame analyser on a playing `<video>`, one frame at a time (never two inferences in
  * flight), paced by `requestVideoFrameCallback` where the browser has it (else animation
  * frames), and idle while the tab is hidden. Each frame gets a verdict; the sharpest of the last
  * few `ok` frames is kept for the capture.
@@ -39,12 +41,12 @@ export class FaceGuideController implements ReactiveController {
   framesAnalysed = 0;
 
   private video: HTMLVideoElement | undefined;
-  private detector: FaceDetector | undefined;
+  private analyser: FrameAnalyser | undefined;
   /** Counts loops: a callback of an earlier loop (before a stop or restart) does nothing. */
   private loop = 0;
   private cancelFrame: (() => void) | undefined;
   private okStreak = 0;
-  private candidates: { canvas: HTMLCanvasElement; sharpness: number }[] = [];
+  private candidates: { still: AnalysedFrame['still']; sharpness: number }[] = [];
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -57,11 +59,11 @@ export class FaceGuideController implements ReactiveController {
     this.stop();
   }
 
-  /** Starts analysing `video`'s frames with `detector`. */
-  start(video: HTMLVideoElement, detector: FaceDetector): void {
+  /** Starts analysing `video`'s frames with `analyser`. */
+  start(video: HTMLVideoElement, analyser: FrameAnalyser): void {
     this.stop();
     this.video = video;
-    this.detector = detector;
+    this.analyser = analyser;
     this.schedule(this.loop);
   }
 
@@ -75,15 +77,17 @@ export class FaceGuideController implements ReactiveController {
   /** Forgets the good frames so far (e.g. those of a turn challenge that just ended). */
   resetStreak(): void {
     this.okStreak = 0;
+    for (const { still } of this.candidates) release(still);
     this.candidates = [];
   }
 
-  /** The sharpest recent `ok` frame, or undefined. */
+  /** The sharpest recent `ok` frame, drawn on a canvas of its own, or undefined. */
   bestFrame(): HTMLCanvasElement | undefined {
-    return this.candidates.reduce<(typeof this.candidates)[number] | undefined>(
-      (best, candidate) => (!best || candidate.sharpness > best.sharpness ? candidate : best),
+    const best = this.candidates.reduce<(typeof this.candidates)[number] | undefined>(
+      (sharpest, candidate) => (!sharpest || candidate.sharpness > sharpest.sharpness ? candidate : sharpest),
       undefined,
-    )?.canvas;
+    )?.still;
+    return best instanceof ImageBitmap ? drawFrame(best) : best;
   }
 
   private schedule(loop: number): void {
@@ -105,24 +109,26 @@ export class FaceGuideController implements ReactiveController {
       return;
     }
     // One still of the frame: detection, measurements and the kept selfie all see the same pixels.
-    const frame = drawFrame(video, SELFIE_EDGE);
-    let faces: DetectedFace[];
+    let analysed: AnalysedFrame;
     try {
-      faces = await this.detector!.detect(frame);
+      analysed = await this.analyser!.analyseFrame(video, SELFIE_EDGE);
     } catch {
-      // A frame the detector could not read: try the next one.
+      // A frame the analyser could not read: try the next one.
       this.schedule(loop);
       return;
     }
-    if (loop !== this.loop) return;
-    const { width, height } = frame;
-    const region = faces.length === 1 ? toPixels(faces[0]!.box, width, height) : undefined;
-    const facts = region ? measureFrame(readPixels(frame, MEASURE_EDGE, region)) : undefined;
+    const { faces, facts, still } = analysed;
+    if (loop !== this.loop) {
+      release(still);
+      return;
+    }
     const verdict = evaluateFace(faces, { ...facts }, FACE_LIMITS, this.options.allowTurn?.() ?? false);
     if (verdict === 'ok' && facts) {
       this.okStreak++;
-      this.candidates = [...this.candidates.slice(1 - CANDIDATES), { canvas: frame, sharpness: facts.sharpness }];
+      while (this.candidates.length >= CANDIDATES) release(this.candidates.shift()!.still);
+      this.candidates.push({ still, sharpness: facts.sharpness });
     } else {
+      release(still);
       this.resetStreak();
     }
     this.verdict = verdict;
@@ -131,13 +137,4 @@ export class FaceGuideController implements ReactiveController {
     this.host.requestUpdate();
     this.schedule(loop);
   }
-}
-
-/** `box` (shares of the frame) in whole pixels of a `width`×`height` frame, limited to it. */
-function toPixels(box: Box, width: number, height: number): Region | undefined {
-  const x = Math.max(0, Math.floor(box.x * width));
-  const y = Math.max(0, Math.floor(box.y * height));
-  const right = Math.min(width, Math.ceil((box.x + box.width) * width));
-  const bottom = Math.min(height, Math.ceil((box.y + box.height) * height));
-  return right > x && bottom > y ? { x, y, width: right - x, height: bottom - y } : undefined;
 }

@@ -1,3 +1,5 @@
+import type { FrameMetrics } from '../image/pixels.js';
+
 /**
  * The face-detector port: what the selfie guide needs from any detector, in units of the frame
  * (0–1 of its width and height), so the guidance rules never depend on a model, its landmark
@@ -43,4 +45,23 @@ export interface DetectedFace {
 export interface FaceDetector {
   /** Every face in `source`. One call at a time. */
   detect(source: HTMLVideoElement | HTMLCanvasElement): Promise<DetectedFace[]>;
+}
+
+/** One camera frame as the selfie guide sees it. */
+export interface AnalysedFrame {
+  faces: DetectedFace[];
+  /** Light and sharpness of the face's box when exactly one face was found, else undefined. */
+  facts: FrameMetrics | undefined;
+  /** The frame as analysed (scaled to the requested long edge): the selfie, if it is kept. */
+  still: ImageBitmap | HTMLCanvasElement;
+}
+
+/**
+ * Analyses the frame a playing `<video>` shows: faces, the single face's light and sharpness, and
+ * the still they were found on. Where a Worker runs it, the frame's pixels are read there: the
+ * page's main thread only hands the frame over.
+ */
+export interface FrameAnalyser {
+  /** One call at a time; `maxEdge` is the still's long edge, in pixels. */
+  analyseFrame(video: HTMLVideoElement, maxEdge: number): Promise<AnalysedFrame>;
 }

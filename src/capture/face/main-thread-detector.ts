@@ -1,9 +1,10 @@
-import { readPixels } from '../image/frame.js';
+import { drawFrame, readPixels } from '../image/frame.js';
 import type { FaceAssetUrls } from './assets-url.js';
 import type * as FaceEngineModule from './engine/face-engine.js';
 import type { FaceEngine } from './engine/face-engine.js';
 import type { FaceEngineDetector, FaceEngineStats } from './face-engine-detector.js';
-import type { DetectedFace } from './face-types.js';
+import { faceFacts } from './face-facts.js';
+import type { AnalysedFrame, DetectedFace } from './face-types.js';
 
 /**
  * The detector port on the face engine imported into the page itself: the fallback where no
@@ -27,6 +28,13 @@ export class MainThreadFaceDetector implements FaceEngineDetector {
     if (!width || !height) return [];
     // readPixels answers the canvas' ImageData (typed by the fields the pixel rules read).
     return this.engine.detect(readPixels(source, Infinity) as ImageData);
+  }
+
+  async analyseFrame(video: HTMLVideoElement, maxEdge: number): Promise<AnalysedFrame> {
+    const still = drawFrame(video, maxEdge);
+    const faces = await this.detect(still);
+    const facts = faceFacts(faces, still.width, still.height, (region, edge) => readPixels(still, edge, region));
+    return { faces, facts, still };
   }
 
   stats(): FaceEngineStats {

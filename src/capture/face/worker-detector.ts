@@ -1,6 +1,6 @@
 import type { FaceAssetUrls } from './assets-url.js';
 import type { FaceEngineDetector, FaceEngineStats } from './face-engine-detector.js';
-import type { DetectedFace } from './face-types.js';
+import type { AnalysedFrame, DetectedFace } from './face-types.js';
 import type { FromFaceWorker, ToFaceWorker } from './engine/worker-protocol.js';
 
 /**
@@ -26,14 +26,33 @@ function spawnWorker(url: string): { worker: Worker; release(): void } {
 export const canUseFaceWorker = (): boolean =>
   typeof Worker === 'function' && typeof OffscreenCanvas === 'function' && typeof createImageBitmap === 'function';
 
+/** A frame analysed in the Worker: its still is a bitmap transferred back. */
+type WorkerAnalysis = AnalysedFrame & { still: ImageBitmap };
+
 /**
- * The detector port on the face engine in a Worker: each frame is copied into an `ImageBitmap`
- * and transferred (not cloned), and the faces come back; inference and the models' memory stay
- * off the page's main thread.
+ * A camera's current frame, to hand to the Worker: a `VideoFrame` where the browser has them (it
+ * refers to the camera's buffer, so the pixels are first read in the Worker), else a bitmap copied
+ * here.
+ */
+async function grabFrame(video: HTMLVideoElement): Promise<VideoFrame | ImageBitmap> {
+  if (typeof VideoFrame === 'function') {
+    try {
+      return new VideoFrame(video);
+    } catch {
+      // A frame this browser cannot wrap (e.g. not decoded yet): copy it instead.
+    }
+  }
+  return createImageBitmap(video);
+}
+
+/**
+ * The detector port on the face engine in a Worker: each frame is transferred (not cloned), the
+ * Worker reads its pixels, finds the faces and measures the face's light, and the still comes
+ * back with them; inference and the models' memory stay off the page's main thread.
  */
 export class WorkerFaceDetector implements FaceEngineDetector {
   private nextId = 0;
-  private readonly pending = new Map<number, { resolve(faces: DetectedFace[]): void; reject(error: Error): void }>();
+  private readonly pending = new Map<number, { resolve(frame: WorkerAnalysis): void; reject(error: Error): void }>();
   private numTensors = 0;
 
   private constructor(
@@ -41,12 +60,13 @@ export class WorkerFaceDetector implements FaceEngineDetector {
     private readonly backend: string,
   ) {
     worker.onmessage = ({ data }: MessageEvent<FromFaceWorker>) => {
-      if (data.type !== 'faces' && data.type !== 'error') return;
+      if (data.type !== 'analysed' && data.type !== 'error') return;
       const request = this.pending.get(data.id);
       this.pending.delete(data.id);
-      if (data.type === 'faces') {
+      if (data.type === 'analysed') {
         this.numTensors = data.numTensors;
-        request?.resolve(data.faces);
+        const { faces, facts, still } = data;
+        request?.resolve({ faces, facts, still });
       } else request?.reject(new Error(data.message));
     };
     worker.onerror = (event) => {
@@ -86,11 +106,21 @@ export class WorkerFaceDetector implements FaceEngineDetector {
     const width = source instanceof HTMLVideoElement ? source.videoWidth : source.width;
     const height = source instanceof HTMLVideoElement ? source.videoHeight : source.height;
     if (!width || !height) return [];
-    const frame = await createImageBitmap(source);
+    const { faces, still } = await this.analyse(await createImageBitmap(source), Infinity);
+    still.close();
+    return faces;
+  }
+
+  async analyseFrame(video: HTMLVideoElement, maxEdge: number): Promise<AnalysedFrame> {
+    return this.analyse(await grabFrame(video), maxEdge);
+  }
+
+  /** Transfers `frame` to the Worker; resolves with its analysis. */
+  private analyse(frame: VideoFrame | ImageBitmap, maxEdge: number): Promise<WorkerAnalysis> {
     const id = this.nextId++;
-    return new Promise<DetectedFace[]>((resolve, reject) => {
+    return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      const message: ToFaceWorker = { type: 'detect', id, frame };
+      const message: ToFaceWorker = { type: 'analyse', id, frame, maxEdge };
       this.worker.postMessage(message, [frame]);
     });
   }

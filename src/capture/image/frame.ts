@@ -1,4 +1,4 @@
-import type { Pixels } from './pixels.js';
+import { fitWithin, type Pixels } from './pixels.js';
 
 /**
  * Grabbing camera frames and encoding them for upload: the DOM side of `capture/image` (the
@@ -26,10 +26,10 @@ export function sourceSize(source: FrameSource): { width: number; height: number
 /** Draws `region` of `source` (default: all of it) scaled so its long edge is at most `maxEdge`. */
 export function drawFrame(source: FrameSource, maxEdge = Infinity, region?: Region): HTMLCanvasElement {
   const area = region ?? { x: 0, y: 0, ...sourceSize(source) };
-  const scale = Math.min(1, maxEdge / Math.max(area.width, area.height, 1));
+  const size = fitWithin(area.width, area.height, maxEdge);
   const canvas = document.createElement('canvas');
-  canvas.width = Math.max(1, Math.round(area.width * scale));
-  canvas.height = Math.max(1, Math.round(area.height * scale));
+  canvas.width = size.width;
+  canvas.height = size.height;
   const context = canvas.getContext('2d', { willReadFrequently: true })!;
   context.drawImage(source, area.x, area.y, area.width, area.height, 0, 0, canvas.width, canvas.height);
   return canvas;

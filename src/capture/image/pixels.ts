@@ -20,6 +20,12 @@ export interface FrameMetrics {
   glare: number;
 }
 
+/** `width`×`height` scaled down (never up) so the long edge is at most `maxEdge`, in whole pixels (at least 1). */
+export function fitWithin(width: number, height: number, maxEdge: number): { width: number; height: number } {
+  const scale = Math.min(1, maxEdge / Math.max(width, height, 1));
+  return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
+}
+
 /** Luminance at or above which a pixel counts as blown out. */
 export const GLARE_LUMINANCE = 250;
 

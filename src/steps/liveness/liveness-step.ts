@@ -4,7 +4,7 @@ import { clientOs } from '../../api/registrant-api.js';
 import { DEFAULT_ASSETS_URL } from '../../capture/face/assets-url.js';
 import { type FaceHint, faceHint } from '../../capture/face/evaluate-face.js';
 import { FaceGuideController, type GuideFrame } from '../../capture/face/face-guide-controller.js';
-import type { FaceDetector } from '../../capture/face/face-types.js';
+import type { FrameAnalyser } from '../../capture/face/face-types.js';
 import { prefetchFaceGuide } from '../../capture/face/check-face-assets.js';
 import { loadFaceDetector } from '../../capture/face/load-detector.js';
 import {
@@ -98,14 +98,14 @@ export class VerifikLivenessStep extends StepElement {
     alreadyDone: 'person_already_set',
     attemptsLeft: () => this.attemptsLeft,
     onStream: () => {
-      if (this.detector) this.startGuide();
+      if (this.analyser) this.startGuide();
     },
   });
   private readonly guide = new FaceGuideController(this, {
     onFrame: (frame) => this.handleFrame(frame),
     allowTurn: () => this.turnChallenge !== undefined && !challengeDone(this.turnChallenge),
   });
-  private detector: FaceDetector | undefined;
+  private analyser: FrameAnalyser | undefined;
   private turnChallenge: TurnChallenge | undefined;
   /** Hints settle for a few frames and change at most every 1.2 s: no screen-reader chatter. */
   private readonly hints = new HintThrottle<LivenessHint>();
@@ -117,7 +117,7 @@ export class VerifikLivenessStep extends StepElement {
   private async loadGuidance(): Promise<void> {
     this.guidanceRequested = true;
     try {
-      this.detector = await loadFaceDetector(this.assetsUrl);
+      this.analyser = await loadFaceDetector(this.assetsUrl);
       this.guidance = 'on';
       if (this.capture.camera.status === 'live') this.startGuide();
     } catch (error) {
@@ -142,7 +142,7 @@ export class VerifikLivenessStep extends StepElement {
   private startGuide(): void {
     if (!this.video || this.phase !== 'camera') return;
     this.guideStartedAt = performance.now();
-    this.guide.start(this.video, this.detector!);
+    this.guide.start(this.video, this.analyser!);
   }
 
   private handleFrame({ verdict, faces, okStreak }: GuideFrame): void {

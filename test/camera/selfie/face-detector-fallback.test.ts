@@ -24,6 +24,14 @@ describe('face detector where no Worker may run', function () {
     const video = await cameraVideo();
     try {
       expect(await detector.detect(video)).to.have.length(1);
+      // The selfie guide's frames too: the still is a canvas here, and the face is measured.
+      const { faces, facts, still } = await detector.analyseFrame(video, 640);
+      expect(faces).to.have.length(1);
+      expect(still).to.be.instanceOf(HTMLCanvasElement);
+      expect(Math.max(still.width, still.height)).to.equal(
+        Math.min(640, Math.max(video.videoWidth, video.videoHeight)),
+      );
+      expect(facts?.brightness).to.be.within(40, 220);
     } finally {
       stopVideo(video);
     }

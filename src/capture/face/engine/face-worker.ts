@@ -1,8 +1,12 @@
 /**
  * The face Worker, built into `face/face-worker.js`: imports the face engine from the URL the
- * page sends (the engine stays one file that the main-thread fallback imports too), then runs
- * detection on the frames the page transfers, so inference never blocks the page's main thread.
+ * page sends (the engine stays one file that the main-thread fallback imports too), then analyses
+ * the frames the page transfers: reading a camera frame's pixels, inference and the face's light
+ * and sharpness all run here, so the page's main thread only hands frames over.
  */
+import type { Region } from '../../image/frame.js';
+import { fitWithin } from '../../image/pixels.js';
+import { faceFacts } from '../face-facts.js';
 import type * as FaceEngineModule from './face-engine.js';
 import type { FaceEngine } from './face-engine.js';
 import type { FromFaceWorker, ToFaceWorker } from './worker-protocol.js';
@@ -10,23 +14,37 @@ import type { FromFaceWorker, ToFaceWorker } from './worker-protocol.js';
 /** The dedicated worker's global scope, as far as it is used here (the DOM typings describe a window). */
 interface WorkerScope {
   onmessage: ((event: MessageEvent<ToFaceWorker>) => void) | null;
-  postMessage(message: FromFaceWorker): void;
+  postMessage(message: FromFaceWorker, transfer?: Transferable[]): void;
 }
 
 const scope = self as unknown as WorkerScope;
 const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 let engine: Promise<FaceEngine> | undefined;
-/** One canvas reused for every frame: its pixels are what the engine reads. */
-let canvas: OffscreenCanvas | undefined;
 
-/** The frame's pixels; the bitmap is closed (its memory freed) as soon as they are read. */
-function pixelsOf(frame: ImageBitmap): ImageData {
-  const { width, height } = frame;
-  if (!canvas || canvas.width !== width || canvas.height !== height) canvas = new OffscreenCanvas(width, height);
-  const context = canvas.getContext('2d', { willReadFrequently: true })!;
-  context.drawImage(frame, 0, 0);
-  frame.close();
+const context2d = (canvas: OffscreenCanvas) => canvas.getContext('2d', { willReadFrequently: true })!;
+
+/** `frame` drawn on a canvas of its own, at most `maxEdge` on the long edge; the frame is closed (its memory freed). */
+function drawStill(frame: VideoFrame | ImageBitmap, maxEdge: number): OffscreenCanvas {
+  const natural =
+    'displayWidth' in frame
+      ? { width: frame.displayWidth, height: frame.displayHeight }
+      : { width: frame.width, height: frame.height };
+  const { width, height } = fitWithin(natural.width, natural.height, maxEdge);
+  const canvas = new OffscreenCanvas(width, height);
+  try {
+    context2d(canvas).drawImage(frame, 0, 0, width, height);
+  } finally {
+    frame.close();
+  }
+  return canvas;
+}
+
+/** The pixels of `region` of `still`, scaled to at most `maxEdge` on the long edge. */
+function readRegion(still: OffscreenCanvas, region: Region, maxEdge: number): ImageData {
+  const { width, height } = fitWithin(region.width, region.height, maxEdge);
+  const context = context2d(new OffscreenCanvas(width, height));
+  context.drawImage(still, region.x, region.y, region.width, region.height, 0, 0, width, height);
   return context.getImageData(0, 0, width, height);
 }
 
@@ -41,13 +59,18 @@ scope.onmessage = ({ data: message }) => {
     );
     return;
   }
-  const { id, frame } = message;
-  const pixels = pixelsOf(frame);
+  const { id, frame, maxEdge } = message;
   void (async () => {
     try {
+      const still = drawStill(frame, maxEdge);
+      const { width, height } = still;
       const loaded = await engine!;
-      const faces = await loaded.detect(pixels);
-      scope.postMessage({ type: 'faces', id, faces, numTensors: loaded.numTensors() });
+      const faces = await loaded.detect(context2d(still).getImageData(0, 0, width, height));
+      const facts = faceFacts(faces, width, height, (region, edge) => readRegion(still, region, edge));
+      const bitmap = still.transferToImageBitmap();
+      scope.postMessage({ type: 'analysed', id, faces, facts, still: bitmap, numTensors: loaded.numTensors() }, [
+        bitmap,
+      ]);
     } catch (error) {
       scope.postMessage({ type: 'error', id, message: errorMessage(error) });
     }
