@@ -30,22 +30,6 @@ export const canUseFaceWorker = (): boolean =>
 type WorkerAnalysis = AnalysedFrame & { still: ImageBitmap };
 
 /**
- * A camera's current frame, to hand to the Worker: a `VideoFrame` where the browser has them (it
- * refers to the camera's buffer, so the pixels are first read in the Worker), else a bitmap copied
- * here.
- */
-async function grabFrame(video: HTMLVideoElement): Promise<VideoFrame | ImageBitmap> {
-  if (typeof VideoFrame === 'function') {
-    try {
-      return new VideoFrame(video);
-    } catch {
-      // A frame this browser cannot wrap (e.g. not decoded yet): copy it instead.
-    }
-  }
-  return createImageBitmap(video);
-}
-
-/**
  * The detector port on the face engine in a Worker: each frame is transferred (not cloned), the
  * Worker reads its pixels, finds the faces and measures the face's light, and the still comes
  * back with them; inference and the models' memory stay off the page's main thread.
@@ -54,6 +38,12 @@ export class WorkerFaceDetector implements FaceEngineDetector {
   private nextId = 0;
   private readonly pending = new Map<number, { resolve(frame: WorkerAnalysis): void; reject(error: Error): void }>();
   private numTensors = 0;
+  /**
+   * Camera frames go over as `VideoFrame`s where the browser has them: one refers to the camera's
+   * buffer, so its pixels are first read in the Worker. False once one could not be made or sent
+   * here; frames are then copied into bitmaps on the page.
+   */
+  private sendVideoFrames = typeof VideoFrame === 'function';
 
   private constructor(
     private readonly worker: Worker,
@@ -112,17 +102,29 @@ export class WorkerFaceDetector implements FaceEngineDetector {
   }
 
   async analyseFrame(video: HTMLVideoElement, maxEdge: number): Promise<AnalysedFrame> {
-    return this.analyse(await grabFrame(video), maxEdge);
+    if (this.sendVideoFrames) {
+      let frame: VideoFrame | undefined;
+      try {
+        frame = new VideoFrame(video);
+        return this.analyse(frame, maxEdge);
+      } catch {
+        // This browser could not wrap or transfer the camera's frame: bitmaps from now on.
+        frame?.close();
+        this.sendVideoFrames = false;
+      }
+    }
+    return this.analyse(await createImageBitmap(video), maxEdge);
   }
 
-  /** Transfers `frame` to the Worker; resolves with its analysis. */
+  /**
+   * Transfers `frame` to the Worker and resolves with its analysis; throws at once if the frame
+   * cannot be sent (then it is still the caller's).
+   */
   private analyse(frame: VideoFrame | ImageBitmap, maxEdge: number): Promise<WorkerAnalysis> {
     const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      const message: ToFaceWorker = { type: 'analyse', id, frame, maxEdge };
-      this.worker.postMessage(message, [frame]);
-    });
+    const message: ToFaceWorker = { type: 'analyse', id, frame, maxEdge };
+    this.worker.postMessage(message, [frame]);
+    return new Promise((resolve, reject) => this.pending.set(id, { resolve, reject }));
   }
 
   stats(): FaceEngineStats {

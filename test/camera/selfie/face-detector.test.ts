@@ -4,7 +4,9 @@ import { evaluateFace, faceYaw } from '../../../src/capture/face/evaluate-face.j
 import type { FaceEngineDetector } from '../../../src/capture/face/face-engine-detector.js';
 import { boxInPixels, MEASURE_EDGE } from '../../../src/capture/face/face-facts.js';
 import type { AnalysedFrame } from '../../../src/capture/face/face-types.js';
+import { faceAssetUrls } from '../../../src/capture/face/assets-url.js';
 import { loadFaceDetector } from '../../../src/capture/face/load-detector.js';
+import { WorkerFaceDetector } from '../../../src/capture/face/worker-detector.js';
 import { readPixels } from '../../../src/capture/image/frame.js';
 import { measureFrame } from '../../../src/capture/image/pixels.js';
 import type { ToFaceWorker } from '../../../src/capture/face/engine/worker-protocol.js';
@@ -75,6 +77,27 @@ describe('face detector on the fake camera (one frontal face)', function () {
     expect(here.brightness).to.be.closeTo(facts!.brightness, 2);
     expect(here.sharpness).to.be.closeTo(facts!.sharpness, facts!.sharpness * 0.15);
     (still as ImageBitmap).close();
+  });
+
+  it('copies the frames into bitmaps from the first camera frame this browser cannot send', async () => {
+    // A Worker of its own: the shared detector keeps sending camera frames.
+    const own = await WorkerFaceDetector.start(faceAssetUrls(DEFAULT_ASSETS_URL));
+    const sent: string[] = [];
+    const { postMessage } = Worker.prototype;
+    Worker.prototype.postMessage = function (this: Worker, message: ToFaceWorker, ...rest: [Transferable[]]) {
+      if (message.type === 'analyse') {
+        sent.push(message.frame.constructor.name);
+        if (message.frame.constructor.name === 'VideoFrame') throw new DOMException('refused', 'DataCloneError');
+      }
+      return postMessage.call(this, message, ...rest);
+    } as Worker['postMessage'];
+    try {
+      for (let frame = 0; frame < 2; frame++) expect((await own.analyseFrame(video, 640)).faces).to.have.length(1);
+    } finally {
+      Worker.prototype.postMessage = postMessage;
+    }
+    const tried = typeof VideoFrame === 'function' ? ['VideoFrame'] : [];
+    expect(sent).to.deep.equal([...tried, 'ImageBitmap', 'ImageBitmap']);
   });
 
   it('keeps the tensor count flat over 300 frames', async function () {
