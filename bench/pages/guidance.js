@@ -108,11 +108,33 @@ window.benchFace = {
    * playing camera, with the detector from `adapterPath`), for `frames` analysed frames after the
    * model is ready; `window.benchFrameAnalysed` (a Playwright binding that reads the main thread's
    * task time) is called after each. Long tasks are counted from the moment the model is ready.
+   * With `floorMs`, the same loop runs on an analyser that reads nothing and answers "no face"
+   * after `floorMs`: what the page spends per frame with no analysis at all (the video, the loop,
+   * the measurement itself). Answers how long each analysis took, as the page waited for it.
    */
-  async guide(adapterPath, guidePath, frames) {
+  async guide(adapterPath, guidePath, frames, floorMs) {
     const { loadFaceDetector } = await import(adapterPath);
     const { FaceGuideController } = await import(guidePath);
     const detector = await loadFaceDetector(ASSETS);
+    const nothingRead = document.createElement('canvas');
+    const analyser =
+      floorMs === undefined
+        ? detector
+        : {
+            analyseFrame: () =>
+              new Promise((resolve) =>
+                setTimeout(() => resolve({ faces: [], facts: undefined, still: nothingRead }), floorMs),
+              ),
+          };
+    const waits = [];
+    const timed = {
+      async analyseFrame(video, maxEdge) {
+        const start = performance.now();
+        const analysed = await analyser.analyseFrame(video, maxEdge);
+        waits.push(performance.now() - start);
+        return analysed;
+      },
+    };
     const { video, stop } = await camera();
     const ready = performance.now();
     const longTasks = [];
@@ -135,13 +157,13 @@ window.benchFace = {
             },
           },
         );
-        guide.start(video, detector);
+        guide.start(video, timed);
       });
     } finally {
       observer.disconnect();
       stop();
     }
-    return { verdicts, longTasks, ...detector.stats() };
+    return { verdicts, longTasks, waits, ...detector.stats() };
   },
 
   /**
