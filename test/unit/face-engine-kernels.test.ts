@@ -4,12 +4,14 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import sharp from 'sharp';
+import type * as Tf from '@tensorflow/tfjs';
 import * as cpuKernels from '../../src/capture/face/engine/cpu-kernels.js';
 import {
   DETECTOR_INPUT_SIZE,
   DETECTOR_SCORE_THRESHOLD,
   type FaceApiResult,
 } from '../../src/capture/face/engine/face-api-results.js';
+import { concatConfig, sliceConfig } from '../../src/capture/face/engine/wasm-copy-kernels.js';
 import * as wasmKernels from '../../src/capture/face/engine/wasm-kernels.js';
 import { groupPhoto, idCardFront, noFace, PEOPLE, selfie, type Person } from '../helpers/node/face-images.js';
 
@@ -62,6 +64,32 @@ async function pictures(): Promise<Buffer[]> {
   ];
 }
 
+/** Runs `run` with the engine's Slice and Concat in place of tfjs' own on wasm, then puts tfjs' back. */
+async function withCopyKernels<T>(tf: typeof Tf, run: () => Promise<T>): Promise<T> {
+  const configs = [sliceConfig, concatConfig];
+  const stock = configs.map((config) => tf.getKernel(config.kernelName, 'wasm')!);
+  const register = (kernels: typeof configs) =>
+    kernels.forEach((kernel) => {
+      tf.unregisterKernel(kernel.kernelName, 'wasm');
+      tf.registerKernel(kernel as Parameters<typeof tf.registerKernel>[0]);
+    });
+  register(configs);
+  try {
+    return await run();
+  } finally {
+    register(stock as typeof configs);
+  }
+}
+
+/** A small deterministic generator (the same cases on every run). */
+function randomInts(seed: number) {
+  let state = seed;
+  return (below: number) => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state % below;
+  };
+}
+
 const kernelNames = (kernels: Record<string, { kernelName: string }>) =>
   Object.values(kernels)
     .map((kernel) => kernel.kernelName)
@@ -91,6 +119,104 @@ describe('face engine kernels and weights', () => {
     assert.ok(faces >= 10, `faces found on the pictures: ${faces}`);
     assert.deepEqual(kernelNames(wasmKernels), [...ran].sort());
     assert.deepEqual(kernelNames(cpuKernels), [...ran].sort());
+  });
+
+  it("answers Slice like tfjs' own kernel: every rank, whole and partial axes, int32 and float32", async () => {
+    const { tf } = await nodeFaceApi();
+    const random = randomInts(7);
+    const cases = Array.from({ length: 200 }, (_, n) => {
+      const shape = Array.from({ length: 1 + (n % 4) }, () => 1 + random(6));
+      const begin = shape.map((length) => random(length));
+      // Some axes whole (the runs merge), some partial, some to the end (-1).
+      const size = shape.map((length, axis) =>
+        random(3) === 0 ? -1 : random(3) === 0 && begin[axis] === 0 ? length : 1 + random(length - begin[axis]!),
+      );
+      const dtype = n % 2 ? 'int32' : 'float32';
+      return { shape, begin, size, dtype } as const;
+    });
+    const sliced = () =>
+      Promise.resolve(
+        cases.map(({ shape, begin, size, dtype }) =>
+          tf.tidy(() =>
+            tf
+              .slice(
+                tf
+                  .range(
+                    0,
+                    shape.reduce((a, b) => a * b, 1),
+                    1,
+                    dtype,
+                  )
+                  .reshape(shape),
+                begin,
+                size,
+              )
+              .arraySync(),
+          ),
+        ),
+      );
+    assert.deepEqual(await withCopyKernels(tf, sliced), await sliced());
+  });
+
+  it("answers Concat like tfjs' own kernel: every axis, one-wide and empty inputs", async () => {
+    const { tf } = await nodeFaceApi();
+    const random = randomInts(11);
+    const cases = Array.from({ length: 120 }, (_, n) => {
+      const rank = 1 + (n % 4);
+      const axis = random(rank);
+      const base = Array.from({ length: rank }, () => 1 + random(5));
+      // Along the axis each input has its own length: 0 (empty), 1 (one wide) or more.
+      const shapes = Array.from({ length: 1 + random(4) }, () =>
+        base.map((length, at) => (at === axis ? random(4) : length)),
+      );
+      return { shapes, axis, dtype: n % 2 ? 'int32' : 'float32' } as const;
+    });
+    const joined = () =>
+      Promise.resolve(
+        cases.map(({ shapes, axis, dtype }) =>
+          tf.tidy(() => {
+            let next = 0;
+            const inputs = shapes.map((shape) => {
+              const size = shape.reduce((a, b) => a * b, 1);
+              next += size;
+              return tf.range(next - size, next, 1, dtype).reshape(shape);
+            });
+            return tf.concat(inputs, axis).arraySync();
+          }),
+        ),
+      );
+    assert.deepEqual(await withCopyKernels(tf, joined), await joined());
+  });
+
+  it("finds the same faces and landmarks with the engine's copy kernels as with tfjs' own, on every test picture", async () => {
+    const faceapi = await nodeFaceApi();
+    const { tf } = faceapi;
+    const options = new faceapi.TinyFaceDetectorOptions({
+      inputSize: DETECTOR_INPUT_SIZE,
+      scoreThreshold: DETECTOR_SCORE_THRESHOLD,
+    });
+    const inputs = await Promise.all(
+      (await pictures()).map(async (picture) => {
+        const { data, info } = await sharp(picture).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+        return tf.tensor3d(new Uint8Array(data), [info.height, info.width, 3], 'int32');
+      }),
+    );
+    const detectAll = async () => {
+      const found: FaceApiResult[][] = [];
+      for (const pixels of inputs) found.push(await faceapi.detectAllFaces(pixels, options).withFaceLandmarks(true));
+      return found.map((faces) =>
+        faces.map(({ detection: { box, score }, landmarks: { positions } }) => ({
+          box: [box.x, box.y, box.width, box.height],
+          score,
+          positions: positions.map(({ x, y }) => [x, y]),
+        })),
+      );
+    };
+    const ours = await withCopyKernels(tf, detectAll);
+    const theirs = await detectAll();
+    inputs.forEach((pixels) => pixels.dispose());
+    assert.ok(theirs.flat().length >= 10, `faces found: ${theirs.flat().length}`);
+    assert.deepEqual(ours, theirs);
   });
 
   it('ships the models with 8-bit weights: one byte per weight, decoded by the manifest', () => {

@@ -12,7 +12,7 @@ import {
   TinyFaceDetectorOptions,
 } from '@vladmandic/face-api/dist/face-api.esm-nobundle.js';
 import { env, getBackend, io, memory, ready, setBackend } from '@tensorflow/tfjs-core/dist/base.js';
-import { browser, type Tensor3D } from '@tensorflow/tfjs-core/dist/base.js';
+import { tensor3d, type Tensor3D } from '@tensorflow/tfjs-core/dist/base.js';
 import type { FaceAssetUrls } from '../assets-url.js';
 import type { DetectedFace } from '../face-types.js';
 import { registerCpuBackend } from './cpu-backend.js';
@@ -22,6 +22,7 @@ import {
   toDetectedFaces,
   type FaceApiResult,
 } from './face-api-results.js';
+import { rgbValues } from './rgb-values.js';
 import { registerWasmBackend, setWasmPaths } from './wasm-backend.js';
 
 registerWasmBackend();
@@ -138,12 +139,13 @@ export async function loadFaceEngine(urls: FaceAssetUrls): Promise<FaceEngine> {
     inputSize: DETECTOR_INPUT_SIZE,
     scoreThreshold: DETECTOR_SCORE_THRESHOLD,
   });
+  const rgb = rgbValues();
   return {
     backend,
     async detect(frame) {
       const { width, height } = frame;
       if (!width || !height) return [];
-      const pixels = browser.fromPixels(frame);
+      const pixels = tensor3d(rgb(frame), [height, width, 3], 'int32');
       try {
         return toDetectedFaces(await faceapi.detectAllFaces(pixels, options).withFaceLandmarks(true), width, height);
       } finally {

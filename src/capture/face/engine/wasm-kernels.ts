@@ -1,9 +1,12 @@
-/** The wasm backend's kernels that the tiny face detector and the tiny landmarks run (and no others). */
+/**
+ * The wasm backend's kernels that the tiny face detector and the tiny landmarks run (and no others):
+ * tfjs' own, but for the two that copy in JavaScript (`wasm-copy-kernels.ts`).
+ */
+export { concatConfig, sliceConfig } from './wasm-copy-kernels.js';
 export { addConfig } from '@tensorflow/tfjs-backend-wasm/dist/kernels/Add.js';
 export { avgPoolConfig } from '@tensorflow/tfjs-backend-wasm/dist/kernels/AvgPool.js';
 export { batchMatMulConfig } from '@tensorflow/tfjs-backend-wasm/dist/kernels/BatchMatMul.js';
 export { castConfig } from '@tensorflow/tfjs-backend-wasm/dist/kernels/Cast.js';
-export { concatConfig } from '@tensorflow/tfjs-backend-wasm/dist/kernels/Concat.js';
 export { conv2DConfig } from '@tensorflow/tfjs-backend-wasm/dist/kernels/Conv2D.js';
 export { depthwiseConv2dNativeConfig } from '@tensorflow/tfjs-backend-wasm/dist/kernels/DepthwiseConv2dNative.js';
 export { expandDimsConfig } from '@tensorflow/tfjs-backend-wasm/dist/kernels/ExpandDims.js';
@@ -16,6 +19,5 @@ export { realDivConfig } from '@tensorflow/tfjs-backend-wasm/dist/kernels/RealDi
 export { reluConfig } from '@tensorflow/tfjs-backend-wasm/dist/kernels/Relu.js';
 export { reshapeConfig } from '@tensorflow/tfjs-backend-wasm/dist/kernels/Reshape.js';
 export { resizeBilinearConfig } from '@tensorflow/tfjs-backend-wasm/dist/kernels/ResizeBilinear.js';
-export { sliceConfig } from '@tensorflow/tfjs-backend-wasm/dist/kernels/Slice.js';
 export { subConfig } from '@tensorflow/tfjs-backend-wasm/dist/kernels/Sub.js';
 export { unpackConfig } from '@tensorflow/tfjs-backend-wasm/dist/kernels/Unpack.js';
