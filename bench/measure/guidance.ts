@@ -9,7 +9,7 @@ const CONFIGS = ['ours', 'hosted', 'hostedFull'] as const;
 type Config = (typeof CONFIGS)[number];
 
 const LABEL: Record<Config, string> = {
-  ours: 'ours: tiny detector 224 + tiny landmarks (Worker, incl. frame transfer)',
+  ours: "ours: the selfie step's frame analysis (Worker: frame transfer, tiny detector 224 + tiny landmarks, light and sharpness)",
   hosted: 'hosted: SSD MobileNet 0.2 + 68 landmarks',
   hostedFull: 'hosted + expressions + age/gender',
 };

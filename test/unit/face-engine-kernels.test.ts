@@ -7,10 +7,13 @@ import sharp from 'sharp';
 import type * as Tf from '@tensorflow/tfjs';
 import * as cpuKernels from '../../src/capture/face/engine/cpu-kernels.js';
 import {
+  DETECT_EDGE,
   DETECTOR_INPUT_SIZE,
   DETECTOR_SCORE_THRESHOLD,
+  toDetectedFaces,
   type FaceApiResult,
 } from '../../src/capture/face/engine/face-api-results.js';
+import type { Box, DetectedFace } from '../../src/capture/face/face-types.js';
 import { concatConfig, sliceConfig } from '../../src/capture/face/engine/wasm-copy-kernels.js';
 import * as wasmKernels from '../../src/capture/face/engine/wasm-kernels.js';
 import { groupPhoto, idCardFront, noFace, PEOPLE, selfie, type Person } from '../helpers/node/face-images.js';
@@ -217,6 +220,58 @@ describe('face engine kernels and weights', () => {
     inputs.forEach((pixels) => pixels.dispose());
     assert.ok(theirs.flat().length >= 10, `faces found: ${theirs.flat().length}`);
     assert.deepEqual(ours, theirs);
+  });
+
+  it(`finds the same faces and keypoints in a selfie-step frame read at ${DETECT_EDGE} px as at 640 px`, async () => {
+    const faceapi = await nodeFaceApi();
+    const { tf } = faceapi;
+    const options = new faceapi.TinyFaceDetectorOptions({
+      inputSize: DETECTOR_INPUT_SIZE,
+      scoreThreshold: DETECTOR_SCORE_THRESHOLD,
+    });
+    const detect = async (picture: Buffer, maxEdge?: number): Promise<DetectedFace[]> => {
+      const resized = maxEdge ? sharp(picture).resize(maxEdge, maxEdge, { fit: 'inside' }) : sharp(picture);
+      const { data, info } = await resized.removeAlpha().raw().toBuffer({ resolveWithObject: true });
+      const pixels = tf.tensor3d(new Uint8Array(data), [info.height, info.width, 3], 'int32');
+      const found: FaceApiResult[] = await faceapi.detectAllFaces(pixels, options).withFaceLandmarks(true);
+      pixels.dispose();
+      return toDetectedFaces(found, info.width, info.height).sort((a, b) => a.box.x - b.box.x);
+    };
+    const overlap = (a: Box, b: Box) => {
+      const width = Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x));
+      const height = Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y));
+      const shared = width * height;
+      return shared / (a.width * a.height + b.width * b.height - shared);
+    };
+    let compared = 0;
+    // What the selfie step analyses: the camera's frames at 640 px (selfies, a group, no face).
+    const people = Object.keys(PEOPLE) as Person[];
+    const frames = [
+      ...(await Promise.all(people.map((person) => selfie(person)))),
+      await sharp(await groupPhoto())
+        .resize(640)
+        .toBuffer(),
+      await noFace(),
+    ];
+    for (const [index, picture] of frames.entries()) {
+      const full = await detect(picture);
+      const read = await detect(picture, DETECT_EDGE);
+      assert.equal(read.length, full.length, `picture ${index}: faces found`);
+      full.forEach((face, at) => {
+        const other = read[at]!;
+        assert.ok(overlap(face.box, other.box) >= 0.9, `picture ${index}, face ${at}: box overlap`);
+        for (const [name, point] of Object.entries(face.keypoints)) {
+          const moved = Math.hypot(
+            point.x - other.keypoints[name as keyof typeof face.keypoints].x,
+            point.y - other.keypoints[name as keyof typeof face.keypoints].y,
+          );
+          // Shares of the frame: 0.02 is 13 px of a 640 px frame.
+          assert.ok(moved <= 0.02, `picture ${index}, face ${at}: ${name} moved ${moved.toFixed(4)}`);
+        }
+        compared++;
+      });
+    }
+    assert.ok(compared >= people.length, `faces compared: ${compared}`);
   });
 
   it('ships the models with 8-bit weights: one byte per weight, decoded by the manifest', () => {

@@ -3,6 +3,7 @@ import type { FaceAssetUrls } from './assets-url.js';
 import type * as FaceEngineModule from './engine/face-engine.js';
 import type { FaceEngine } from './engine/face-engine.js';
 import type { FaceEngineDetector, FaceEngineStats } from './face-engine-detector.js';
+import { DETECT_EDGE } from './engine/face-api-results.js';
 import { faceFacts } from './face-facts.js';
 import type { AnalysedFrame, DetectedFace } from './face-types.js';
 
@@ -32,7 +33,7 @@ export class MainThreadFaceDetector implements FaceEngineDetector {
 
   async analyseFrame(video: HTMLVideoElement, maxEdge: number): Promise<AnalysedFrame> {
     const still = drawFrame(video, maxEdge);
-    const faces = await this.detect(still);
+    const faces = await this.engine.detect(readPixels(still, DETECT_EDGE) as ImageData);
     const facts = faceFacts(faces, still.width, still.height, (region, edge) => readPixels(still, edge, region));
     return { faces, facts, still };
   }

@@ -1,6 +1,7 @@
 import type { FaceAssetUrls } from './assets-url.js';
 import type { FaceEngineDetector, FaceEngineStats } from './face-engine-detector.js';
 import type { AnalysedFrame, DetectedFace } from './face-types.js';
+import { DETECT_EDGE } from './engine/face-api-results.js';
 import type { FromFaceWorker, ToFaceWorker } from './engine/worker-protocol.js';
 
 /**
@@ -96,7 +97,7 @@ export class WorkerFaceDetector implements FaceEngineDetector {
     const width = source instanceof HTMLVideoElement ? source.videoWidth : source.width;
     const height = source instanceof HTMLVideoElement ? source.videoHeight : source.height;
     if (!width || !height) return [];
-    const { faces, still } = await this.analyse(await createImageBitmap(source), Infinity);
+    const { faces, still } = await this.analyse(await createImageBitmap(source), Infinity, Infinity);
     still.close();
     return faces;
   }
@@ -106,23 +107,24 @@ export class WorkerFaceDetector implements FaceEngineDetector {
       let frame: VideoFrame | undefined;
       try {
         frame = new VideoFrame(video);
-        return this.analyse(frame, maxEdge);
+        return this.analyse(frame, maxEdge, DETECT_EDGE);
       } catch {
         // This browser could not wrap or transfer the camera's frame: bitmaps from now on.
         frame?.close();
         this.sendVideoFrames = false;
       }
     }
-    return this.analyse(await createImageBitmap(video), maxEdge);
+    return this.analyse(await createImageBitmap(video), maxEdge, DETECT_EDGE);
   }
 
   /**
-   * Transfers `frame` to the Worker and resolves with its analysis; throws at once if the frame
-   * cannot be sent (then it is still the caller's).
+   * Transfers `frame` to the Worker and resolves with its analysis (still at most `maxEdge`, read
+   * by the engine at most `readEdge`); throws at once if the frame cannot be sent (then it is
+   * still the caller's).
    */
-  private analyse(frame: VideoFrame | ImageBitmap, maxEdge: number): Promise<WorkerAnalysis> {
+  private analyse(frame: VideoFrame | ImageBitmap, maxEdge: number, readEdge: number): Promise<WorkerAnalysis> {
     const id = this.nextId++;
-    const message: ToFaceWorker = { type: 'analyse', id, frame, maxEdge };
+    const message: ToFaceWorker = { type: 'analyse', id, frame, maxEdge, readEdge };
     this.worker.postMessage(message, [frame]);
     return new Promise((resolve, reject) => this.pending.set(id, { resolve, reject }));
   }

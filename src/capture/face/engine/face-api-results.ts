@@ -10,6 +10,12 @@ import type { DetectedFace, Point } from '../face-types.js';
  * faster but misses faces further than arm's length, 128 misses many.
  */
 export const DETECTOR_INPUT_SIZE = 224;
+/**
+ * Long edge, in pixels, at which the engine is given a frame. The detector looks at it at 224 and
+ * the landmarks at each face's box at 112, so a larger frame only adds copying; at 320 a face that
+ * fills a third of the frame's width is still wider than the landmarks' input.
+ */
+export const DETECT_EDGE = 320;
 /** The tiny detector's score below which a box is no face. */
 export const DETECTOR_SCORE_THRESHOLD = 0.5;
 

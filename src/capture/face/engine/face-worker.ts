@@ -40,12 +40,30 @@ function drawStill(frame: VideoFrame | ImageBitmap, maxEdge: number): OffscreenC
   return canvas;
 }
 
+/** Draws `region` of `still` over the whole of `canvas`, and answers the canvas' pixels. */
+function readInto(canvas: OffscreenCanvas, still: OffscreenCanvas, region: Region): ImageData {
+  const context = context2d(canvas);
+  context.drawImage(still, region.x, region.y, region.width, region.height, 0, 0, canvas.width, canvas.height);
+  return context.getImageData(0, 0, canvas.width, canvas.height);
+}
+
 /** The pixels of `region` of `still`, scaled to at most `maxEdge` on the long edge. */
 function readRegion(still: OffscreenCanvas, region: Region, maxEdge: number): ImageData {
   const { width, height } = fitWithin(region.width, region.height, maxEdge);
-  const context = context2d(new OffscreenCanvas(width, height));
-  context.drawImage(still, region.x, region.y, region.width, region.height, 0, 0, width, height);
-  return context.getImageData(0, 0, width, height);
+  return readInto(new OffscreenCanvas(width, height), still, region);
+}
+
+/**
+ * The canvas frames are read from for detection, kept from frame to frame: a new one each frame
+ * is fresh memory to touch, which is slow in a virtual machine.
+ */
+let frameReader: OffscreenCanvas | undefined;
+
+/** `still`'s pixels, at most `maxEdge` on the long edge. */
+function readFrame(still: OffscreenCanvas, maxEdge: number): ImageData {
+  const { width, height } = fitWithin(still.width, still.height, maxEdge);
+  if (frameReader?.width !== width || frameReader.height !== height) frameReader = new OffscreenCanvas(width, height);
+  return readInto(frameReader, still, { x: 0, y: 0, width: still.width, height: still.height });
 }
 
 scope.onmessage = ({ data: message }) => {
@@ -59,13 +77,13 @@ scope.onmessage = ({ data: message }) => {
     );
     return;
   }
-  const { id, frame, maxEdge } = message;
+  const { id, frame, maxEdge, readEdge } = message;
   void (async () => {
     try {
       const still = drawStill(frame, maxEdge);
       const { width, height } = still;
       const loaded = await engine!;
-      const faces = await loaded.detect(context2d(still).getImageData(0, 0, width, height));
+      const faces = await loaded.detect(readFrame(still, readEdge));
       const facts = faceFacts(faces, width, height, (region, edge) => readRegion(still, region, edge));
       const bitmap = still.transferToImageBitmap();
       scope.postMessage({ type: 'analysed', id, faces, facts, still: bitmap, numTensors: loaded.numTensors() }, [

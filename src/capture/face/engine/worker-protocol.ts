@@ -6,11 +6,12 @@ import type { DetectedFace } from '../face-types.js';
 
 /**
  * Page → Worker: load the engine module and the models, then analyse transferred frames (a
- * camera's `VideoFrame`, or a bitmap), each scaled to at most `maxEdge` on its long edge.
+ * camera's `VideoFrame`, or a bitmap), each scaled to at most `maxEdge` on its long edge, and
+ * given to the engine at most `readEdge` on its long edge.
  */
 export type ToFaceWorker =
   | { type: 'load'; engineUrl: string; urls: FaceAssetUrls }
-  | { type: 'analyse'; id: number; frame: VideoFrame | ImageBitmap; maxEdge: number };
+  | { type: 'analyse'; id: number; frame: VideoFrame | ImageBitmap; maxEdge: number; readEdge: number };
 
 /**
  * Worker → page: the engine's state after `load`, and one answer per `analyse`: the faces, the
