@@ -4,6 +4,7 @@ import typescript from '@rollup/plugin-typescript';
 import { readFileSync, rmSync } from 'node:fs';
 import { CDN_FACE_FOLDER, faceAssetsAt, faceAssetsPlugin } from './scripts/face-assets.mjs';
 import { cdnLoaderPlugin } from './scripts/cdn-loader.mjs';
+import { parallelImportsPlugin } from './scripts/parallel-imports.mjs';
 import { sriPlugin } from './scripts/sri.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
@@ -84,7 +85,8 @@ export default [
   // CDN: `verifik-enroll.js`, a tiny classic script (the one `<script src>` of the docs), imports
   // the core (what the first screen needs: lit, the root element, English) and the core imports
   // the rest on demand from beside it: each step, each other language, the phone metadata. Every
-  // module has a content hash in its name. face-api and its models are the npm build's
+  // module has a content hash in its name; a step's module is fetched together with the modules it
+  // imports (scripts/parallel-imports.mjs). face-api and its models are the npm build's
   // (`../dist/face/`), fetched only for a selfie step. `sri.json` lists integrity hashes.
   {
     input: 'src/verifik-enroll.ts',
@@ -100,6 +102,7 @@ export default [
     plugins: [
       clean('cdn'),
       cdnLoaderPlugin(),
+      parallelImportsPlugin(),
       nodeResolve(),
       typescriptPlugin(),
       terser({ ecma: 2022, format: { comments: false } }),

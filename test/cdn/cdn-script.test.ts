@@ -102,6 +102,36 @@ describe('the CDN script in a blank page', function () {
     sessionStorage.clear();
   });
 
+  it("fetches the first step's module together with the modules it imports, not one round trip later", async () => {
+    frame = await blankPage({
+      project: DEMO.project,
+      flow: DEMO.basicFlow,
+      'api-url': sandbox.url,
+      'token-endpoint': `${sandbox.url}/api/verifik/registration`,
+      persist: 'none',
+      'cross-device': 'off',
+    });
+    await frame.contentWindow!.customElements.whenDefined('verifik-enroll');
+    await whenLoaded(frame.contentDocument!.querySelector('verifik-enroll') as VerifikEnroll);
+    const entries = frame.contentWindow!.performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    const signUp = entries.find((entry) => /\/sign-up-step-[\w-]{8}\.js$/.test(entry.name));
+    expect(signUp, 'the sign-up step was fetched').to.not.equal(undefined);
+    // The modules it imports, as the file says (a minified `from"./name-hash.js"`), but the core.
+    const source = await (await fetch(signUp!.name)).text();
+    const imported = [...source.matchAll(/(?:from|import)\s*"\.\/([\w-]+\.js)"/g)]
+      .map(([, file]) => new URL(file!, signUp!.name).href)
+      .filter((url) => !/\/core-[\w-]{8}\.js$/.test(url));
+    expect(imported.length, 'the sign-up step imports shared modules').to.be.greaterThan(0);
+    for (const url of imported) {
+      const entry = entries.find((candidate) => candidate.name === url);
+      expect(entry, `${url} was fetched`).to.not.equal(undefined);
+      // Without the parallel imports, the browser asks for it only after reading the step's module.
+      expect(entry!.startTime, `${url} asked for before the sign-up module had arrived`).to.be.at.most(
+        signUp!.responseEnd,
+      );
+    }
+  });
+
   it('defines the element, completes the Basic flow, and fetches face assets only once the selfie step starts', async () => {
     frame = await blankPage({
       project: DEMO.project,
