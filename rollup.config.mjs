@@ -85,8 +85,8 @@ export default [
   // CDN: `verifik-enroll.js`, a tiny classic script (the one `<script src>` of the docs), imports
   // the core (what the first screen needs: lit, the root element, English) and the core imports
   // the rest on demand from beside it: each step, each other language, the phone metadata. Every
-  // module has a content hash in its name; a step's module is fetched together with the modules it
-  // imports (scripts/parallel-imports.mjs). face-api and its models are the npm build's
+  // module has a content hash in its name; the first step's module is fetched together with the
+  // modules it imports (scripts/parallel-imports.mjs). face-api and its models are the npm build's
   // (`../dist/face/`), fetched only for a selfie step. `sri.json` lists integrity hashes.
   {
     input: 'src/verifik-enroll.ts',

@@ -1,22 +1,25 @@
 /**
- * Rollup plugin for the CDN build: loading a step's module also starts loading the modules it
- * imports, at the same moment. Without it the browser learns of those modules only once it has
- * fetched and parsed the step's, one network round trip later, before the step can show.
+ * Rollup plugin for the CDN build: loading the first step's module also starts loading the
+ * modules it imports, at the same moment. Without it the browser learns of those modules only
+ * once it has fetched and parsed the step's, one network round trip later, before the first
+ * screen can show. Later steps are fetched one step ahead of the person (their round trips pass
+ * while the person is busy), so their imports are left as they are: each rewritten import adds
+ * its list of files to the core.
  */
 
-/** The dynamic imports rewritten: the step registry's (the core loads every step through it). */
-const STEP_REGISTRY = /[\\/]src[\\/]steps[\\/]registry\.ts$/;
+/** The modules of the steps a flow starts with: the sign-up (onboarding) and the identify step (login). */
+const FIRST_STEPS = /[\\/]src[\\/]steps[\\/](sign-up[\\/]sign-up-step|identify[\\/]identify-step)\.ts$/;
 
 /**
- * Rewrites each dynamic `import()` in a module matching `include` into one that starts the
+ * Rewrites each dynamic `import()` of a module matching `targets` into one that starts the
  * target chunk's static imports beside it (`Promise.all`) and resolves with the target's module,
- * as before. A failed import still rejects it. The importing chunk itself is left out.
+ * as before; a failed import still rejects it. The importing chunk itself is left out.
  */
-export function parallelImportsPlugin({ include = STEP_REGISTRY } = {}) {
+export function parallelImportsPlugin({ targets = FIRST_STEPS } = {}) {
   return {
     name: 'verifik-parallel-imports',
-    renderDynamicImport({ moduleId, chunk, getTargetChunkImports }) {
-      if (!include.test(moduleId)) return null;
+    renderDynamicImport({ targetModuleId, chunk, getTargetChunkImports }) {
+      if (!targetModuleId || !targets.test(targetModuleId)) return null;
       const imports = (getTargetChunkImports() ?? []).filter(
         (target) => target.type === 'internal' && target.fileName !== chunk.fileName,
       );

@@ -1,8 +1,8 @@
 import { OTP_LENGTH } from '../flow/otp-rules.js';
-import { intlFormat } from './intl-format.js';
+import { englishFormat } from './intl-format.js';
 import type { Translation } from './translation.js';
 
-const { number, plural } = intlFormat('en');
+const { number, plural } = englishFormat();
 
 /** English, the complete reference translation. */
 export const en: Translation = {
