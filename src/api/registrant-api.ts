@@ -76,26 +76,6 @@ export interface RegistrantApiOptions {
   onToken: (appRegistrationId: string, token: string) => void;
 }
 
-/** A camera step's progress, as the handoff status reports it. */
-export type HandoffStepProgress = 'pending' | 'passed' | 'failed';
-
-/** The registration's current handoff and the camera steps' progress. */
-export interface HandoffStatus {
-  handoff: {
-    _id: string;
-    status: 'waiting' | 'opened' | 'finished' | 'cancelled' | 'revoked' | 'expired';
-    expiresAt: string;
-    cancelledBy?: 'computer' | 'phone';
-  } | null;
-  steps: { document: HandoffStepProgress; liveness: HandoffStepProgress };
-}
-
-/** A new handoff: the single-use token for the phone's link, and when it expires. */
-export interface HandoffIssued {
-  token: string;
-  handoff: NonNullable<HandoffStatus['handoff']>;
-}
-
 export interface SentValidation {
   _id: string;
   expiresAt?: string;

@@ -1,10 +1,30 @@
 import { VerifikApiError } from '../api/errors.js';
-import type { HandoffIssued, HandoffStatus, RegistrantApi, RegistrationAnswer } from '../api/registrant-api.js';
+import type { RegistrantApi, RegistrationAnswer } from '../api/registrant-api.js';
 
 /**
  * The Verifik API's handoff endpoints, for a registrant API, beside the handoff controller and
  * screen that call them (they load on demand together).
  */
+
+/** A camera step's progress, as the handoff status reports it. */
+export type HandoffStepProgress = 'pending' | 'passed' | 'failed';
+
+/** The registration's current handoff and the camera steps' progress. */
+export interface HandoffStatus {
+  handoff: {
+    _id: string;
+    status: 'waiting' | 'opened' | 'finished' | 'cancelled' | 'revoked' | 'expired';
+    expiresAt: string;
+    cancelledBy?: 'computer' | 'phone';
+  } | null;
+  steps: { document: HandoffStepProgress; liveness: HandoffStepProgress };
+}
+
+/** A new handoff: the single-use token for the phone's link, and when it expires. */
+export interface HandoffIssued {
+  token: string;
+  handoff: NonNullable<HandoffStatus['handoff']>;
+}
 
 /**
  * On the phone: exchanges the link's handoff token (once) for a registrant token of its own;

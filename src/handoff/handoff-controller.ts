@@ -1,5 +1,4 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import type { HandoffStatus } from '../api/registrant-api.js';
 import type { Enrollment } from '../enroll/enrollment.js';
 import { currentStep, type MachineEvent } from '../flow/machine.js';
 import type { EnrollError } from '../errors/enroll-error.js';
@@ -8,6 +7,7 @@ import { type CrossDeviceMode, isCameraStep, mayHandOff } from './cross-device.j
 import { cancelHandoff, exchangeHandoff, finishHandoff, handoffStatus } from './handoff-api.js';
 import { nextPollDelay, phonePartOver, phoneState } from './handoff-plan.js';
 import { loadHandoffScreen } from './load-handoff-screen.js';
+import type { HandoffStatus } from './handoff-api.js';
 
 /** What the controller needs of the root element. */
 export interface HandoffHost extends ReactiveControllerHost {

@@ -1,7 +1,7 @@
-import type { HandoffStatus } from '../api/registrant-api.js';
 import type { NormalizedFlow } from '../flow/flow.types.js';
 import { currentStep, initialState, type MachineState } from '../flow/machine.js';
 import { HANDOFF_PARAM, isCameraStep } from './cross-device.js';
+import type { HandoffStatus } from './handoff-api.js';
 
 /**
  * Cross-device handoff as pure functions: the link, the steps a phone runs, how often the waiting

@@ -1,6 +1,5 @@
 import { css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { HandoffStatus } from '../api/registrant-api.js';
 import { toEnrollError } from '../api/to-enroll-error.js';
 import type { VerifikErrorCode } from '../errors/error-codes.js';
 import { reportStepError } from '../steps/step-events.js';
@@ -12,6 +11,7 @@ import { tokens } from '../styles/tokens.js';
 import { handoffLink, nextPollDelay, renewIn } from './handoff-plan.js';
 import { handoffStatus, issueHandoff } from './handoff-api.js';
 import { qrCode } from './qr-code.js';
+import type { HandoffStatus } from './handoff-api.js';
 
 /** Messages of the handoff screen to the root: the phone's progress, and leaving the handoff. */
 export interface HandoffScreenEvents {
