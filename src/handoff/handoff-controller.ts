@@ -57,7 +57,7 @@ export class HandoffController implements ReactiveController {
   /** On the computer: the handoff was started because this device has no camera. */
   private noCamera = false;
   /** On the phone: how its part ended, once it has. */
-  phoneEnd: PhoneEnd | undefined;
+  private phoneEnd: PhoneEnd | undefined;
   private camera: Promise<boolean> | undefined;
   /** The phone finished: the computer does not hand off again. */
   private handedOver = false;
@@ -109,7 +109,7 @@ export class HandoffController implements ReactiveController {
    * The person asked for the phone (or the page forced it, or there is no camera). Resolves once
    * the handoff screen is shown (its chunk loads on first use); a failed load leaves the step.
    */
-  async start(noCamera = false): Promise<void> {
+  private async start(noCamera = false): Promise<void> {
     try {
       await loadHandoffScreen();
     } catch (error) {
