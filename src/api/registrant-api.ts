@@ -76,26 +76,6 @@ export interface RegistrantApiOptions {
   onToken: (appRegistrationId: string, token: string) => void;
 }
 
-/** A camera step's progress, as the handoff status reports it. */
-export type HandoffStepProgress = 'pending' | 'passed' | 'failed';
-
-/** The registration's current handoff and the camera steps' progress. */
-export interface HandoffStatus {
-  handoff: {
-    _id: string;
-    status: 'waiting' | 'opened' | 'finished' | 'cancelled' | 'revoked' | 'expired';
-    expiresAt: string;
-    cancelledBy?: 'computer' | 'phone';
-  } | null;
-  steps: { document: HandoffStepProgress; liveness: HandoffStepProgress };
-}
-
-/** A new handoff: the single-use token for the phone's link, and when it expires. */
-export interface HandoffIssued {
-  token: string;
-  handoff: NonNullable<HandoffStatus['handoff']>;
-}
-
 export interface SentValidation {
   _id: string;
   expiresAt?: string;
@@ -182,22 +162,12 @@ export class RegistrantApi {
    * the same): the registration, and the email code it passed, stand.
    */
   replacePhone(phone: string, countryCode: string, signal?: AbortSignal): Promise<unknown> {
-    return this.call(
-      `/v2/app-registrations/${encodeURIComponent(this.registrationId())}`,
-      'PUT',
-      { countryCode, phone, replacePhone: true },
-      signal,
-    );
+    return this.callRegistration('', 'PUT', { countryCode, phone, replacePhone: true }, signal);
   }
 
   /** Saves the basic-information answers on the registration. */
   saveBasicInformation(answers: Record<string, string | number>, signal?: AbortSignal): Promise<unknown> {
-    return this.call(
-      `/v2/app-registrations/${encodeURIComponent(this.registrationId())}`,
-      'PUT',
-      { basicInformation: answers },
-      signal,
-    );
+    return this.callRegistration('', 'PUT', { basicInformation: answers }, signal);
   }
 
   /**
@@ -261,54 +231,26 @@ export class RegistrantApi {
 
   /** Reports progress; `end` and `skipKYC` answer the final token. */
   sync(step: string, status: string, signal?: AbortSignal): Promise<{ token: string; status: string }> {
-    return this.call(
-      `/v2/app-registrations/${encodeURIComponent(this.registrationId())}/sync`,
-      'PUT',
-      { step, status },
-      signal,
-    );
-  }
-
-  /** Issues a single-use handoff token (10 minutes) for the phone's link; an earlier one stops working. */
-  issueHandoff(signal?: AbortSignal): Promise<HandoffIssued> {
-    return this.call(`${this.handoffPath()}s`, 'POST', undefined, signal);
-  }
-
-  /** The current handoff's state and the camera steps' progress. */
-  handoffStatus(signal?: AbortSignal): Promise<HandoffStatus> {
-    return this.call(`${this.handoffPath()}s/current`, 'GET', undefined, signal);
-  }
-
-  /** Cancels the current handoff, from either side. */
-  cancelHandoff(signal?: AbortSignal): Promise<HandoffStatus> {
-    return this.call(`${this.handoffPath()}s/current`, 'DELETE', undefined, signal);
-  }
-
-  /** The phone ran its steps: the computer takes over. */
-  finishHandoff(signal?: AbortSignal): Promise<HandoffStatus> {
-    return this.call(`${this.handoffPath()}s/current`, 'PUT', { status: 'finished' }, signal);
+    return this.callRegistration('/sync', 'PUT', { step, status }, signal);
   }
 
   /**
-   * On the phone: exchanges the link's handoff token (once) for a registrant token of its own
-   * and acts for that registration from then on; resolves to the camera steps' progress.
+   * A registrant call to `path` under this registration (`/v2/app-registrations/{id}`): its own
+   * endpoints, here and beside the features that load on demand (the handoff's, in
+   * `handoff/handoff-api.ts`).
    */
-  async exchangeHandoff(handoffToken: string, signal?: AbortSignal): Promise<HandoffStatus> {
-    const answer = await this.api.request<HandoffStatus & RegistrationAnswer>('/v2/handoffs/exchange', {
-      method: 'POST',
-      body: { token: handoffToken },
-      signal,
-    });
-    const id = answer?.appRegistration?._id;
-    if (typeof id !== 'string' || typeof answer.token !== 'string' || !answer.steps) {
-      throw new VerifikApiError(200, 'invalid_response', 'the handoff answer has no registration or token');
-    }
-    this.resume(id, answer.token);
-    return { handoff: answer.handoff, steps: answer.steps };
+  callRegistration<T>(
+    path: string,
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    body: unknown,
+    signal?: AbortSignal,
+  ): Promise<T> {
+    return this.call(`/v2/app-registrations/${encodeURIComponent(this.registrationId())}${path}`, method, body, signal);
   }
 
-  private handoffPath(): string {
-    return `/v2/app-registrations/${encodeURIComponent(this.registrationId())}/handoff`;
+  /** A POST to a public endpoint (no registrant token), e.g. the phone's handoff exchange. */
+  publicCall<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+    return this.api.request<T>(path, { method: 'POST', body, signal });
   }
 
   private codeRequest(language: string) {
@@ -360,7 +302,8 @@ export class RegistrantApi {
   }
 }
 
-interface RegistrationAnswer {
+/** What creating (or joining) a registration answers, as far as the widget reads it. */
+export interface RegistrationAnswer {
   appRegistration?: { _id?: unknown };
   token?: unknown;
 }

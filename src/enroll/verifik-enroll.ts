@@ -39,8 +39,9 @@ import { themeStyles, tokens } from '../styles/tokens.js';
 import { DEFAULT_API_URL, readConfig, resolveAssetsUrl } from './config.js';
 import { chunkLoadError, EnrollError } from '../errors/enroll-error.js';
 import { toEnrollError } from '../api/to-enroll-error.js';
-import type { HandoffStatus } from '../api/registrant-api.js';
-import { HandoffController } from '../handoff/handoff-controller.js';
+import { handoffToken, mayHandOff } from '../handoff/cross-device.js';
+import type { HandoffController } from '../handoff/handoff-controller.js';
+import { loadHandoffController } from '../handoff/load-handoff-controller.js';
 import { Enrollment } from './enrollment.js';
 import { prefillFields, type VerifikPrefill } from './prefill.js';
 import { styles } from './verifik-enroll.styles.js';
@@ -308,15 +309,34 @@ export class VerifikEnroll extends LitElement {
   /** Set while the element is out of the page, so a load it aborted runs again on return. */
   private abortedLoad = false;
 
-  /** Continuing on a phone: the computer's handoff screen, or this page as the phone. */
-  private readonly handoff = new HandoffController(
-    this,
-    () => this.enrollment,
-    (error) => this.enrollment && this.reportError(error, this.shownStep(this.enrollment)),
-  );
+  /**
+   * Continuing on a phone: the computer's handoff screen, or this page as the phone. Its module
+   * loads on demand (see {@link useHandoff}): most runs never need it.
+   */
+  private handoff: HandoffController | undefined;
+
+  /** The token of the handoff link this page was opened with, read as a flow loads: set on a phone. */
+  private phoneToken: string | undefined;
 
   private get enrollment(): Enrollment | undefined {
     return this.loadTask.status === TaskStatus.COMPLETE ? this.loadTask.value : undefined;
+  }
+
+  /**
+   * The handoff controller, added to this element once its module has loaded: when this page is
+   * the phone, or a flow shows a camera step a phone may take over. A failed load rejects (a
+   * recoverable `network_error`), and the next use tries again.
+   */
+  private async useHandoff(): Promise<HandoffController> {
+    const Controller = await loadHandoffController();
+    this.handoff ??= new Controller(this, {
+      enrollment: () => this.enrollment,
+      phoneToken: () => this.phoneToken,
+      dispatch: (event) => this.dispatch(event, 'phone'),
+      focusHeading: () => void this.focusHeading(),
+      loadFailed: (error) => this.enrollment && this.reportError(error, this.shownStep(this.enrollment)),
+    });
+    return this.handoff;
   }
 
   override connectedCallback(): void {
@@ -377,7 +397,7 @@ export class VerifikEnroll extends LitElement {
       return;
     }
     this.finishTask.abort();
-    void this.handoff.leave(enrollment);
+    void this.handoff?.leave(enrollment);
     this.startOver(enrollment);
   }
 
@@ -454,6 +474,11 @@ export class VerifikEnroll extends LitElement {
     const config = readConfig(attributes, document.baseURI);
     const { fetchImpl, persist, mode, switched } = run;
     this.switchTo = undefined;
+    // A phone's link continues the computer's registration: nothing of it is kept on the phone,
+    // and the handoff's module loads while the project is requested.
+    this.phoneToken = handoffToken(window.location.href);
+    const handoff = this.phoneToken === undefined ? undefined : this.useHandoff();
+    handoff?.catch(() => undefined);
     // Every flow opens on the first step (a resumed one may be further on): its module loads
     // while the project is requested, rather than after.
     loadStep(STEP_IDS[0]!).catch(() => undefined);
@@ -482,8 +507,6 @@ export class VerifikEnroll extends LitElement {
       project = await kyc('login');
       flow = selectFlow(project, flowId, 'login');
     }
-    // A phone's link continues the computer's registration: nothing of it is kept on the phone.
-    const onPhone = this.handoff.readAddress() !== undefined;
     const { normalizeProjectFlow } = await reader.catch((error: unknown) => {
       throw chunkLoadError(error);
     });
@@ -501,13 +524,13 @@ export class VerifikEnroll extends LitElement {
       tokenEndpoint: config.tokenEndpoint,
       reference: config.reference,
       fetch: fetchImpl,
-      persist: persist && !onPhone,
+      persist: persist && !this.phoneToken,
       prefill: () => prefillFields(this.prefill),
       loginApi,
     });
-    if (onPhone) {
+    if (handoff) {
       try {
-        await this.handoff.join(enrollment, signal);
+        await (await handoff).join(enrollment, signal);
       } catch (error) {
         if (signal.aborted) throw error;
         throw toEnrollError(error, 'handoff_link_invalid');
@@ -547,11 +570,23 @@ export class VerifikEnroll extends LitElement {
     this.step = to;
     emit(this, VERIFIK_STEP_CHANGE, { from, to, ...progress(machine) });
     // On a phone the computer ends the registration.
-    const finish = machine.status === 'completed' && !this.handoff.onPhone;
+    const finish = machine.status === 'completed' && !this.phoneToken;
     if (finish && this.finishTask.status !== TaskStatus.PENDING) void this.finishTask.run();
-    void this.handoff.stepShown(enrollment).then(() => this.requestUpdate());
+    this.handoffStepShown(enrollment, to);
     this.prefetchNext(enrollment);
     if (from !== null) void this.focusHeading();
+  }
+
+  /**
+   * Tells the handoff controller that step `to` is shown. Without one yet, a step a phone may take
+   * over loads it first (the offer appears once it is here); a failed load is reported, and the
+   * step stays on this device.
+   */
+  private handoffStepShown(enrollment: Enrollment, to: StepId): void {
+    const shown = (handoff: HandoffController) => void handoff.stepShown(enrollment).then(() => this.requestUpdate());
+    if (this.handoff) shown(this.handoff);
+    else if (mayHandOff(to, this.crossDevice))
+      this.useHandoff().then(shown, (error: EnrollError) => this.reportError(error, to));
   }
 
   /** Moves focus to the heading of the screen shown once it has rendered (never to the page's body). */
@@ -562,7 +597,7 @@ export class VerifikEnroll extends LitElement {
     // heading. Focus moves then only if it is nowhere (the old screen took it with it): never from
     // a control the person is on, such as Skip, which they may be pressing again.
     const enrollment = this.enrollment;
-    if (enrollment && !this.handoff.active && !loadedStep(this.shownStep(enrollment))) {
+    if (enrollment && !this.handoff?.active && !loadedStep(this.shownStep(enrollment))) {
       await this.stepTask.taskComplete.catch(() => undefined);
       await this.updateComplete;
       if (!this.focusLost()) return;
@@ -586,11 +621,13 @@ export class VerifikEnroll extends LitElement {
 
   /**
    * Fetches the next step's chunk while the person is on this one; a mandatory next step also
-   * prepares (e.g. the selfie loads its models). A chunk that fails now is tried again when shown.
+   * prepares (e.g. the selfie loads its models). Before a camera step a phone may take over, the
+   * handoff's chunk comes too. A chunk that fails now is tried again when shown.
    */
   private prefetchNext(enrollment: Enrollment): void {
     const { machine } = enrollment;
     const next = machine.steps[machine.index + 1] ?? { id: 'done', requirement: 'mandatory' };
+    if (mayHandOff(next.id, this.crossDevice)) loadHandoffController().catch(() => undefined);
     loadStep(next.id).then(
       (step) => {
         if (next.requirement === 'mandatory') step.prefetch?.(this.stepView(enrollment));
@@ -618,7 +655,7 @@ export class VerifikEnroll extends LitElement {
     if (!enrollment.apply(event)) return;
     const outcome = enrollment.machine.outcomes[from];
     if (outcome) emit(this, VERIFIK_STEP_COMPLETE, { step: from, outcome, ...(handoff ? { handoff } : {}) });
-    if (enrollment.machine.status === 'failed' && !this.handoff.onPhone) void this.finishTask.run();
+    if (enrollment.machine.status === 'failed' && !this.phoneToken) void this.finishTask.run();
     // A failed attempt with tries left stays on its step: nothing to announce.
     if (enrollment.machine.index !== index || enrollment.machine.status !== status) this.announceStep(from, enrollment);
     this.requestUpdate();
@@ -655,36 +692,12 @@ export class VerifikEnroll extends LitElement {
     const enrollment = this.enrollment;
     if (!enrollment) return;
     emit(this, VERIFIK_CANCEL, { step: currentStep(enrollment.machine).id });
-    if (this.handoff.onPhone) {
+    if (this.handoff?.onPhone) {
       void this.handoff.cancelOnPhone(enrollment).then(() => this.focusHeading());
       return;
     }
-    void this.handoff.leave(enrollment);
+    void this.handoff?.leave(enrollment);
     this.startOver(enrollment);
-  }
-
-  /** The phone's progress, read by the handoff screen: each step it passed moves the flow here. */
-  private handleHandoffStatus(event: CustomEvent<HandoffStatus>): void {
-    event.stopPropagation();
-    const enrollment = this.enrollment;
-    if (!enrollment) return;
-    for (let next = this.handoff.progress(enrollment, event.detail); next;) {
-      const before = enrollment.machine;
-      this.dispatch(next, 'phone');
-      next = enrollment.machine === before ? undefined : this.handoff.progress(enrollment, event.detail);
-    }
-  }
-
-  /** "Continue on your phone": the handoff screen stands in for the camera steps. */
-  private startHandoff(): void {
-    void this.handoff.start().then(() => this.focusHeading());
-  }
-
-  /** "Use this device instead": back to the step, and the phone's link stops working. */
-  private leaveHandoff(event: Event): void {
-    event.stopPropagation();
-    void this.handoff.leave(this.enrollment);
-    void this.focusHeading();
   }
 
   /** Forgets the session and shows the first step, as a new screen even if it was already shown. */
@@ -746,8 +759,6 @@ export class VerifikEnroll extends LitElement {
       )}
       @step-fields=${this.handleStepFields}
       @step-error=${this.handleStepError}
-      @handoff-status=${this.handleHandoffStatus}
-      @handoff-leave=${this.leaveHandoff}
     >
       ${this.loadTask.render({
         initial: () => this.renderLoading(),
@@ -775,7 +786,8 @@ export class VerifikEnroll extends LitElement {
   private renderEnrollment(enrollment: Enrollment) {
     const { machine, project } = enrollment;
     const step = currentStep(machine);
-    const phoneEnd = this.handoff.renderPhoneEnd(this.translation.handoff);
+    const { handoff } = this;
+    const phoneEnd = handoff?.renderPhoneEnd(this.translation.handoff) ?? nothing;
     const running = machine.status === 'running' && phoneEnd === nothing;
     const { index, total } = progress(machine);
     const logo =
@@ -795,16 +807,8 @@ export class VerifikEnroll extends LitElement {
       ${
         phoneEnd !== nothing
           ? phoneEnd
-          : this.handoff.active && running
-            ? keyed(
-                `${this.runs}:handoff`,
-                html`<verifik-handoff-screen
-                  data-step
-                  link-base=${this.handoff.linkBase}
-                  ?no-camera=${this.handoff.noCamera}
-                  ?can-leave=${this.crossDevice !== 'force'}
-                ></verifik-handoff-screen>`,
-              )
+          : handoff?.active && running
+            ? keyed(`${this.runs}:handoff`, handoff.renderScreen())
             : keyed(`${this.runs}:${step.id}`, this.renderStep(enrollment))
       }
       ${this.renderSwitch(enrollment)}
@@ -836,13 +840,7 @@ export class VerifikEnroll extends LitElement {
               </button>`
             : nothing
         }
-        ${
-          this.handoff.offered(enrollment)
-            ? html`<button part="handoff" type="button" class="secondary" @click=${this.startHandoff}>
-                ${this.translation.handoff.offer}
-              </button>`
-            : nothing
-        }
+        ${handoff?.renderOffer(enrollment, this.translation.handoff.offer)}
       </div>
       ${this.renderCancelDialog()}
     `;

@@ -1,24 +1,13 @@
-import type { HandoffStatus } from '../api/registrant-api.js';
 import type { NormalizedFlow } from '../flow/flow.types.js';
-import { currentStep, initialState, type MachineState, type StepId } from '../flow/machine.js';
+import { currentStep, initialState, type MachineState } from '../flow/machine.js';
+import { HANDOFF_PARAM, isCameraStep } from './cross-device.js';
+import type { HandoffStatus } from './handoff-api.js';
 
 /**
- * Cross-device handoff as pure functions: the link, the steps a phone runs, how often the
- * waiting side asks, when the QR code is renewed. The element and its controller apply them.
+ * Cross-device handoff as pure functions: the link, the steps a phone runs, how often the waiting
+ * side asks, when the QR code is renewed. The handoff controller and screen apply them; what the
+ * root element needs before they load (reading a link, the camera steps) is in `cross-device.ts`.
  */
-
-/** The query parameter of the phone's link that carries the handoff token. */
-export const HANDOFF_PARAM = 'verifik-handoff';
-
-/** The steps that need a camera: the ones a phone can take over. */
-export const CAMERA_STEPS = ['document', 'liveness'] as const satisfies readonly StepId[];
-
-export type CameraStep = (typeof CAMERA_STEPS)[number];
-
-export const isCameraStep = (id: StepId): id is CameraStep => (CAMERA_STEPS as readonly StepId[]).includes(id);
-
-/** `cross-device`: offer the phone (and go to it when there is no camera), always use it, or never. */
-export type CrossDeviceMode = 'auto' | 'force' | 'off';
 
 /** The phone's link: `base` (the integrator's page) with the token; other parameters kept. */
 export function handoffLink(base: string, token: string): string {
@@ -26,11 +15,6 @@ export function handoffLink(base: string, token: string): string {
   link.searchParams.set(HANDOFF_PARAM, token);
   link.hash = '';
   return link.href;
-}
-
-/** The handoff token of a page address, if it is a phone's link. */
-export function handoffToken(address: string): string | undefined {
-  return new URL(address).searchParams.get(HANDOFF_PARAM) || undefined;
 }
 
 /**

@@ -1,6 +1,5 @@
 import { css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { HandoffStatus } from '../api/registrant-api.js';
 import { toEnrollError } from '../api/to-enroll-error.js';
 import type { VerifikErrorCode } from '../errors/error-codes.js';
 import { reportStepError } from '../steps/step-events.js';
@@ -10,7 +9,9 @@ import { formStyles } from '../styles/form.js';
 import { statusStyles } from '../styles/status.js';
 import { tokens } from '../styles/tokens.js';
 import { handoffLink, nextPollDelay, renewIn } from './handoff-plan.js';
+import { handoffStatus, issueHandoff } from './handoff-api.js';
 import { qrCode } from './qr-code.js';
+import type { HandoffStatus } from './handoff-api.js';
 
 /** Messages of the handoff screen to the root: the phone's progress, and leaving the handoff. */
 export interface HandoffScreenEvents {
@@ -91,7 +92,7 @@ export class VerifikHandoffScreen extends StepElement {
     this.failed = undefined;
     this.copied = false;
     try {
-      const issued = await this.enrollment.api.issueHandoff(this.abort.signal);
+      const issued = await issueHandoff(this.enrollment.api, this.abort.signal);
       this.link = handoffLink(this.linkBase, issued.token);
       this.status = {
         handoff: issued.handoff,
@@ -125,7 +126,7 @@ export class VerifikHandoffScreen extends StepElement {
   private async poll(): Promise<void> {
     let status: HandoffStatus;
     try {
-      status = await this.enrollment.api.handoffStatus(this.abort.signal);
+      status = await handoffStatus(this.enrollment.api, this.abort.signal);
     } catch (error) {
       this.fail(error);
       return;

@@ -4,6 +4,7 @@ import type { VerifikEnroll } from '../../src/index.js';
 import { en } from '../../src/i18n/en.js';
 import '../../src/verifik-enroll.js';
 import { documentFlow, signedUp } from '../helpers/browser/document.js';
+import { issueHandoff } from '../../src/handoff/handoff-api.js';
 import {
   pageUrl,
   phoneOpen,
@@ -30,7 +31,7 @@ describe('continue on your phone: links and no camera', function () {
     const url = pageUrl(flow.project, flow._id);
     const withToken = (token: string) => `${url}&verifik-handoff=${encodeURIComponent(token)}`;
     const ana = await signedUp(flow);
-    const { token } = await ana.issueHandoff();
+    const { token } = await issueHandoff(ana);
 
     const first = await phoneOpen(withToken(token));
     await phoneStep(first, 'document');
@@ -38,7 +39,7 @@ describe('continue on your phone: links and no camera', function () {
     expect(await phoneScreen(second, en.handoff.linkErrorTitle)).to.include(en.errors.handoff_link_used);
 
     const bea = await signedUp(flow);
-    const beas = (await bea.issueHandoff()).token;
+    const beas = (await issueHandoff(bea)).token;
     const forged = await phoneOpen(withToken(`${ana.appRegistrationId}.${beas.split('.')[1]}`));
     expect(await phoneScreen(forged, en.handoff.linkErrorTitle)).to.include(en.errors.handoff_link_invalid);
 

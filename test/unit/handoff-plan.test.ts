@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { normalizeFlow } from '../../src/flow/normalize-flow.js';
 import { currentStep, transition } from '../../src/flow/machine.js';
+import { handoffToken } from '../../src/handoff/cross-device.js';
 import {
   handoffLink,
-  handoffToken,
   nextPollDelay,
   phonePartOver,
   phoneState,
