@@ -105,7 +105,7 @@ export default [
       parallelImportsPlugin(),
       nodeResolve(),
       typescriptPlugin(),
-      terser({ ecma: 2022, format: { comments: false } }),
+      terser({ ecma: 2022, compress: { passes: 2 }, format: { comments: false } }),
       faceAssetsAt(`../${CDN_FACE_FOLDER}`),
       sriPlugin({ also: [`../${CDN_FACE_FOLDER}`] }),
     ],

@@ -1,8 +1,8 @@
 import { OTP_LENGTH } from '../flow/otp-rules.js';
-import { englishFormat } from './intl-format.js';
+import { intlFormat } from './intl-format.js';
 import type { Translation } from './translation.js';
 
-const { number, plural } = englishFormat();
+const { number, plural } = intlFormat('en');
 
 /** English, the complete reference translation. */
 export const en: Translation = {

@@ -18,9 +18,9 @@ export interface IntlFormat {
 }
 
 /**
- * The formatting helpers of `lang` (a BCP 47 tag). Each `Intl` object is made on first use: making
- * one loads its locale data (tens of milliseconds on a slow phone), and the English helpers are
- * made as the widget's code loads, before its first screen, which shows no counts.
+ * The formatting helpers of `lang` (a BCP 47 tag). Each `Intl` object is made on first use, not as
+ * the widget's code loads: making one loads its locale data (tens of milliseconds on a slow
+ * phone), and a first screen needs the number format at most.
  */
 export function intlFormat(lang: string): IntlFormat {
   let numbers: Intl.NumberFormat | undefined;
@@ -33,24 +33,5 @@ export function intlFormat(lang: string): IntlFormat {
       (seconds ??= new Intl.NumberFormat(lang, { style: 'unit', unit: 'second', unitDisplay: 'short' })).format(value),
     plural: (count, forms) =>
       (forms[(rules ??= new Intl.PluralRules(lang)).select(count)] ?? forms.other).replaceAll('#', number(count)),
-  };
-}
-
-/**
- * English's helpers, writing whole numbers below 1,000 without `Intl` (plain digits; the plural
- * form "one" for 1 and "other" for the rest, as CLDR has it for English) and anything else
- * through it. English is the core's language and its first screen shows counts ("Step 1 of 7"):
- * the first `Intl` format a page makes loads its locale data, which delayed that screen.
- */
-export function englishFormat(): IntlFormat {
-  const intl = intlFormat('en');
-  const small = (value: number) => Number.isInteger(value) && value >= 0 && value < 1000;
-  return {
-    number: (value) => (small(value) ? String(value) : intl.number(value)),
-    seconds: intl.seconds,
-    plural: (count, forms) =>
-      small(count)
-        ? (forms[count === 1 ? 'one' : 'other'] ?? forms.other).replaceAll('#', String(count))
-        : intl.plural(count, forms),
   };
 }
