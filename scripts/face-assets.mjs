@@ -85,15 +85,22 @@ export function faceAssetSource(name) {
   return built.get(name);
 }
 
-/** The module that names every asset with a literal `new URL('./face/<name>', import.meta.url)`. */
-const ASSETS_URL_MODULE = /src[\\/]capture[\\/]face[\\/]assets-url\.ts$/;
+/**
+ * The modules that name assets with a literal `new URL('./face/<name>', import.meta.url)`, and the
+ * names each must contain: every asset in the assets module, the engine in the default folder's.
+ */
+const LITERAL_MODULES = [
+  { module: /src[\\/]capture[\\/]face[\\/]assets-url\.ts$/, names: FACE_ASSET_NAMES },
+  { module: /src[\\/]capture[\\/]face[\\/]assets-folder\.ts$/, names: ['face-engine.js'] },
+];
 const literal = (name) => `new URL('./face/${name}', import.meta.url)`;
 
-/** Rewrites each asset's literal in the assets module with `replace(name)`, failing if one is gone. */
+/** Rewrites each asset's literal in those modules with `replace(name)`, failing if one is gone. */
 function rewriteLiterals(context, code, id, replace) {
-  if (!ASSETS_URL_MODULE.test(id)) return null;
+  const names = LITERAL_MODULES.find(({ module }) => module.test(id))?.names;
+  if (!names) return null;
   let rewritten = code;
-  for (const name of FACE_ASSET_NAMES) {
+  for (const name of names) {
     if (!rewritten.includes(literal(name))) context.error(`${id} no longer contains ${literal(name)}`);
     rewritten = rewritten.replace(literal(name), replace(name));
   }

@@ -13,7 +13,7 @@ import { VERIFIK_ERROR, type VerifikErrorStep } from '../events/verifik-error.js
 import { VERIFIK_READY } from '../events/verifik-ready.js';
 import { VERIFIK_STEP_CHANGE } from '../events/verifik-step-change.js';
 import { VERIFIK_STEP_COMPLETE } from '../events/verifik-step-complete.js';
-import { DEFAULT_ASSETS_URL } from '../capture/face/assets-url.js';
+import { DEFAULT_ASSETS_URL } from '../capture/face/assets-folder.js';
 import { enrollmentContext } from '../context/enrollment-context.js';
 import { translationContext } from '../context/localize-controller.js';
 import {

@@ -1,9 +1,12 @@
+import { DEFAULT_ASSETS_URL } from './assets-folder.js';
+
 /**
  * The selfie step's run-time files: the face engine (face-api on a pruned tfjs), the Worker that
  * runs it, the tfjs wasm binaries and the two tiny models. Each is named with a literal `new URL('./face/…', import.meta.url)` so that a
  * bundler (Vite, webpack, Rollup) sees it, copies it into the app's build and gives its final
  * (possibly hashed) URL, with no configuration. The package's own build rewrites the literals to
- * the one copy it ships (scripts/face-assets.mjs); `assets-url` replaces them with a folder.
+ * the one copy it ships (scripts/face-assets.mjs); `assets-url` replaces them with a folder
+ * (its default, {@link DEFAULT_ASSETS_URL}, is in `assets-folder.ts`).
  */
 const BUNDLED = {
   'face-engine.js': new URL('./face/face-engine.js', import.meta.url).href,
@@ -27,13 +30,6 @@ export type FaceAssetFile = keyof typeof BUNDLED;
 
 /** Where each face asset is fetched from. */
 export type FaceAssetUrls = Readonly<Record<FaceAssetFile, string>>;
-
-/**
- * The default `assets-url`: the folder of the face assets as the package ships them. An app
- * bundler may rename them (hashes), so the default stands for {@link faceAssetUrls}' bundled
- * URLs rather than for a folder to append names to.
- */
-export const DEFAULT_ASSETS_URL: string = new URL('./', BUNDLED['face-engine.js']).href;
 
 /** Every face asset's URL: where the app's build put them, or in the `assets-url` folder given. */
 export function faceAssetUrls(assetsUrl: string): FaceAssetUrls {

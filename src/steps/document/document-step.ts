@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { attemptsLeft } from '../../flow/machine.js';
 import { STEPS } from '../../flow/steps.js';
-import { DEFAULT_ASSETS_URL } from '../../capture/face/assets-url.js';
+import { DEFAULT_ASSETS_URL } from '../../capture/face/assets-folder.js';
 import { cropPortrait } from '../../capture/face/document-portrait.js';
 import { loadFaceDetector } from '../../capture/face/load-detector.js';
 import { HintThrottle } from '../../capture/hint-throttle.js';

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, svg } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { clientOs } from '../../api/registrant-api.js';
-import { DEFAULT_ASSETS_URL } from '../../capture/face/assets-url.js';
+import { DEFAULT_ASSETS_URL } from '../../capture/face/assets-folder.js';
 import { type FaceHint, faceHint } from '../../capture/face/evaluate-face.js';
 import { FaceGuideController, type GuideFrame } from '../../capture/face/face-guide-controller.js';
 import type { FrameAnalyser } from '../../capture/face/face-types.js';

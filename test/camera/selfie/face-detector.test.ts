@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { DEFAULT_ASSETS_URL } from '../../../src/capture/face/assets-url.js';
+import { DEFAULT_ASSETS_URL } from '../../../src/capture/face/assets-folder.js';
 import { evaluateFace, faceYaw } from '../../../src/capture/face/evaluate-face.js';
 import type { FaceEngineDetector } from '../../../src/capture/face/face-engine-detector.js';
 import { boxInPixels, MEASURE_EDGE } from '../../../src/capture/face/face-facts.js';
