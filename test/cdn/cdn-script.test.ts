@@ -92,6 +92,19 @@ const cdnModules = (frame: HTMLIFrameElement) =>
     .filter((name) => name.startsWith(CDN) && name.endsWith('.js'))
     .map((name) => name.slice(CDN.length).replace(/(-[\w-]{8})?\.js$/, ''));
 
+/**
+ * The Basic flow against the sandbox, keeping nothing. This browser has no camera: the selfie step
+ * itself is under test, not the phone.
+ */
+const BASIC_FLOW = {
+  project: DEMO.project,
+  flow: DEMO.basicFlow,
+  'api-url': sandbox.url,
+  'token-endpoint': `${sandbox.url}/api/verifik/registration`,
+  persist: 'none',
+  'cross-device': 'off',
+};
+
 describe('the CDN script in a blank page', function () {
   // A whole flow against the sandbox, on 2 busy cores: its waits end on steps, events and requests.
   this.timeout(120_000);
@@ -103,14 +116,7 @@ describe('the CDN script in a blank page', function () {
   });
 
   it("fetches the first step's module together with the modules it imports, not one round trip later", async () => {
-    frame = await blankPage({
-      project: DEMO.project,
-      flow: DEMO.basicFlow,
-      'api-url': sandbox.url,
-      'token-endpoint': `${sandbox.url}/api/verifik/registration`,
-      persist: 'none',
-      'cross-device': 'off',
-    });
+    frame = await blankPage(BASIC_FLOW);
     await frame.contentWindow!.customElements.whenDefined('verifik-enroll');
     await whenLoaded(frame.contentDocument!.querySelector('verifik-enroll') as VerifikEnroll);
     const entries = frame.contentWindow!.performance.getEntriesByType('resource') as PerformanceResourceTiming[];
@@ -133,15 +139,7 @@ describe('the CDN script in a blank page', function () {
   });
 
   it('defines the element, completes the Basic flow, and fetches face assets only once the selfie step starts', async () => {
-    frame = await blankPage({
-      project: DEMO.project,
-      flow: DEMO.basicFlow,
-      'api-url': sandbox.url,
-      'token-endpoint': `${sandbox.url}/api/verifik/registration`,
-      persist: 'none',
-      // This browser has no camera: the selfie step itself is under test, not the phone.
-      'cross-device': 'off',
-    });
+    frame = await blankPage(BASIC_FLOW);
     const page = frame.contentDocument!;
     expect(customElements.get('verifik-enroll'), 'the test page itself has no widget code').to.equal(undefined);
     // The classic script imports the core module from beside it, which defines the tag.

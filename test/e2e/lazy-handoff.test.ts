@@ -1,10 +1,10 @@
-import { expect, fixture, html } from '@open-wc/testing';
-import type { VerifikEnroll } from '../../src/index.js';
+import { expect } from '@open-wc/testing';
 import '../../src/verifik-enroll.js';
 import {
   enterCode,
   fillSignUp,
   latestCode,
+  mountFlow,
   passCodes,
   person,
   press,
@@ -12,7 +12,6 @@ import {
   whenLoaded,
   whenStep,
 } from '../helpers/browser/basic-flow.js';
-import { DEMO, sandbox } from '../helpers/browser/sandbox.js';
 import { waitUntil } from '../helpers/browser/wait.js';
 
 /**
@@ -30,26 +29,12 @@ const fetchedHandoff = () =>
     .map((entry) => /\/src\/handoff\/([\w-]+)\.\w+$/.exec(new URL(entry.name).pathname)?.[1])
     .filter((name): name is string => name !== undefined);
 
-/** The Basic flow (its document and selfie steps optional) against the sandbox. */
-const basicFlow = (crossDevice: 'auto' | 'off') =>
-  fixture<VerifikEnroll>(
-    html`<verifik-enroll
-      persist="none"
-      project=${DEMO.project}
-      flow=${DEMO.basicFlow}
-      api-url=${sandbox.url}
-      token-endpoint=${`${sandbox.url}/api/verifik/registration`}
-      cross-device=${crossDevice}
-      lang="en"
-    ></verifik-enroll>`,
-  );
-
 describe('the handoff loads on demand', function () {
   // Whole flows against the sandbox, on 2 busy cores: their waits end on steps and requests.
   this.timeout(120_000);
 
   it('with cross-device="off", a flow through its document and selfie steps never fetches the handoff code', async () => {
-    const element = await basicFlow('off');
+    const element = await mountFlow({ crossDevice: 'off' });
     await whenLoaded(element);
     const who = person();
     await fillSignUp(element, who);
@@ -64,7 +49,7 @@ describe('the handoff loads on demand', function () {
   });
 
   it('otherwise the step before the document fetches it, and the document step offers the phone', async () => {
-    const element = await basicFlow('auto');
+    const element = await mountFlow({ crossDevice: 'auto' });
     await whenLoaded(element);
     const who = person();
     await fillSignUp(element, who);

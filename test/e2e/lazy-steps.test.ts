@@ -1,8 +1,6 @@
-import { expect, fixture, html } from '@open-wc/testing';
-import type { VerifikEnroll } from '../../src/index.js';
+import { expect } from '@open-wc/testing';
 import '../../src/verifik-enroll.js';
-import { fillSignUp, passCodes, person, skip, whenLoaded, whenStep } from '../helpers/browser/basic-flow.js';
-import { DEMO, sandbox } from '../helpers/browser/sandbox.js';
+import { fillSignUp, mountFlow, passCodes, person, skip, whenLoaded, whenStep } from '../helpers/browser/basic-flow.js';
 import { waitUntil } from '../helpers/browser/wait.js';
 
 /**
@@ -26,16 +24,7 @@ describe('steps load on demand', function () {
     expect(fetchedSteps(), 'the entry alone carries no step').to.deep.equal([]);
     expect(customElements.get('verifik-sign-up-step')).to.equal(undefined);
 
-    const element = await fixture<VerifikEnroll>(
-      html`<verifik-enroll
-        persist="none"
-        project=${DEMO.project}
-        flow=${DEMO.basicFlow}
-        api-url=${sandbox.url}
-        token-endpoint=${`${sandbox.url}/api/verifik/registration`}
-        lang="en"
-      ></verifik-enroll>`,
-    );
+    const element = await mountFlow();
     await whenLoaded(element);
     expect(customElements.get('verifik-sign-up-step'), 'the sign-up defined as its module loaded').to.not.equal(
       undefined,

@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { VerifikEnroll } from '../../src/index.js';
 import { en } from '../../src/i18n/en.js';
@@ -9,6 +9,7 @@ import {
   fillSignUp,
   inStep,
   latestCode,
+  mountFlow,
   passCodes,
   person,
   press,
@@ -17,7 +18,7 @@ import {
   whenLoaded,
   whenStep,
 } from '../helpers/browser/basic-flow.js';
-import { adminGet, DEMO, sandbox } from '../helpers/browser/sandbox.js';
+import { adminGet, sandbox } from '../helpers/browser/sandbox.js';
 import { waitUntil } from '../helpers/browser/wait.js';
 
 /**
@@ -26,16 +27,7 @@ import { waitUntil } from '../helpers/browser/wait.js';
  */
 
 async function mount(): Promise<VerifikEnroll> {
-  const element = await fixture<VerifikEnroll>(
-    html`<verifik-enroll
-      persist="none"
-      project=${DEMO.project}
-      flow=${DEMO.basicFlow}
-      api-url=${sandbox.url}
-      token-endpoint=${`${sandbox.url}/api/verifik/registration`}
-      lang="en"
-    ></verifik-enroll>`,
-  );
+  const element = await mountFlow();
   await whenLoaded(element);
   return element;
 }

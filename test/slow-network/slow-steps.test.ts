@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { VerifikEnroll } from '../../src/index.js';
 import '../../src/verifik-enroll.js';
@@ -7,6 +7,7 @@ import {
   enterCodes,
   fillSignUp,
   inStep,
+  mountFlow,
   passCodes,
   person,
   sendSignUp,
@@ -14,7 +15,6 @@ import {
   whenLoaded,
   whenStep,
 } from '../helpers/browser/basic-flow.js';
-import { DEMO, sandbox } from '../helpers/browser/sandbox.js';
 import { waitUntil } from '../helpers/browser/wait.js';
 
 /**
@@ -26,20 +26,6 @@ import { waitUntil } from '../helpers/browser/wait.js';
  * `slow-network` group), so no other test file's page has filled the HTTP cache with a step module,
  * and imports only the side-effect entry, so no step module is loaded before its test.
  */
-
-const basicFlow = ({ modal = false } = {}) =>
-  fixture<VerifikEnroll>(
-    html`<verifik-enroll
-      persist="none"
-      project=${DEMO.project}
-      flow=${DEMO.basicFlow}
-      api-url=${sandbox.url}
-      token-endpoint=${`${sandbox.url}/api/verifik/registration`}
-      lang="en"
-      cross-device="off"
-      ?modal=${modal}
-    ></verifik-enroll>`,
-  );
 
 /** Waits until `step` is the current step while its module is still held: "Loading" shows. */
 async function whenLoadingStep(element: VerifikEnroll, step: string) {
@@ -60,7 +46,7 @@ describe('a person ahead of the next step’s module', function () {
 
   it('sees Loading, then the new screen’s heading gets the focus the old screen took with it', async () => {
     await executeServerCommand('hold-modules', { path: '/src/steps/code/code-step' });
-    const element = await basicFlow();
+    const element = await mountFlow({ crossDevice: 'off' });
     await whenLoaded(element);
     await sendSignUp(element, person());
 
@@ -74,7 +60,7 @@ describe('a person ahead of the next step’s module', function () {
 
   it('leaves the focus on a control the person reached while the screen was loading', async () => {
     await executeServerCommand('hold-modules', { path: '/src/steps/document/document-step' });
-    const element = await basicFlow();
+    const element = await mountFlow({ crossDevice: 'off' });
     await whenLoaded(element);
     const who = person();
     await fillSignUp(element, who);
@@ -95,7 +81,7 @@ describe('a person ahead of the next step’s module', function () {
 
   it('in the modal too, on the final screen: its heading inside the dialog gets the focus', async () => {
     await executeServerCommand('hold-modules', { path: '/src/steps/done/done-step' });
-    const element = await basicFlow({ modal: true });
+    const element = await mountFlow({ crossDevice: 'off', modal: true });
     element.show();
     await whenLoaded(element);
     const who = person();

@@ -56,6 +56,10 @@ async function nodeFaceApi() {
   return faceapi;
 }
 
+/** The tiny detector's options as the engine sets them. */
+const detectorOptions = (faceapi: Awaited<ReturnType<typeof nodeFaceApi>>) =>
+  new faceapi.TinyFaceDetectorOptions({ inputSize: DETECTOR_INPUT_SIZE, scoreThreshold: DETECTOR_SCORE_THRESHOLD });
+
 /** Every picture with faces (or none) the tests use. */
 async function pictures(): Promise<Buffer[]> {
   const people = Object.keys(PEOPLE) as Person[];
@@ -102,10 +106,7 @@ describe('face engine kernels and weights', () => {
   it('registers, on wasm and on cpu, exactly the kernels the two models run on every test picture', async () => {
     const faceapi = await nodeFaceApi();
     const { tf } = faceapi;
-    const options = new faceapi.TinyFaceDetectorOptions({
-      inputSize: DETECTOR_INPUT_SIZE,
-      scoreThreshold: DETECTOR_SCORE_THRESHOLD,
-    });
+    const options = detectorOptions(faceapi);
     const ran = new Set<string>();
     let faces = 0;
     for (const picture of await pictures()) {
@@ -194,10 +195,7 @@ describe('face engine kernels and weights', () => {
   it("finds the same faces and landmarks with the engine's copy kernels as with tfjs' own, on every test picture", async () => {
     const faceapi = await nodeFaceApi();
     const { tf } = faceapi;
-    const options = new faceapi.TinyFaceDetectorOptions({
-      inputSize: DETECTOR_INPUT_SIZE,
-      scoreThreshold: DETECTOR_SCORE_THRESHOLD,
-    });
+    const options = detectorOptions(faceapi);
     const inputs = await Promise.all(
       (await pictures()).map(async (picture) => {
         const { data, info } = await sharp(picture).removeAlpha().raw().toBuffer({ resolveWithObject: true });
@@ -225,10 +223,7 @@ describe('face engine kernels and weights', () => {
   it(`finds the same faces and keypoints in a selfie-step frame read at ${DETECT_EDGE} px as at 640 px`, async () => {
     const faceapi = await nodeFaceApi();
     const { tf } = faceapi;
-    const options = new faceapi.TinyFaceDetectorOptions({
-      inputSize: DETECTOR_INPUT_SIZE,
-      scoreThreshold: DETECTOR_SCORE_THRESHOLD,
-    });
+    const options = detectorOptions(faceapi);
     const detect = async (picture: Buffer, maxEdge?: number): Promise<DetectedFace[]> => {
       const resized = maxEdge ? sharp(picture).resize(maxEdge, maxEdge, { fit: 'inside' }) : sharp(picture);
       const { data, info } = await resized.removeAlpha().raw().toBuffer({ resolveWithObject: true });

@@ -3,6 +3,7 @@ import { idleCallbacksRun, waitUntil } from '../../helpers/browser/wait.js';
 import type { VerifikCompleteDetail, VerifikEnroll } from '../../../src/index.js';
 import type { VerifikLivenessStep } from '../../../src/steps/liveness/liveness-step.js';
 import '../../../src/verifik-enroll.js';
+import { mountFlow } from '../../helpers/browser/basic-flow.js';
 import { liveTracks } from '../../helpers/browser/camera.js';
 import { selfieFlow, startCamera } from '../../helpers/browser/liveness.js';
 import { sandbox } from '../../helpers/browser/sandbox.js';
@@ -17,16 +18,7 @@ describe('<verifik-enroll> with a mandatory selfie', function () {
   it('signs up, takes the selfie, and completes; face assets load only from the step before', async () => {
     performance.clearResourceTimings();
     const flow = await selfieFlow();
-    const element = await fixture<VerifikEnroll>(
-      html`<verifik-enroll
-        persist="none"
-        project=${flow.project}
-        flow=${flow._id}
-        api-url=${sandbox.url}
-        token-endpoint=${`${sandbox.url}/api/verifik/registration`}
-        lang="en"
-      ></verifik-enroll>`,
-    );
+    const element = await mountFlow({ project: flow.project, flow: flow._id });
     const outcomes: string[] = [];
     element.addEventListener('verifik-step-complete', (event) =>
       outcomes.push(`${event.detail.step}:${event.detail.outcome}`),

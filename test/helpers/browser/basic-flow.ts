@@ -1,8 +1,9 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { nothing } from 'lit';
 import { waitUntil } from './wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import type { VerifikEnroll } from '../../../src/index.js';
-import { sandbox } from './sandbox.js';
+import { DEMO, sandbox } from './sandbox.js';
 
 /**
  * Drives the seeded Basic Enrollment flow the way a person does — focus, type, Space, Enter —
@@ -26,6 +27,29 @@ export const person = (): Person => {
 };
 
 /** The first match of `selector` inside the current step's shadow root. */
+/**
+ * A `<verifik-enroll>` on a seeded flow (the Basic one unless told) against the sandbox, in
+ * English, keeping nothing between pages; `crossDevice` and `modal` when the test sets them.
+ */
+export const mountFlow = ({
+  project = DEMO.project,
+  flow = DEMO.basicFlow,
+  crossDevice,
+  modal = false,
+}: { project?: string; flow?: string; crossDevice?: 'auto' | 'off'; modal?: boolean } = {}) =>
+  fixture<VerifikEnroll>(
+    html`<verifik-enroll
+      persist="none"
+      project=${project}
+      flow=${flow}
+      api-url=${sandbox.url}
+      token-endpoint=${`${sandbox.url}/api/verifik/registration`}
+      lang="en"
+      cross-device=${crossDevice ?? nothing}
+      ?modal=${modal}
+    ></verifik-enroll>`,
+  );
+
 export const inStep = <T extends Element>(element: VerifikEnroll, selector: string): T | null => {
   const step = element.shadowRoot!.querySelector('[data-step]');
   return (step?.shadowRoot?.querySelector<T>(selector) ?? null) as T | null;
